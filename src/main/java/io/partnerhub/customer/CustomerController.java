@@ -1,0 +1,76 @@
+package io.partnerhub.customer;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.partnerhub.shared.Caller;
+
+@RestController
+@Tag(name = "Customers", description = "Customers (sub-accounts) and their links to partners")
+class CustomerController {
+
+    private final Customers customers;
+
+    CustomerController(Customers customers) {
+        this.customers = customers;
+    }
+
+    record NewCustomer(@NotBlank @Size(max = 300) String name,
+                       @NotBlank @Size(max = 20) String taxId,
+                       @NotBlank @Size(max = 100) String accountId) {
+    }
+
+    @PostMapping("/api/v1/customers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a customer; accountId is the sub-account id in usage data (409 if already recorded)")
+    Customer create(Caller caller, @Valid @RequestBody NewCustomer c) {
+        return customers.create(caller, c.name(), c.taxId(), c.accountId());
+    }
+
+    @GetMapping("/api/v1/customers/{id}")
+    @Operation(summary = "One customer with the links the caller may see")
+    Customer get(Caller caller, @PathVariable long id) {
+        return customers.find(caller, id);
+    }
+
+    record NewLink(@NotNull Long customerId, @NotNull LocalDate from, LocalDate to,
+                   @Pattern(regexp = "MONTHLY|FIRST_MONTH", message = "must be MONTHLY or FIRST_MONTH") String referralReward) {
+    }
+
+    @PostMapping("/api/v1/partners/{partnerId}/customers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Link a customer to the partner from a date (to: exclusive); 409 names the current holder")
+    Link link(Caller caller, @PathVariable long partnerId, @Valid @RequestBody NewLink l) {
+        return customers.link(caller, partnerId, l.customerId(), l.from(), l.to(), l.referralReward());
+    }
+
+    @GetMapping("/api/v1/partners/{partnerId}/customers")
+    @Operation(summary = "The partner's customer links, newest first")
+    List<Link> links(Caller caller, @PathVariable long partnerId) {
+        return customers.linksOfPartner(caller, partnerId);
+    }
+
+    record LinkEnd(@NotNull LocalDate to) {
+    }
+
+    @PostMapping("/api/v1/partners/{partnerId}/customers/links/{linkId}/end")
+    @Operation(summary = "End a link: to is the first day the customer no longer belongs to the partner")
+    Link end(Caller caller, @PathVariable long partnerId, @PathVariable long linkId, @Valid @RequestBody LinkEnd body) {
+        return customers.endLink(caller, partnerId, linkId, body.to());
+    }
+}

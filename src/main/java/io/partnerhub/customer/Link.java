@@ -1,0 +1,19 @@
+package io.partnerhub.customer;
+
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A customer belonging to a partner from {@code from} until the day before {@code to}
+ * (half-open; {@code to} null: open-ended).
+ *
+ * @param referralReward for referral partners, MONTHLY or FIRST_MONTH
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Link(long id, long partnerId, long customerId, LocalDate from, LocalDate to, String referralReward) {
+
+    public boolean covers(LocalDate day) {
+        return !day.isBefore(from) && (to == null || day.isBefore(to));
+    }
+}

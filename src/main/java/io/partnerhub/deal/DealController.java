@@ -1,0 +1,110 @@
+package io.partnerhub.deal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.partnerhub.shared.Caller;
+
+@RestController
+@Tag(name = "Deals and projects", description = "Deal registration, approval and project registration")
+class DealController {
+
+    private final Deals deals;
+    private final ProjectRegistrations projects;
+
+    DealController(Deals deals, ProjectRegistrations projects) {
+        this.deals = deals;
+        this.projects = projects;
+    }
+
+    record NewDeal(@NotNull Long partnerId,
+                   @NotBlank @Size(max = 20) String customerTaxId,
+                   @NotBlank @Size(max = 300) String customerName,
+                   @NotBlank @Size(max = 300) String title,
+                   @DecimalMin(value = "0.00", message = "must not be negative") BigDecimal expectedMonthlyAmount,
+                   LocalDate registeredOn) {
+    }
+
+    @PostMapping("/api/v1/deals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a deal: PENDING, or REJECTED with the reason when another partner holds the customer")
+    Deal register(Caller caller, @Valid @RequestBody NewDeal d) {
+        return deals.register(caller, new Deals.Registration(d.partnerId(), d.customerTaxId(), d.customerName(),
+                d.title(), d.expectedMonthlyAmount(), d.registeredOn()));
+    }
+
+    @GetMapping("/api/v1/deals/{id}")
+    Deal get(Caller caller, @PathVariable long id) {
+        return deals.find(caller, id);
+    }
+
+    @GetMapping("/api/v1/deals")
+    @Operation(summary = "Deals, newest first; a partner token lists only its own")
+    List<Deal> list(Caller caller, @RequestParam(required = false) Long partnerId,
+                    @RequestParam(required = false) DealStatus status,
+                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return deals.list(caller, partnerId, status, limit, offset);
+    }
+
+    record Approval(@NotNull BigDecimal extraDiscountPercent) {
+    }
+
+    @PostMapping("/api/v1/deals/{id}/approve")
+    @Operation(summary = "Approve a pending deal with an extra discount within the program's cap (operator)")
+    Deal approve(Caller caller, @PathVariable long id, @Valid @RequestBody Approval a) {
+        return deals.approve(caller, id, a.extraDiscountPercent());
+    }
+
+    record Rejection(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/v1/deals/{id}/reject")
+    @Operation(summary = "Reject a pending deal with a reason (operator)")
+    Deal reject(Caller caller, @PathVariable long id, @Valid @RequestBody Rejection r) {
+        return deals.reject(caller, id, r.reason());
+    }
+
+    record NewProject(@NotNull Long partnerId, @NotNull Long customerId,
+                      @NotBlank @Size(max = 100) String projectId,
+                      @NotNull LocalDate registeredOn,
+                      @NotNull BigDecimal ratePercent) {
+    }
+
+    @PostMapping("/api/v1/projects")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a project (cloud or folder) at a direct customer")
+    ProjectRegistration registerProject(Caller caller, @Valid @RequestBody NewProject p) {
+        return projects.register(caller, new ProjectRegistrations.Request(p.partnerId(), p.customerId(),
+                p.projectId(), p.registeredOn(), p.ratePercent()));
+    }
+
+    @GetMapping("/api/v1/projects")
+    List<ProjectRegistration> listProjects(Caller caller, @RequestParam(required = false) Long partnerId) {
+        return projects.list(caller, partnerId);
+    }
+
+    @GetMapping("/api/v1/projects/{id}")
+    ProjectRegistration getProject(Caller caller, @PathVariable long id) {
+        return projects.find(caller, id);
+    }
+}

@@ -1,0 +1,111 @@
+package io.partnerhub.deal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.partnerhub.customer.Customers;
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.PartnerStatus;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.program.ProjectTerms;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.RuleViolation;
+
+/** Project registration (Yandex Cloud 2026 terms): a rebate on a direct customer's project growth. */
+@Service
+public class ProjectRegistrations {
+
+    private final JdbcClient jdbc;
+    private final Partners partners;
+    private final Customers customers;
+    private final ProgramCatalog programs;
+
+    ProjectRegistrations(JdbcClient jdbc, Partners partners, Customers customers, ProgramCatalog programs) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+        this.customers = customers;
+        this.programs = programs;
+    }
+
+    public record Request(long partnerId, long customerId, String projectId, LocalDate registeredOn,
+                          BigDecimal ratePercent) {
+    }
+
+    /**
+     * Registers the project if the program's terms on {@code registeredOn} offer project
+     * registration, the rate is within its cap, and the customer is direct (linked to no partner)
+     * that day. One registration per project at a time (constraint {@code ex_project_one_claim_at_a_time}).
+     */
+    @Transactional
+    public ProjectRegistration register(Caller caller, Request r) {
+        Partner partner = partners.find(caller, r.partnerId());
+        if (partner.status() == PartnerStatus.REVOKED || partner.status() == PartnerStatus.EXITED) {
+            throw RuleViolation.of("partnerId", "partner " + partner.id() + " is " + partner.status()
+                    + " and can register no projects");
+        }
+        Program program = programs.find(partner.programId()).orElseThrow();
+        ProjectTerms terms = program.versionOn(r.registeredOn()).flatMap(v -> v.projectRegistration())
+                .orElseThrow(() -> RuleViolation.of("registeredOn", program.name()
+                        + " terms in force on " + r.registeredOn() + " offer no project registration"));
+        if (r.ratePercent().signum() <= 0 || r.ratePercent().compareTo(terms.ratePercentCap()) > 0) {
+            throw RuleViolation.of("ratePercent", "must be above 0 and at most the program's cap of "
+                    + terms.ratePercentCap().stripTrailingZeros().toPlainString() + " %; was " + r.ratePercent().toPlainString());
+        }
+        if (!customers.exists(r.customerId())) {
+            throw new NotFound("customer", r.customerId());
+        }
+        if (customers.linkOn(r.customerId(), r.registeredOn()).isPresent()) {
+            throw RuleViolation.of("customerId", "customer " + r.customerId() + " is linked to a partner on "
+                    + r.registeredOn() + "; projects are registered only at direct customers");
+        }
+        LocalDate validUntil = r.registeredOn().plusMonths(terms.months());
+        try {
+            long id = jdbc.sql("""
+                            insert into project_registration (partner_id, customer_id, project_id, registered_on,
+                                                              valid_until, rate_percent, created_by)
+                            values (:partner, :customer, :project, :registeredOn, :until, :rate, :by) returning id""")
+                    .param("partner", partner.id()).param("customer", r.customerId()).param("project", r.projectId().strip())
+                    .param("registeredOn", r.registeredOn()).param("until", validUntil).param("rate", r.ratePercent())
+                    .param("by", caller.name()).query(Long.class).single();
+            return find(caller, id);
+        } catch (DataIntegrityViolationException alreadyClaimed) {
+            throw new Conflict("Project " + r.projectId().strip() + " is already registered for part of "
+                    + r.registeredOn() + " to " + validUntil + ".");
+        }
+    }
+
+    public ProjectRegistration find(Caller caller, long id) {
+        ProjectRegistration p = jdbc.sql("select * from project_registration where id = :id").param("id", id)
+                .query(ProjectRegistrations::project).optional().orElseThrow(() -> new NotFound("project registration", id));
+        if (!caller.sees(p.partnerId())) {
+            throw new NotFound("project registration", id);
+        }
+        return p;
+    }
+
+    public List<ProjectRegistration> list(Caller caller, Long partnerId) {
+        Long scope = caller.isOperator() ? partnerId : caller.partnerId();
+        return jdbc.sql("""
+                        select * from project_registration
+                         where cast(:partner as bigint) is null or partner_id = :partner order by id desc""")
+                .param("partner", scope).query(ProjectRegistrations::project).list();
+    }
+
+    private static ProjectRegistration project(ResultSet rs, int row) throws SQLException {
+        return new ProjectRegistration(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("customer_id"),
+                rs.getString("project_id"), rs.getObject("registered_on", LocalDate.class),
+                rs.getObject("valid_until", LocalDate.class), rs.getBigDecimal("rate_percent"));
+    }
+}

@@ -1,0 +1,125 @@
+package io.partnerhub.partner;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.partnerhub.program.LegalForm;
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.shared.Caller;
+
+@RestController
+@RequestMapping("/api/v1/partners")
+@Tag(name = "Partners", description = "Joining a program, tokens, exams, exit and revocation")
+class PartnerController {
+
+    private final Partners partners;
+    private final PartnerLifecycle lifecycle;
+
+    PartnerController(Partners partners, PartnerLifecycle lifecycle) {
+        this.partners = partners;
+        this.lifecycle = lifecycle;
+    }
+
+    record NewPartner(
+            @NotBlank String programId,
+            @NotNull PartnerModel model,
+            @NotBlank @Size(max = 300) String name,
+            @NotNull LegalForm legalForm,
+            @NotBlank @Pattern(regexp = "\\s*[0-9A-Za-z-]{5,20}\\s*", message = "must be 5-20 letters or digits") String taxId,
+            @NotNull LocalDate registeredOn,
+            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code such as RU") String country,
+            LocalDate contractDate,
+            @Size(max = 100) String accountId,
+            @Pattern(regexp = "PREPAYMENT|POSTPAYMENT", message = "must be PREPAYMENT or POSTPAYMENT") String paymentTerms,
+            @DecimalMin(value = "0.01", message = "must be a positive amount") BigDecimal billingThreshold) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Admit a partner to a program (operator); 422 names the eligibility rule it fails")
+    Partner register(Caller caller, @Valid @RequestBody NewPartner p) {
+        return partners.register(caller, new Partners.Application(p.programId(), p.model(), p.name(), p.legalForm(),
+                p.taxId(), p.registeredOn(), p.country(), p.contractDate(), p.accountId(), p.paymentTerms(),
+                p.billingThreshold()));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One partner; a partner token sees only its own partner")
+    Partner get(Caller caller, @PathVariable long id) {
+        return partners.find(caller, id);
+    }
+
+    @GetMapping
+    @Operation(summary = "Partners, filtered; a partner token lists only its own partner")
+    List<Partner> list(Caller caller,
+                       @RequestParam(required = false) String programId,
+                       @RequestParam(required = false) PartnerModel model,
+                       @RequestParam(required = false) String tier,
+                       @RequestParam(required = false) PartnerStatus status,
+                       @RequestParam(required = false) String q,
+                       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                       @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        return partners.list(caller, new Partners.Filter(programId, model, tier, status, q, limit, offset));
+    }
+
+    record NewToken(@Size(max = 100) String label) {
+    }
+
+    @PostMapping("/{id}/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a partner-scoped API token (operator); the token is shown only here")
+    PartnerLifecycle.IssuedToken token(Caller caller, @PathVariable long id, @Valid @RequestBody(required = false) NewToken body) {
+        return lifecycle.issueToken(caller, id, body == null ? null : body.label());
+    }
+
+    record NewExamPass(@NotNull LocalDate passedOn) {
+    }
+
+    @PostMapping("/{id}/exam-passes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record that the partner passed the program's exam (operator)")
+    PartnerLifecycle.ExamPass examPass(Caller caller, @PathVariable long id, @Valid @RequestBody NewExamPass body) {
+        return lifecycle.recordExamPass(caller, id, body.passedOn());
+    }
+
+    record NewExitNotice(@NotNull LocalDate exitDate) {
+    }
+
+    @PostMapping("/{id}/exit-notices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Give notice to leave the program; 422 if shorter than the program's notice period")
+    PartnerLifecycle.ExitNotice exitNotice(Caller caller, @PathVariable long id, @Valid @RequestBody NewExitNotice body) {
+        return lifecycle.giveExitNotice(caller, id, body.exitDate());
+    }
+
+    record NewRevocation(@NotBlank @Size(max = 2000) String reason, LocalDate revokedOn) {
+    }
+
+    @PostMapping("/{id}/revocation")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Revoke partner status for a stated reason (operator)")
+    Partner revoke(Caller caller, @PathVariable long id, @Valid @RequestBody NewRevocation body) {
+        return lifecycle.revoke(caller, id, body.reason(), body.revokedOn());
+    }
+}

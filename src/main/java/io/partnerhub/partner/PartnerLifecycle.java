@@ -1,0 +1,112 @@
+package io.partnerhub.partner;
+
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
+import io.partnerhub.shared.Tokens;
+
+/** What happens to a partner after it joins: tokens, exam passes, exit notice, revocation. */
+@Service
+class PartnerLifecycle {
+
+    private final JdbcClient jdbc;
+    private final Partners partners;
+    private final Today today;
+
+    PartnerLifecycle(JdbcClient jdbc, Partners partners, Today today) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+        this.today = today;
+    }
+
+    record IssuedToken(long id, long partnerId, String token) {
+    }
+
+    /** A new partner-scoped API token; only its hash is stored, the token is shown once. */
+    @Transactional
+    IssuedToken issueToken(Caller caller, long partnerId, String label) {
+        caller.requireOperator("issue partner tokens");
+        partners.find(caller, partnerId);
+        String token = Tokens.generate("ph_");
+        long id = jdbc.sql("""
+                        insert into partner_token (partner_id, token_hash, label, created_by)
+                        values (:partner, :hash, :label, :by) returning id""")
+                .param("partner", partnerId).param("hash", Tokens.hash(token)).param("label", label)
+                .param("by", caller.name()).query(Long.class).single();
+        return new IssuedToken(id, partnerId, token);
+    }
+
+    record ExamPass(long id, long partnerId, LocalDate passedOn) {
+    }
+
+    @Transactional
+    ExamPass recordExamPass(Caller caller, long partnerId, LocalDate passedOn) {
+        caller.requireOperator("record exam passes");
+        Partner partner = partners.find(caller, partnerId);
+        if (passedOn.isAfter(today.date())) {
+            throw RuleViolation.of("passedOn", "an exam cannot be passed in the future (" + passedOn + ")");
+        }
+        if (passedOn.isBefore(partner.registeredOn())) {
+            throw RuleViolation.of("passedOn", "the partner was registered on " + partner.registeredOn());
+        }
+        long id = jdbc.sql("""
+                        insert into exam_pass (partner_id, passed_on, recorded_by)
+                        values (:partner, :passedOn, :by) returning id""")
+                .param("partner", partnerId).param("passedOn", passedOn).param("by", caller.name())
+                .query(Long.class).single();
+        return new ExamPass(id, partnerId, passedOn);
+    }
+
+    record ExitNotice(long partnerId, LocalDate givenOn, LocalDate exitDate, int noticeDays) {
+    }
+
+    /** Notice to leave the program on {@code exitDate}, at least the program's notice period ahead. */
+    @Transactional
+    ExitNotice giveExitNotice(Caller caller, long partnerId, LocalDate exitDate) {
+        Partner partner = partners.find(caller, partnerId);
+        if (partner.status() != PartnerStatus.ACTIVE) {
+            throw new Conflict("Partner " + partnerId + " is " + partner.status() + "; only an active partner gives exit notice.");
+        }
+        ProgramVersion terms = partners.currentTerms(partner);
+        LocalDate givenOn = today.date();
+        LocalDate earliest = givenOn.plusDays(terms.exitNoticeDays());
+        if (exitDate.isBefore(earliest)) {
+            throw RuleViolation.of("exitDate", "exit notice must be given at least " + terms.exitNoticeDays()
+                    + " days ahead: the earliest exit date for notice given on " + givenOn + " is " + earliest);
+        }
+        jdbc.sql("""
+                        insert into exit_notice (partner_id, given_on, exit_date, recorded_by)
+                        values (:partner, :givenOn, :exitDate, :by)""")
+                .param("partner", partnerId).param("givenOn", givenOn).param("exitDate", exitDate)
+                .param("by", caller.name()).update();
+        return new ExitNotice(partnerId, givenOn, exitDate, terms.exitNoticeDays());
+    }
+
+    /** An operator ends partner status at once (or from {@code revokedOn}) for a stated reason. */
+    @Transactional
+    Partner revoke(Caller caller, long partnerId, String reason, LocalDate revokedOn) {
+        caller.requireOperator("revoke partner status");
+        Partner partner = partners.find(caller, partnerId);
+        if (partner.revokedOn() != null) {
+            throw new Conflict("Partner " + partnerId + " was already revoked on " + partner.revokedOn() + ".");
+        }
+        LocalDate on = revokedOn == null ? today.date() : revokedOn;
+        if (on.isBefore(partner.contractDate())) {
+            throw RuleViolation.of("revokedOn", "cannot precede the contract date " + partner.contractDate());
+        }
+        jdbc.sql("""
+                        insert into revocation (partner_id, revoked_on, reason, recorded_by)
+                        values (:partner, :on, :reason, :by)""")
+                .param("partner", partnerId).param("on", on).param("reason", reason.strip())
+                .param("by", caller.name()).update();
+        return partners.find(caller, partnerId);
+    }
+}

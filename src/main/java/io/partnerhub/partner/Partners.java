@@ -1,0 +1,206 @@
+package io.partnerhub.partner;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.partnerhub.program.Applicant;
+import io.partnerhub.program.LegalForm;
+import io.partnerhub.program.ModelTerms;
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.ProblemException.FieldProblem;
+import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
+
+/** Joining a program and a partner's standing in it. The public API of the partner feature. */
+@Service
+public class Partners {
+
+    private static final String SELECT = """
+            select p.*, e.exit_date, r.revoked_on, r.reason as revocation_reason
+              from partner p
+              left join exit_notice e on e.partner_id = p.id
+              left join revocation r on r.partner_id = p.id
+            """;
+
+    private final JdbcClient jdbc;
+    private final ProgramCatalog programs;
+    private final Today today;
+
+    Partners(JdbcClient jdbc, ProgramCatalog programs, Today today) {
+        this.jdbc = jdbc;
+        this.programs = programs;
+        this.today = today;
+    }
+
+    /** What an application to join a program says. */
+    public record Application(String programId, PartnerModel model, String name, LegalForm legalForm, String taxId,
+                              LocalDate registeredOn, String country, LocalDate contractDate, String accountId,
+                              String paymentTerms, BigDecimal billingThreshold) {
+    }
+
+    /**
+     * Admits an eligible applicant. Eligibility is judged by the program version in force on the
+     * contract date, as of that date.
+     */
+    @Transactional
+    public Partner register(Caller caller, Application a) {
+        caller.requireOperator("register partners");
+        Program program = programs.find(a.programId())
+                .orElseThrow(() -> RuleViolation.of("programId", "unknown program '" + a.programId() + "'"));
+        LocalDate contractDate = a.contractDate() == null ? today.date() : a.contractDate();
+        ProgramVersion version = program.versionOn(contractDate).orElseThrow(() -> RuleViolation.of("contractDate",
+                program.name() + " has no terms in force on " + contractDate));
+        ModelTerms model = version.model(a.model()).orElseThrow(() -> RuleViolation.of("model",
+                program.name() + " does not offer the " + a.model() + " model; it offers "
+                        + version.models().stream().map(ModelTerms::id).toList()));
+        if (a.registeredOn().isAfter(contractDate)) {
+            throw RuleViolation.of("registeredOn", "the business cannot be registered after its contract date " + contractDate);
+        }
+        List<String> refusals = version.refusals(new Applicant(a.model(), a.legalForm(), a.registeredOn(),
+                a.country(), contractDate));
+        if (!refusals.isEmpty()) {
+            throw new RuleViolation("Not eligible for " + program.name() + ": " + String.join("; ", refusals),
+                    refusals.stream().map(r -> new FieldProblem("eligibility", r)).toList());
+        }
+        refuseDuplicate(a);
+        long id = jdbc.sql("""
+                        insert into partner (program_id, model, tier, name, legal_form, tax_id, registered_on, country,
+                                             contract_date, account_id, payment_terms, billing_threshold, created_by)
+                        values (:program, :model, :tier, :name, :legalForm, :taxId, :registeredOn, :country,
+                                :contractDate, :accountId, :paymentTerms, :threshold, :by)
+                        returning id""")
+                .param("program", program.id()).param("model", a.model().name()).param("tier", model.initialTier())
+                .param("name", a.name().strip()).param("legalForm", a.legalForm().name())
+                .param("taxId", a.taxId().strip()).param("registeredOn", a.registeredOn())
+                .param("country", a.country()).param("contractDate", contractDate)
+                .param("accountId", blankToNull(a.accountId()))
+                .param("paymentTerms", a.paymentTerms() == null ? "PREPAYMENT" : a.paymentTerms())
+                .param("threshold", a.billingThreshold()).param("by", caller.name())
+                .query(Long.class).single();
+        jdbc.sql("""
+                        insert into partner_standing (partner_id, effective_from, model, tier, reason)
+                        values (:id, :from, :model, :tier, 'contract')""")
+                .param("id", id).param("from", contractDate).param("model", a.model().name())
+                .param("tier", model.initialTier()).update();
+        return find(caller, id);
+    }
+
+    private void refuseDuplicate(Application a) {
+        jdbc.sql("select id from partner where program_id = :program and tax_id = :taxId")
+                .param("program", a.programId()).param("taxId", a.taxId().strip())
+                .query(Long.class).optional().ifPresent(existing -> {
+                    throw new Conflict("Partner " + existing + " already holds tax id " + a.taxId().strip()
+                            + " in " + a.programId() + ".");
+                });
+        if (blankToNull(a.accountId()) != null) {
+            jdbc.sql("select id from partner where account_id = :account").param("account", a.accountId().strip())
+                    .query(Long.class).optional().ifPresent(existing -> {
+                        throw new Conflict("Account " + a.accountId().strip() + " is already partner " + existing + "'s own account.");
+                    });
+        }
+    }
+
+    /** The partner, if the caller may see it; a partner asking for another gets {@link NotFound}. */
+    public Partner find(Caller caller, long id) {
+        if (!caller.sees(id)) {
+            throw new NotFound("partner", id);
+        }
+        return jdbc.sql(SELECT + " where p.id = :id").param("id", id)
+                .query(this::partner).optional()
+                .orElseThrow(() -> new NotFound("partner", id));
+    }
+
+    /** Which partners to list; null fields do not filter. */
+    public record Filter(String programId, PartnerModel model, String tier, PartnerStatus status, String nameContains,
+                         int limit, int offset) {
+    }
+
+    public List<Partner> list(Caller caller, Filter f) {
+        LocalDate day = today.date();
+        return jdbc.sql(SELECT + """
+                         where (cast(:self as bigint) is null or p.id = :self)
+                           and (cast(:program as text) is null or p.program_id = :program)
+                           and (cast(:model as text) is null or p.model = :model)
+                           and (cast(:tier as text) is null or p.tier = :tier)
+                           and (cast(:name as text) is null or p.name ilike '%' || :name || '%')
+                           and (cast(:status as text) is null or :status = case
+                                 when r.revoked_on is not null and r.revoked_on <= :today then 'REVOKED'
+                                 when e.exit_date is not null and e.exit_date <= :today then 'EXITED'
+                                 when e.exit_date is not null then 'EXITING'
+                                 else 'ACTIVE' end)
+                         order by p.id
+                         limit :limit offset :offset""")
+                .param("self", caller.partnerId())
+                .param("program", f.programId())
+                .param("model", f.model() == null ? null : f.model().name())
+                .param("tier", f.tier())
+                .param("name", f.nameContains())
+                .param("status", f.status() == null ? null : f.status().name())
+                .param("today", day)
+                .param("limit", f.limit()).param("offset", f.offset())
+                .query(this::partner).list();
+    }
+
+    /** The program version in force for the partner today. */
+    ProgramVersion currentTerms(Partner partner) {
+        Program program = programs.find(partner.programId()).orElseThrow();
+        return program.versionOn(today.date()).or(() -> program.versionOn(partner.contractDate())).orElseThrow();
+    }
+
+    Optional<Program> program(Partner partner) {
+        return programs.find(partner.programId());
+    }
+
+    private Partner partner(ResultSet rs, int row) throws SQLException {
+        LocalDate exitDate = rs.getObject("exit_date", LocalDate.class);
+        LocalDate revokedOn = rs.getObject("revoked_on", LocalDate.class);
+        return new Partner(
+                rs.getLong("id"),
+                rs.getString("program_id"),
+                PartnerModel.valueOf(rs.getString("model")),
+                rs.getString("tier"),
+                status(exitDate, revokedOn),
+                rs.getString("name"),
+                LegalForm.valueOf(rs.getString("legal_form")),
+                rs.getString("tax_id"),
+                rs.getObject("registered_on", LocalDate.class),
+                rs.getString("country"),
+                rs.getObject("contract_date", LocalDate.class),
+                rs.getString("account_id"),
+                rs.getString("payment_terms"),
+                rs.getBigDecimal("billing_threshold"),
+                exitDate,
+                revokedOn,
+                rs.getString("revocation_reason"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private PartnerStatus status(LocalDate exitDate, LocalDate revokedOn) {
+        LocalDate day = today.date();
+        if (revokedOn != null && !revokedOn.isAfter(day)) {
+            return PartnerStatus.REVOKED;
+        }
+        if (exitDate != null) {
+            return exitDate.isAfter(day) ? PartnerStatus.EXITING : PartnerStatus.EXITED;
+        }
+        return PartnerStatus.ACTIVE;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,5 @@
+package io.partnerhub.program;
+
+public enum LegalForm {
+    LEGAL_ENTITY, INDIVIDUAL_ENTREPRENEUR
+}

@@ -1,0 +1,106 @@
+package io.partnerhub.shared;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+/**
+ * Every error as an RFC 9457 problem: malformed JSON is 400, input a rule refuses is 422 with the
+ * fields in {@code errors}, and nothing a client sends produces a 500.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<ProblemDetail> refused(ProblemException e) {
+        return problem(e.status(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String message = "'" + e.getValue() + "' is not a valid " + e.getName();
+        return problem(HttpStatus.BAD_REQUEST, message, List.of(new ProblemException.FieldProblem(e.getName(), message)));
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.warn("A database rule refused a request that no check caught first", e);
+        return problem(HttpStatus.CONFLICT, "The request conflicts with stored data.", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            String field = field(mismatch);
+            String message = "has an invalid value: " + mismatch.getOriginalMessage();
+            return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, field + " " + message,
+                    List.of(new ProblemException.FieldProblem(field, message))));
+        }
+        String detail = e.getCause() instanceof JacksonException json
+                ? "Malformed JSON: " + json.getOriginalMessage() : "The request body is missing or unreadable.";
+        return cast(problem(HttpStatus.BAD_REQUEST, detail, List.of()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<ProblemException.FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ProblemException.FieldProblem(f.getField(), f.getDefaultMessage()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, detail, errors));
+    }
+
+    private static String field(MismatchedInputException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail,
+                                                 List<ProblemException.FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

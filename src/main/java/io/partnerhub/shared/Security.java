@@ -1,0 +1,57 @@
+package io.partnerhub.shared;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every {@code /api/**} request needs a bearer token; API docs, health and metrics are open.
+ * Operator-only actions are refused (403) where they are handled; a partner asking for another
+ * partner's data gets 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class Security {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, OperatorToken operatorToken, PartnerTokens partnerTokens,
+                            ProblemResponses problems) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .addFilterBefore(new TokenAuthentication(operatorToken, partnerTokens, problems),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
+                                "Send Authorization: Bearer <token>."))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden",
+                                "This token may not do that.")))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain open(HttpSecurity http) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .build();
+    }
+
+    /** No user names and passwords on the API: tokens only. */
+    @Bean
+    UserDetailsService noPasswordUsers() {
+        return username -> {
+            throw new UsernameNotFoundException(username);
+        };
+    }
+}
