@@ -3,9 +3,15 @@ package io.partnerhub.program;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Working days of a program, for deadlines counted in business days. */
 public record Calendar(Set<DayOfWeek> weekend, Set<LocalDate> holidays) {
+
+    public Calendar {
+        weekend = weekend == null ? null : new TreeSet<>(weekend);
+        holidays = holidays == null ? null : new TreeSet<>(holidays);
+    }
 
     public boolean isBusinessDay(LocalDate day) {
         return !weekend.contains(day.getDayOfWeek()) && !holidays.contains(day);

@@ -50,8 +50,22 @@ public sealed interface EligibilityRule {
             boolean longEnough = a.registeredOn().plus(period).isBefore(a.appliedOn());
             return longEnough ? Optional.empty()
                     : Optional.of(a.legalForm() + " joining as " + a.model() + " must have been registered for more than "
-                    + period + " before applying (registered " + a.registeredOn() + ", applied " + a.appliedOn() + ")");
+                    + readable(period) + " before applying (registered " + a.registeredOn() + ", applied " + a.appliedOn() + ")");
         }
+    }
+
+    private static String readable(Period p) {
+        StringBuilder s = new StringBuilder();
+        if (p.getYears() != 0) {
+            s.append(p.getYears()).append(p.getYears() == 1 ? " year" : " years");
+        }
+        if (p.getMonths() != 0) {
+            s.append(s.isEmpty() ? "" : " ").append(p.getMonths()).append(p.getMonths() == 1 ? " month" : " months");
+        }
+        if (p.getDays() != 0) {
+            s.append(s.isEmpty() ? "" : " ").append(p.getDays()).append(p.getDays() == 1 ? " day" : " days");
+        }
+        return s.toString();
     }
 
     /** The applicant must be resident in one of {@code countries} (ISO 3166 alpha-2). */

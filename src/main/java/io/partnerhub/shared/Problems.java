@@ -58,7 +58,7 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             String field = field(mismatch);
-            String message = "has an invalid value: " + mismatch.getOriginalMessage();
+            String message = expected(mismatch.getTargetType());
             return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, field + " " + message,
                     List.of(new ProblemException.FieldProblem(field, message))));
         }
@@ -75,6 +75,32 @@ class Problems extends ResponseEntityExceptionHandler {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
         return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, detail, errors));
+    }
+
+    /** What a value of the type looks like, said without Java class names. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has a value of the wrong kind";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date YYYY-MM-DD";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "must be a period YYYY-MM";
+        }
+        if (type == java.math.BigDecimal.class) {
+            return "must be a decimal number such as \"1234.50\"";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "must be a number";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        return "has a value of the wrong kind";
     }
 
     private static String field(MismatchedInputException e) {
