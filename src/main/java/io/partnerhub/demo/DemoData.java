@@ -1,0 +1,176 @@
+package io.partnerhub.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.partnerhub.customer.Customer;
+import io.partnerhub.customer.Customers;
+import io.partnerhub.deal.Deal;
+import io.partnerhub.deal.Deals;
+import io.partnerhub.deal.ProjectRegistrations;
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.program.LegalForm;
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.EmbeddedDatabase;
+import io.partnerhub.shared.PartnerhubProperties;
+import io.partnerhub.shared.Today;
+import io.partnerhub.shared.Tokens;
+
+/** Loads the demo data set once, in one transaction, when the embedded database is empty. */
+@Component
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final Caller DEMO = new Caller.Operator("demo-loader");
+
+    private final PartnerhubProperties properties;
+    private final EmbeddedDatabase embedded;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Partners partners;
+    private final Customers customers;
+    private final Deals deals;
+    private final ProjectRegistrations projects;
+    private final DemoUsage usage;
+    private final Today today;
+
+    DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
+             TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
+             ProjectRegistrations projects, DemoUsage usage, Today today) {
+        this.properties = properties;
+        this.embedded = embedded;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.partners = partners;
+        this.customers = customers;
+        this.deals = deals;
+        this.projects = projects;
+        this.usage = usage;
+        this.today = today;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demo() || !embedded.running()) {
+            return;
+        }
+        if (jdbc.sql("select count(*) from partner").query(Long.class).single() > 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<String> tokens = transaction.execute(status -> load());
+        writeTokens(tokens);
+        log.info("Demo data loaded in {} ms; partner tokens for trying the API are in {}",
+                (System.nanoTime() - started) / 1_000_000, tokensFile());
+    }
+
+    private List<String> load() {
+        Random random = new Random(20260101);
+        YearMonth firstMonth = YearMonth.from(today.date()).minusMonths(8);
+        LocalDate contract = firstMonth.atDay(1);
+        List<Partner> made = List.of(
+                partner("vk-cloud", PartnerModel.PARTNER, "ООО «Северный интегратор»", contract),
+                partner("vk-cloud", PartnerModel.WHITE_LABEL, "ООО «Белая марка»", contract),
+                partner("vk-cloud", PartnerModel.AGENT, "ООО «Агентство облаков»", contract),
+                partner("oblakoteka", PartnerModel.REFERRAL, "ООО «Рекомендатель»", contract),
+                partner("oblakoteka", PartnerModel.RESELLER, "ООО «Перепродажа»", contract),
+                partner("oblakoteka", PartnerModel.AGENT, "ООО «Облачный агент»", contract),
+                partner("oblakoteka", PartnerModel.WHITE_LABEL, "ООО «Свой бренд»", contract),
+                partner("yandex-cloud", PartnerModel.RESELLER, "ООО «Яндекс-партнёр Восток»", contract),
+                partner("yandex-cloud", PartnerModel.RESELLER, "ООО «Яндекс-партнёр Запад»", contract));
+        int customerNo = 0;
+        for (Partner partner : made) {
+            for (int i = 0; i < 4; i++) {
+                customerNo++;
+                Customer customer = customers.create(DEMO, "Клиент " + customerNo + " (" + partner.name() + ")",
+                        taxId(9_000_000_000L + customerNo), "demo-acc-" + customerNo);
+                customers.link(DEMO, partner.id(), customer.id(), contract.plusDays(random.nextInt(20)), null,
+                        i == 3 ? "FIRST_MONTH" : "MONTHLY");
+                usage.customerMonths(partner.programId(), customer.accountId(), firstMonth, random);
+            }
+            deals(partner, customerNo, contract.plusMonths(1));
+            usage.customerMonths(partner.programId(), partner.accountId(), firstMonth, random);
+        }
+        directCustomerWithProject(made.get(7), firstMonth, random);
+        usage.customerMonths("yandex-cloud", "unknown-acc-1", firstMonth, random);
+        usage.flush();
+        return issueTokens(made);
+    }
+
+    private Partner partner(String program, PartnerModel model, String name, LocalDate contract) {
+        String taxId = taxId(7_700_000_000L + Math.abs((program + model + name).hashCode() % 99_999_999));
+        return partners.register(DEMO, new Partners.Application(program, model, name, LegalForm.LEGAL_ENTITY, taxId,
+                contract.minusYears(3), "RU", contract, "own-" + taxId,
+                null, null));
+    }
+
+    private void deals(Partner partner, int customerNo, LocalDate registeredOn) {
+        Deal approved = deals.register(DEMO, new Deals.Registration(partner.id(), taxId(9_000_000_000L + customerNo),
+                "Клиент " + customerNo, "Миграция в облако", new BigDecimal("150000.00"), registeredOn));
+        BigDecimal cap = switch (partner.programId()) {
+            case "vk-cloud" -> new BigDecimal("20");
+            case "yandex-cloud" -> new BigDecimal("15");
+            default -> BigDecimal.ZERO;
+        };
+        deals.approve(DEMO, approved.id(), cap.min(new BigDecimal("10")));
+        deals.register(DEMO, new Deals.Registration(partner.id(), taxId(8_000_000_000L + customerNo),
+                "Перспективный клиент " + customerNo, "Пилот аналитики", new BigDecimal("40000.00"), null));
+    }
+
+    private void directCustomerWithProject(Partner yandexPartner, YearMonth firstMonth, Random random) {
+        Customer direct = customers.create(DEMO, "Прямой клиент с проектом", taxId(9_500_000_001L), "demo-direct-1");
+        usage.projectMonths(direct.accountId(), "b1g-demo-folder", firstMonth, random);
+        LocalDate registeredOn = firstMonth.plusMonths(4).atDay(1);
+        if (!registeredOn.isBefore(LocalDate.of(2026, 1, 1))) {
+            projects.register(DEMO, new ProjectRegistrations.Request(yandexPartner.id(), direct.id(), "b1g-demo-folder",
+                    registeredOn, new BigDecimal("12")));
+        }
+    }
+
+    private List<String> issueTokens(List<Partner> made) {
+        List<String> lines = new ArrayList<>();
+        for (Partner partner : made) {
+            String token = Tokens.generate("ph_");
+            jdbc.sql("insert into partner_token (partner_id, token_hash, label, created_by) values (:p, :h, 'demo', 'demo-loader')")
+                    .param("p", partner.id()).param("h", Tokens.hash(token)).update();
+            lines.add(String.format("%-4d %-13s %-12s %s  %s", partner.id(), partner.programId(), partner.model(),
+                    token, partner.name()));
+        }
+        return lines;
+    }
+
+    private void writeTokens(List<String> lines) {
+        try {
+            Files.createDirectories(properties.dataDir());
+            Files.write(tokensFile(), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path tokensFile() {
+        return properties.dataDir().resolve("demo-partner-tokens.txt");
+    }
+
+    private static String taxId(long n) {
+        return String.valueOf(n);
+    }
+}
