@@ -1,0 +1,82 @@
+package io.partnerhub;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The feature boundaries of STYLE.md, habit 1, kept by a test. */
+class ModularityTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.partnerhub");
+
+    @Test
+    void featuresDoNotDependOnEachOtherInCycles() {
+        slices().matching("io.partnerhub.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void sharedPlumbingKnowsNoFeature() {
+        noClasses().that().resideInAPackage("io.partnerhub.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "io.partnerhub.program..", "io.partnerhub.partner..", "io.partnerhub.customer..",
+                        "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..")
+                .check(CLASSES);
+    }
+
+    /** Which features each feature may use; anything else is a boundary violation. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "program", Set.of(),
+            "partner", Set.of("program"),
+            "customer", Set.of("partner", "program"),
+            "deal", Set.of("partner", "customer", "program"),
+            "usage", Set.of("program", "partner", "customer"),
+            "audit", Set.of());
+
+    @Test
+    void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
+        Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "audit", "demo");
+        ALLOWED.forEach((feature, allowed) -> {
+            String[] forbidden = features.stream()
+                    .filter(other -> !other.equals(feature) && !allowed.contains(other))
+                    .map(other -> "io.partnerhub." + other + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.partnerhub." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .allowEmptyShould(true)
+                    .check(CLASSES);
+        });
+    }
+
+    @Test
+    void aFeaturesInternalPackageIsUsedOnlyByThatFeature() {
+        for (String feature : ALLOWED.keySet()) {
+            noClasses().that().resideOutsideOfPackage("io.partnerhub." + feature + "..")
+                    .should().dependOnClassesThat().resideInAPackage("io.partnerhub." + feature + ".internal..")
+                    .allowEmptyShould(true)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void controllersAreNotPartOfAFeaturesPublicApi() {
+        classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(CLASSES);
+    }
+
+    @Test
+    void theAuditLogIsWrittenByNoFeature() {
+        noClasses().that().resideOutsideOfPackage("io.partnerhub.audit..")
+                .should().dependOnClassesThat().resideInAPackage("io.partnerhub.audit..")
+                .check(CLASSES);
+    }
+}

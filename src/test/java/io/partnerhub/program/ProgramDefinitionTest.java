@@ -1,0 +1,134 @@
+package io.partnerhub.program;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ProgramDefinitionTest {
+
+    /** The smallest valid definition; each case below breaks one thing in it. */
+    private static final String VALID = """
+            id: test-cloud
+            name: Test Cloud
+            currency: RUB
+            timeZone: Europe/Moscow
+            calendar: { weekend: [SATURDAY, SUNDAY], holidays: [2026-01-01] }
+            versions:
+              - effectiveFrom: 2025-01-01
+                source: test terms
+                models:
+                  - { id: RESELLER, settlement: DISCOUNT }
+                eligibility:
+                  - { kind: LEGAL_FORM, models: [RESELLER], allowed: [LEGAL_ENTITY] }
+                services:
+                  - { name: Compute, category: MAIN }
+                  - { name: Marketplace, excluded: true }
+                unknownServices: MAIN
+                rates:
+                  - { kind: PERCENT_OF_CONSUMPTION, models: [RESELLER], percent: 10, scope: ELIGIBLE }
+                deals: { extraPercentCap: 15, newCustomerOnly: false }
+                exitNoticeDays: 30
+            """;
+
+    @Test
+    void theMinimalDefinitionIsValid() {
+        Program program = read("test-cloud.yaml", VALID);
+
+        assertThat(program.versions()).hasSize(1);
+        assertThat(program.versions().getFirst().deals().extraPercentCap()).isEqualByComparingTo("15");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            percent above 100        | 'percent: 10'              | 'percent: 120'              | versions[0].rates[0].percent: 120 is not a percentage from 0 to 100
+            unknown property         | 'exitNoticeDays: 30'       | 'exitNoticeDays: 30\n    exitDays: 3' | versions[0].exitDays (line
+            unknown rule kind        | 'kind: LEGAL_FORM'         | 'kind: AGE_LIMIT'           | versions[0].eligibility[0]
+            model not of the version | 'models: [RESELLER], allowed' | 'models: [AGENT], allowed' | versions[0].eligibility[0].models: AGENT is not a model of this version
+            id not the file name     | 'id: test-cloud'           | 'id: other-cloud'           | id: 'other-cloud' must match the file name 'test-cloud'
+            duplicate service        | 'name: Marketplace'        | 'name: compute'             | versions[0].services[1].name: 'compute' is listed twice
+            missing notice period    | 'exitNoticeDays: 30'       | 'presaleSlaBusinessDays: 3' | versions[0].exitNoticeDays: is required
+            deal cap above 100       | 'extraPercentCap: 15'      | 'extraPercentCap: 150'      | versions[0].deals.extraPercentCap: 150 is not a percentage
+            not a date               | 'effectiveFrom: 2025-01-01' | 'effectiveFrom: soon'      | versions[0].effectiveFrom (line 7)
+            bad currency             | 'currency: RUB'            | 'currency: rubles'          | currency: must be an ISO 4217 code
+            """)
+    void aBrokenDefinitionNamesTheFileThePathAndWhatIsWrong(String name, String valid, String broken, String expected) {
+        String yaml = VALID.replace(valid, broken.replace("\\n", "\n"));
+        assertThat(yaml).isNotEqualTo(VALID);
+
+        assertThatThrownBy(() -> read("test-cloud.yaml", yaml))
+                .isInstanceOf(InvalidProgramDefinition.class)
+                .hasMessageStartingWith("Program definition test-cloud.yaml is invalid")
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void versionsMustBeInDateOrder() {
+        int start = VALID.indexOf("  - effectiveFrom");
+        String second = VALID.substring(start).replace("2025-01-01", "2024-06-01");
+
+        assertThatThrownBy(() -> read("test-cloud.yaml", VALID + second))
+                .hasMessageContaining("versions[1].effectiveFrom: 2024-06-01 must be after the previous version's 2025-01-01");
+    }
+
+    @Test
+    void aBrokenFileInTheProgramsDirectoryStopsTheStart(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vk-cloud.yaml"), VALID.replace("id: test-cloud", "id: vk-cloud")
+                .replace("percent: 10", "percent: -1"));
+
+        assertThatThrownBy(() -> new ProgramCatalog(dir.toString()))
+                .isInstanceOf(InvalidProgramDefinition.class)
+                .hasMessageContaining(dir.resolve("vk-cloud.yaml").toString())
+                .hasMessageContaining("versions[0].rates[0].percent: -1 is not a percentage");
+    }
+
+    @Test
+    void aFileInTheProgramsDirectoryReplacesTheShippedOne(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("vk-cloud.yaml"), VALID.replace("id: test-cloud", "id: vk-cloud"));
+
+        ProgramCatalog catalog = new ProgramCatalog(dir.toString());
+
+        assertThat(catalog.find("vk-cloud").orElseThrow().name()).isEqualTo("Test Cloud");
+        assertThat(catalog.find("yandex-cloud")).isPresent();
+    }
+
+    @Test
+    void theShippedProgramsLoadWithTheirNumbers() {
+        ProgramCatalog catalog = new ProgramCatalog("");
+
+        assertThat(catalog.all()).extracting(Program::id).containsExactly("oblakoteka", "vk-cloud", "yandex-cloud");
+        Program yandex = catalog.find("yandex-cloud").orElseThrow();
+        assertThat(baseRate(yandex, YearMonth.of(2025, 12))).isEqualByComparingTo("20");
+        assertThat(baseRate(yandex, YearMonth.of(2026, 1))).isEqualByComparingTo("10");
+        assertThat(yandex.versionFor(YearMonth.of(2025, 12)).orElseThrow().projectRegistration()).isEmpty();
+        assertThat(yandex.versionFor(YearMonth.of(2026, 6)).orElseThrow().projectRegistration().orElseThrow().ratePercentCap())
+                .isEqualByComparingTo("15");
+        ProgramVersion vk = catalog.find("vk-cloud").orElseThrow().versionFor(YearMonth.of(2026, 3)).orElseThrow();
+        assertThat(vk.deals().extraPercentCap()).isEqualByComparingTo("20");
+        assertThat(vk.deals().totalDiscountPercentCap()).isEqualByComparingTo("30");
+        assertThat(vk.service("MARKETPLACE").orElseThrow().excluded()).isTrue();
+        ProgramVersion oblakoteka = catalog.find("oblakoteka").orElseThrow().versionFor(YearMonth.of(2026, 3)).orElseThrow();
+        assertThat(oblakoteka.model(PartnerModel.AGENT).orElseThrow().initialTier()).isEqualTo("PROFESSIONAL");
+        assertThat(oblakoteka.model(PartnerModel.REFERRAL).orElseThrow().initialTier()).isEqualTo("BASIC");
+    }
+
+    private static BigDecimal baseRate(Program program, YearMonth period) {
+        RateRule rate = program.versionFor(period).orElseThrow().rates().getFirst();
+        return ((RateRule.PercentOfConsumption) rate).percent();
+    }
+
+    private static Program read(String file, String yaml) {
+        return ProgramFiles.read(file, new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+}
