@@ -29,7 +29,8 @@ public final class Api {
         return String.valueOf(UNIQUE.incrementAndGet() * 7 % 10_000_000_000L + 10_000_000_000L).substring(1);
     }
 
-    public record Response(int status, String contentType, JsonNode body, String raw) {
+    public record Response(int status, String contentType, JsonNode body, String raw,
+                           java.net.http.HttpHeaders headers) {
         public String text(String field) {
             JsonNode node = body.get(field);
             return node == null || node.isNull() ? null : node.asString();
@@ -59,6 +60,17 @@ public final class Api {
         return post(path, token, JSON.writeValueAsString(body));
     }
 
+    /** A POST with extra headers, given as name, value, name, value, ... */
+    public Response post(String path, String token, Object body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, token);
+    }
+
     private Response send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -68,7 +80,7 @@ public final class Api {
             String raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : parse(raw);
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    body, raw);
+                    body, raw, response.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.partnerhub.shared;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,15 +22,16 @@ class Security {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, OperatorToken operatorToken, PartnerTokens partnerTokens,
-                            ProblemResponses problems) throws Exception {
+                            ProblemResponses problems, JdbcClient jdbc) throws Exception {
+        TokenAuthentication tokens = new TokenAuthentication(operatorToken, partnerTokens, problems);
         return http
                 .securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .addFilterBefore(new TokenAuthentication(operatorToken, partnerTokens, problems),
-                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new IdempotentRequests(jdbc, problems), TokenAuthentication.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
                                 "Send Authorization: Bearer <token>."))
