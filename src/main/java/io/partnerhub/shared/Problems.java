@@ -43,8 +43,35 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        String state = sqlState(e);
+        if (state != null && state.startsWith("22")) {
+            log.info("A value the database cannot store: {}", e.getMostSpecificCause().getMessage());
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "A value in the request cannot be stored (e.g. a NUL character or a number out of range).", List.of());
+        }
         log.warn("A database rule refused a request that no check caught first", e);
         return problem(HttpStatus.CONFLICT, "The request conflicts with stored data.", List.of());
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<ProblemException.FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ProblemException.FieldProblem(
+                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
+        return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, detail, errors));
     }
 
     @ExceptionHandler(Exception.class)
