@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.partner.Partner;
-import io.partnerhub.partner.PartnerStatus;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
@@ -132,10 +131,7 @@ public class Customers {
             throw RuleViolation.of("from", "partner " + partner.id() + " joined on " + partner.contractDate()
                     + "; a link cannot start before that");
         }
-        if (partner.status() == PartnerStatus.REVOKED || partner.status() == PartnerStatus.EXITED) {
-            throw RuleViolation.of("partnerId", "partner " + partner.id() + " is " + partner.status()
-                    + " and can take no customers");
-        }
+        partner.refuseNewClaimsIfGone("new customers");
         LocalDate end = partner.revokedOn() != null ? partner.revokedOn() : partner.exitDate();
         if (end != null && !from.isBefore(end)) {
             throw RuleViolation.of("from", "partner " + partner.id() + " leaves the program on " + end);

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.partner.Partner;
-import io.partnerhub.partner.PartnerStatus;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
@@ -51,10 +50,7 @@ public class Deals {
     @Transactional
     public Deal register(Caller caller, Registration r) {
         Partner partner = partners.find(caller, r.partnerId());
-        if (partner.status() == PartnerStatus.REVOKED || partner.status() == PartnerStatus.EXITED) {
-            throw RuleViolation.of("partnerId", "partner " + partner.id() + " is " + partner.status()
-                    + " and can register no deals");
-        }
+        partner.refuseNewClaimsIfGone("new deals");
         LocalDate registeredOn = r.registeredOn() == null ? today.date() : r.registeredOn();
         String taxId = normalizedTaxId(r.customerTaxId());
         Optional<Long> claimed = jdbc.sql("""

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.customer.Customers;
 import io.partnerhub.partner.Partner;
-import io.partnerhub.partner.PartnerStatus;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
@@ -51,10 +50,7 @@ public class ProjectRegistrations {
     @Transactional
     public ProjectRegistration register(Caller caller, Request r) {
         Partner partner = partners.find(caller, r.partnerId());
-        if (partner.status() == PartnerStatus.REVOKED || partner.status() == PartnerStatus.EXITED) {
-            throw RuleViolation.of("partnerId", "partner " + partner.id() + " is " + partner.status()
-                    + " and can register no projects");
-        }
+        partner.refuseNewClaimsIfGone("new projects");
         Program program = programs.find(partner.programId()).orElseThrow();
         ProjectTerms terms = program.versionOn(r.registeredOn()).flatMap(v -> v.projectRegistration())
                 .orElseThrow(() -> RuleViolation.of("registeredOn", program.name()

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.partnerhub.program.LegalForm;
 import io.partnerhub.program.PartnerModel;
+import io.partnerhub.shared.RuleViolation;
 
 /** A partner as the API shows it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,4 +32,11 @@ public record Partner(
         LocalDate revokedOn,
         String revocationReason,
         Instant createdAt) {
+
+    /** Refuses new customers, deals or projects once the partner has left or been revoked. */
+    public void refuseNewClaimsIfGone(String what) {
+        if (status == PartnerStatus.REVOKED || status == PartnerStatus.EXITED) {
+            throw RuleViolation.of("partnerId", "partner " + id + " is " + status + " and can take no " + what);
+        }
+    }
 }

@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -159,10 +158,6 @@ public class Partners {
     ProgramVersion currentTerms(Partner partner) {
         Program program = programs.find(partner.programId()).orElseThrow();
         return program.versionOn(today.date()).or(() -> program.versionOn(partner.contractDate())).orElseThrow();
-    }
-
-    Optional<Program> program(Partner partner) {
-        return programs.find(partner.programId());
     }
 
     private Partner partner(ResultSet rs, int row) throws SQLException {

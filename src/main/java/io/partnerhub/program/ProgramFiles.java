@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import io.partnerhub.shared.JsonPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -47,18 +48,8 @@ final class ProgramFiles {
     }
 
     private static String path(JacksonException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        String where = path.isEmpty() ? "(root)" : path.toString();
+        String path = JsonPaths.of(e);
+        String where = path.isEmpty() ? "(root)" : path;
         return e.getLocation() == null ? where : where + " (line " + e.getLocation().getLineNr() + ")";
     }
 }

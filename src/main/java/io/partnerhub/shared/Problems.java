@@ -131,15 +131,8 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     private static String field(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference ref : e.getPath()) {
-            if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
+        String path = JsonPaths.of(e);
+        return path.isEmpty() ? "body" : path;
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail,
