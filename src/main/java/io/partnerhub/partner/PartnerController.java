@@ -93,6 +93,29 @@ class PartnerController {
         return lifecycle.issueToken(caller, id, body == null ? null : body.label());
     }
 
+    @GetMapping("/{id}/tokens")
+    @Operation(summary = "The partner's tokens without their secrets (operator)")
+    List<PartnerLifecycle.TokenInfo> tokens(Caller caller, @PathVariable long id) {
+        return lifecycle.tokens(caller, id);
+    }
+
+    @PostMapping("/{id}/tokens/{tokenId}/revoke")
+    @Operation(summary = "Revoke a partner token at once (operator)")
+    PartnerLifecycle.TokenInfo revokeToken(Caller caller, @PathVariable long id, @PathVariable long tokenId) {
+        return lifecycle.revokeToken(caller, id, tokenId);
+    }
+
+    @GetMapping("/{id}/exam-passes")
+    List<PartnerLifecycle.ExamPass> examPasses(Caller caller, @PathVariable long id) {
+        return lifecycle.examPasses(caller, id);
+    }
+
+    @GetMapping("/{id}/standing")
+    @Operation(summary = "The partner's model and tier over time, from its contract on")
+    List<PartnerLifecycle.Standing> standing(Caller caller, @PathVariable long id) {
+        return lifecycle.standing(caller, id);
+    }
+
     record NewExamPass(@NotNull LocalDate passedOn) {
     }
 

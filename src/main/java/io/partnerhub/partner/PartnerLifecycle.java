@@ -1,6 +1,9 @@
 package io.partnerhub.partner;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -9,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 import io.partnerhub.shared.Tokens;
@@ -66,6 +70,60 @@ class PartnerLifecycle {
     }
 
     record ExitNotice(long partnerId, LocalDate givenOn, LocalDate exitDate, int noticeDays) {
+    }
+
+    record TokenInfo(long id, String label, Instant createdAt, String createdBy, Instant revokedAt) {
+    }
+
+    /** The partner's tokens, without their secrets. */
+    List<TokenInfo> tokens(Caller caller, long partnerId) {
+        caller.requireOperator("list partner tokens");
+        partners.find(caller, partnerId);
+        return jdbc.sql("select * from partner_token where partner_id = :partner order by id")
+                .param("partner", partnerId)
+                .query((rs, row) -> new TokenInfo(rs.getLong("id"), rs.getString("label"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
+                .list();
+    }
+
+    /** Revokes a token at once: it authenticates nothing from now on. Revoking twice changes nothing. */
+    @Transactional
+    TokenInfo revokeToken(Caller caller, long partnerId, long tokenId) {
+        caller.requireOperator("revoke partner tokens");
+        partners.find(caller, partnerId);
+        int updated = jdbc.sql("""
+                        update partner_token set revoked_at = coalesce(revoked_at, :now)
+                         where id = :id and partner_id = :partner""")
+                .param("now", Timestamp.from(today.now())).param("id", tokenId).param("partner", partnerId)
+                .update();
+        if (updated == 0) {
+            throw new NotFound("token", tokenId);
+        }
+        return tokens(caller, partnerId).stream().filter(t -> t.id() == tokenId).findFirst().orElseThrow();
+    }
+
+    List<ExamPass> examPasses(Caller caller, long partnerId) {
+        partners.find(caller, partnerId);
+        return jdbc.sql("select id, partner_id, passed_on from exam_pass where partner_id = :partner order by passed_on")
+                .param("partner", partnerId)
+                .query((rs, row) -> new ExamPass(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)))
+                .list();
+    }
+
+    record Standing(LocalDate effectiveFrom, String model, String tier, String reason) {
+    }
+
+    /** The partner's model and tier over time, oldest first: its contract, then every change. */
+    List<Standing> standing(Caller caller, long partnerId) {
+        partners.find(caller, partnerId);
+        return jdbc.sql("""
+                        select effective_from, model, tier, reason from partner_standing
+                         where partner_id = :partner order by effective_from""")
+                .param("partner", partnerId)
+                .query((rs, row) -> new Standing(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4)))
+                .list();
     }
 
     /** Notice to leave the program on {@code exitDate}, at least the program's notice period ahead. */
