@@ -297,7 +297,7 @@ class CustomerApiTest {
     }
 
     private static List<String> fields(Api.Response problem) {
-        return problem.body().get("errors").findValuesAsString("field");
+        return problem.body().path("errors").findValuesAsString("field");
     }
 
     private static void assertProblem(Api.Response response, int status) {

@@ -80,6 +80,32 @@ class DealApiTest {
     }
 
     @Test
+    void refusesAnExpectedAmountTooLargeToStoreAsInvalidInput() {
+        long partner = newPartner("vk-cloud", "PARTNER", "Optimist");
+
+        Api.Response refused = api.post("/api/v1/deals", OPERATOR, Map.of("partnerId", partner,
+                "customerTaxId", Api.unique(), "customerName", "Customer", "title", "Huge",
+                "expectedMonthlyAmount", "100000000000000000000"));
+
+        assertProblem(refused, 422);
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("expectedMonthlyAmount");
+    }
+
+    @Test
+    void refusesADealRegisteredBeforeThePartnersContract() {
+        long partner = newPartner("vk-cloud", "PARTNER", "Backdater");
+
+        Api.Response refused = api.post("/api/v1/deals", OPERATOR, Map.of("partnerId", partner,
+                "customerTaxId", Api.unique(), "customerName", "Customer", "title", "Backdated",
+                "registeredOn", "2025-12-01"));
+
+        assertProblem(refused, 422);
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("registeredOn");
+        assertThat(refused.text("detail")).contains("2026-01-15");
+        assertThat(dealsOf(partner)).isEmpty();
+    }
+
+    @Test
     void approvesAVkCloudDealUpToTwentyPercent() {
         long deal = register(newPartner("vk-cloud", "PARTNER", "VK"), Api.unique(), OPERATOR).id();
 
@@ -112,7 +138,7 @@ class DealApiTest {
 
         assertProblem(vk, 422);
         assertThat(vk.text("detail")).contains("cap of 20 %");
-        assertThat(vk.body().get("errors").findValuesAsString("field")).containsExactly("extraDiscountPercent");
+        assertThat(vk.body().path("errors").findValuesAsString("field")).containsExactly("extraDiscountPercent");
         assertProblem(yandex, 422);
         assertThat(yandex.text("detail")).contains("cap of 15 %");
         assertThat(api.get("/api/v1/deals/" + vkDeal, OPERATOR).text("status")).isEqualTo("PENDING");
@@ -200,7 +226,7 @@ class DealApiTest {
                 "b1g" + Api.unique(), "2026-06-01", "16");
 
         assertProblem(refused, 422);
-        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("ratePercent");
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("ratePercent");
         assertThat(refused.text("detail")).contains("cap of 15 %");
     }
 
@@ -210,7 +236,7 @@ class DealApiTest {
                 "b1g" + Api.unique(), "2025-06-01", "12");
 
         assertProblem(refused, 422);
-        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("registeredOn");
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("registeredOn");
         assertThat(refused.text("detail")).contains("2025-06-01").contains("no project registration");
     }
 
@@ -226,7 +252,7 @@ class DealApiTest {
                 "b1g" + Api.unique(), "2026-06-01", "12");
 
         assertProblem(refused, 422);
-        assertThat(refused.body().get("errors").findValuesAsString("field")).containsExactly("customerId");
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("customerId");
         assertThat(refused.text("detail")).contains("direct");
     }
 
@@ -242,6 +268,17 @@ class DealApiTest {
 
         assertProblem(refused, 409);
         assertThat(refused.text("detail")).contains(projectId);
+    }
+
+    @Test
+    void refusesAProjectRegisteredBeforeThePartnersContract() {
+        long partner = newPartner("yandex-cloud", "RESELLER", "Backdater");
+
+        Api.Response refused = registerProject(partner, newCustomer(), "b1g" + Api.unique(), "2026-01-05", "12");
+
+        assertProblem(refused, 422);
+        assertThat(refused.body().path("errors").findValuesAsString("field")).containsExactly("registeredOn");
+        assertThat(refused.text("detail")).contains("2026-01-15");
     }
 
     @Test
