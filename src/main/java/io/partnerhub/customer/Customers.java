@@ -38,6 +38,9 @@ public class Customers {
                 .query(Long.class).optional().ifPresent(existing -> {
                     throw new Conflict("Account " + account + " already belongs to customer " + existing + ".");
                 });
+        partners.ownerOfAccount(account).ifPresent(owner -> {
+            throw new Conflict("Account " + account + " is a partner's own account, not a customer's.");
+        });
         long id = jdbc.sql("""
                         insert into customer (name, tax_id, account_id, created_by, created_by_partner_id)
                         values (:name, :taxId, :account, :by, :partner) returning id""")

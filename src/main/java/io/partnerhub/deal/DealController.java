@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,8 @@ import io.partnerhub.shared.Caller;
 @Tag(name = "Deals and projects", description = "Deal registration, approval and project registration")
 class DealController {
 
+    private static final String PERCENT = "must be a percentage with at most 2 decimals";
+
     private final Deals deals;
     private final ProjectRegistrations projects;
 
@@ -40,7 +43,9 @@ class DealController {
                    @NotBlank @Size(max = 20) String customerTaxId,
                    @NotBlank @Size(max = 300) String customerName,
                    @NotBlank @Size(max = 300) String title,
-                   @DecimalMin(value = "0.00", message = "must not be negative") BigDecimal expectedMonthlyAmount,
+                   @DecimalMin(value = "0.00", message = "must not be negative")
+                   @Digits(integer = 17, fraction = 2, message = "must be an amount with at most 17 digits and 2 decimals")
+                   BigDecimal expectedMonthlyAmount,
                    LocalDate registeredOn) {
     }
 
@@ -66,7 +71,7 @@ class DealController {
         return deals.list(caller, partnerId, status, limit, offset);
     }
 
-    record Approval(@NotNull BigDecimal extraDiscountPercent) {
+    record Approval(@NotNull @Digits(integer = 3, fraction = 2, message = PERCENT) BigDecimal extraDiscountPercent) {
     }
 
     @PostMapping("/api/v1/deals/{id}/approve")
@@ -87,7 +92,7 @@ class DealController {
     record NewProject(@NotNull Long partnerId, @NotNull Long customerId,
                       @NotBlank @Size(max = 100) String projectId,
                       @NotNull LocalDate registeredOn,
-                      @NotNull BigDecimal ratePercent) {
+                      @NotNull @Digits(integer = 3, fraction = 2, message = PERCENT) BigDecimal ratePercent) {
     }
 
     @PostMapping("/api/v1/projects")

@@ -52,6 +52,10 @@ public class Deals {
         Partner partner = partners.find(caller, r.partnerId());
         partner.refuseNewClaimsIfGone("new deals");
         LocalDate registeredOn = r.registeredOn() == null ? today.date() : r.registeredOn();
+        if (registeredOn.isBefore(partner.contractDate())) {
+            throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
+                    + "; a deal cannot be registered before that");
+        }
         String taxId = normalizedTaxId(r.customerTaxId());
         Optional<Long> claimed = jdbc.sql("""
                         insert into deal (partner_id, customer_tax_id, customer_name, title, expected_monthly_amount,

@@ -51,6 +51,10 @@ public class ProjectRegistrations {
     public ProjectRegistration register(Caller caller, Request r) {
         Partner partner = partners.find(caller, r.partnerId());
         partner.refuseNewClaimsIfGone("new projects");
+        if (r.registeredOn().isBefore(partner.contractDate())) {
+            throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
+                    + "; a project cannot be registered before that");
+        }
         Program program = programs.find(partner.programId()).orElseThrow();
         ProjectTerms terms = program.versionOn(r.registeredOn()).flatMap(v -> v.projectRegistration())
                 .orElseThrow(() -> RuleViolation.of("registeredOn", program.name()

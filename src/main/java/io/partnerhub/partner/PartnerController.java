@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -52,7 +53,8 @@ class PartnerController {
             LocalDate contractDate,
             @Size(max = 100) String accountId,
             @Pattern(regexp = "PREPAYMENT|POSTPAYMENT", message = "must be PREPAYMENT or POSTPAYMENT") String paymentTerms,
-            @DecimalMin(value = "0.01", message = "must be a positive amount") BigDecimal billingThreshold) {
+            @DecimalMin(value = "0.01", message = "must be a positive amount")
+            @Digits(integer = 17, fraction = 2, message = "must be an amount with at most 17 digits and 2 decimals") BigDecimal billingThreshold) {
     }
 
     @PostMapping

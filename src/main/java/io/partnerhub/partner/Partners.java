@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -110,7 +111,19 @@ public class Partners {
                     .query(Long.class).optional().ifPresent(existing -> {
                         throw new Conflict("Account " + a.accountId().strip() + " is already partner " + existing + "'s own account.");
                     });
+            // The customer table is read, not the customer feature: customers depend on partners, not back.
+            jdbc.sql("select id from customer where account_id = :account").param("account", a.accountId().strip())
+                    .query(Long.class).optional().ifPresent(existing -> {
+                        throw new Conflict("Account " + a.accountId().strip() + " belongs to customer " + existing
+                                + "; a partner's own account is no customer's.");
+                    });
         }
+    }
+
+    /** The partner whose own account (in usage data) this is, if any. */
+    public Optional<Long> ownerOfAccount(String accountId) {
+        return jdbc.sql("select id from partner where account_id = :account").param("account", accountId.strip())
+                .query(Long.class).optional();
     }
 
     /** The partner, if the caller may see it; a partner asking for another gets {@link NotFound}. */

@@ -19,6 +19,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -85,7 +86,8 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             String field = field(mismatch);
-            String message = expected(mismatch.getTargetType());
+            String message = mismatch.getTargetType() == String.class && mismatch instanceof InvalidFormatException
+                    ? "must not contain a NUL character" : expected(mismatch.getTargetType());
             return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, field + " " + message,
                     List.of(new ProblemException.FieldProblem(field, message))));
         }
@@ -113,7 +115,7 @@ class Problems extends ResponseEntityExceptionHandler {
             return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         if (type == java.time.LocalDate.class) {
-            return "must be a date YYYY-MM-DD";
+            return "must be a date YYYY-MM-DD from " + JsonInput.EARLIEST + " to " + JsonInput.LATEST;
         }
         if (type == java.time.YearMonth.class) {
             return "must be a period YYYY-MM";

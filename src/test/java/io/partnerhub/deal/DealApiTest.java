@@ -232,7 +232,7 @@ class DealApiTest {
 
     @Test
     void refusesAProjectUnderTheOlderYandexTerms() {
-        Api.Response refused = registerProject(newPartner("yandex-cloud", "RESELLER", "Early"), newCustomer(),
+        Api.Response refused = registerProject(newPartner("yandex-cloud", "RESELLER", "Early", "2025-01-15"), newCustomer(),
                 "b1g" + Api.unique(), "2025-06-01", "12");
 
         assertProblem(refused, 422);
@@ -291,6 +291,10 @@ class DealApiTest {
     }
 
     private long newPartner(String programId, String model, String name) {
+        return newPartner(programId, model, name, "2026-01-15");
+    }
+
+    private long newPartner(String programId, String model, String name, String contractDate) {
         String taxId = Api.unique();
         Map<String, Object> application = new LinkedHashMap<>();
         application.put("programId", programId);
@@ -300,7 +304,7 @@ class DealApiTest {
         application.put("taxId", taxId);
         application.put("registeredOn", "2020-01-15");
         application.put("country", "RU");
-        application.put("contractDate", "2026-01-15");
+        application.put("contractDate", contractDate);
         Api.Response created = api.post("/api/v1/partners", OPERATOR, application);
         assertThat(created.status()).as(created.raw()).isEqualTo(201);
         return created.id();

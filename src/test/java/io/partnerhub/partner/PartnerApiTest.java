@@ -183,7 +183,7 @@ class PartnerApiTest {
     void namesTheInvalidPagingParameter() {
         Api.Response refused = api.get(PARTNERS + "?limit=0", OPERATOR);
 
-        assertProblem(refused, 400);
+        assertProblem(refused, 422);
         assertThat(fields(refused)).containsExactly("limit");
     }
 
