@@ -60,6 +60,13 @@ public final class Api {
         return post(path, token, JSON.writeValueAsString(body));
     }
 
+    /** A POST of raw bytes (a file upload) with the given content type. */
+    public Response upload(String path, String token, byte[] content, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)), token);
+    }
+
     /** A POST with extra headers, given as name, value, name, value, ... */
     public Response post(String path, String token, Object body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))

@@ -45,7 +45,10 @@ class IdempotentRequests extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        String type = request.getContentType();
+        // Only JSON requests are kept: file uploads are idempotent by their content and may be large.
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                || (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("json"));
     }
 
     @Override

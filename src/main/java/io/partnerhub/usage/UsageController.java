@@ -1,0 +1,119 @@
+package io.partnerhub.usage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.RuleViolation;
+
+@RestController
+@Tag(name = "Usage", description = "Billing exports imported, and consumption no partner claims")
+class UsageController {
+
+    private final UsageImports imports;
+    private final UsageImportHistory history;
+
+    UsageController(UsageImports imports, UsageImportHistory history) {
+        this.imports = imports;
+        this.history = history;
+    }
+
+    @PostMapping(value = "/api/v1/usage/imports", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Import a billing export (format=focus or yandex-detail), plain or gzip (operator). "
+            + "201 stored; 200 duplicate: true when the same content was imported before; 422 with every bad line")
+    ResponseEntity<Map<String, Object>> upload(Caller caller, @RequestParam String format,
+                                               @RequestParam(required = false) String fileName,
+                                               HttpServletRequest request) throws IOException {
+        caller.requireOperator("import usage");
+        UsageFormat usageFormat = UsageFormat.byId(format).orElseThrow(() -> RuleViolation.of("format",
+                "'" + format + "' is not a known format; use focus or yandex-detail"));
+        try (InputStream body = request.getInputStream()) {
+            ImportResult result = imports.importFile(caller.name(), usageFormat, body, fileName);
+            return answer(result, request.getRequestURI());
+        }
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(ImportResult result, String path) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        switch (result) {
+            case ImportResult.Accepted a -> {
+                body.put("importId", a.importId());
+                body.put("rowsAccepted", a.rowsAccepted());
+                body.put("rowsRejected", 0);
+                body.put("duplicate", false);
+                body.put("errors", List.of());
+                body.put("periods", a.periods().stream().map(YearMonth::toString).toList());
+                body.put("unattributedRows", a.unattributedRows());
+                body.put("unattributedAccounts", a.unattributedAccounts());
+                body.put("checksum", a.checksum());
+                return ResponseEntity.created(URI.create(path + "/" + a.importId())).body(body);
+            }
+            case ImportResult.Duplicate d -> {
+                body.put("importId", d.importId());
+                body.put("rowsAccepted", 0);
+                body.put("rowsRejected", 0);
+                body.put("duplicate", true);
+                body.put("errors", List.of());
+                body.put("checksum", d.checksum());
+                return ResponseEntity.ok(body);
+            }
+            case ImportResult.Rejected r -> {
+                body.put("type", "about:blank");
+                body.put("title", "Unprocessable Content");
+                body.put("status", 422);
+                body.put("detail", r.rowsRejected() + " of " + r.rowsRead() + " rows are bad (" + r.problemCount()
+                        + " problems" + (r.problemCount() > r.problems().size()
+                        ? ", the first " + r.problems().size() + " listed" : "") + "); nothing was stored.");
+                body.put("instance", path);
+                body.put("importId", null);
+                body.put("rowsAccepted", 0);
+                body.put("rowsRejected", r.rowsRejected());
+                body.put("duplicate", false);
+                body.put("errors", r.problems());
+                body.put("errorsNotListed", r.problemCount() - r.problems().size());
+                return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+            }
+        }
+    }
+
+    @GetMapping("/api/v1/usage/imports")
+    @Operation(summary = "Imports, newest first, with counts, format, checksum, who and when (operator)")
+    List<UsageImportHistory.ImportRecord> list(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                               @RequestParam(defaultValue = "0") @Min(0) int offset) {
+        caller.requireOperator("read the import history");
+        return history.list(limit, offset);
+    }
+
+    @GetMapping("/api/v1/usage/imports/{id}")
+    UsageImportHistory.ImportRecord get(Caller caller, @PathVariable long id) {
+        caller.requireOperator("read the import history");
+        return history.find(id);
+    }
+
+    @GetMapping("/api/v1/usage/unattributed")
+    @Operation(summary = "A period's consumption by accounts that belong to no customer or partner (operator)")
+    List<UsageImportHistory.Unattributed> unattributed(Caller caller, @RequestParam YearMonth period) {
+        caller.requireOperator("read unattributed consumption");
+        return history.unattributed(period);
+    }
+}

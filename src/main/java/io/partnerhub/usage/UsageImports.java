@@ -1,0 +1,227 @@
+package io.partnerhub.usage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.Today;
+
+/**
+ * Imports a billing export in one transaction: rows stream from the reader straight into
+ * {@code COPY}; a file with any bad row is rolled back whole and answered with its bad lines; the
+ * content's SHA-256 (unique in {@code usage_import}) makes a second import of the same file, even
+ * a concurrent one, a duplicate that adds nothing.
+ */
+@Service
+public class UsageImports {
+
+    /** The earliest billing period the platform keeps usage for. */
+    static final YearMonth EARLIEST = YearMonth.of(2015, 1);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ProgramCatalog programs;
+    private final Today today;
+
+    UsageImports(DataSource dataSource, JdbcClient jdbc, ProgramCatalog programs, Today today) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.programs = programs;
+        this.today = today;
+    }
+
+    public ImportResult importFile(String actor, UsageFormat format, InputStream content, String fileName) {
+        YearMonth latest = YearMonth.from(today.date()).plusMonths(1);
+        ensurePartitions(latest);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                ImportResult result = importIn(connection, actor, format, content, fileName, latest);
+                if (result instanceof ImportResult.Accepted) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+                return result;
+            } catch (SQLException | IOException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the import failed in the database", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the import could not be read", e);
+        }
+    }
+
+    private ImportResult importIn(Connection connection, String actor, UsageFormat format, InputStream content,
+                                  String fileName, YearMonth latest) throws SQLException, IOException {
+        execute(connection, PeriodLocks.SHARED);
+        ImportContext context = new ImportContext(io.partnerhub.shared.Today.ZONE, closedPeriods(connection),
+                currencies(), EARLIEST, latest);
+        Set<String> knownAccounts = knownAccounts(connection);
+        long importId = nextImportId(connection);
+        CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyIn("COPY usage_row (" + CopyRows.COLUMNS + ") FROM STDIN");
+        CopyRows out = new CopyRows(copyIn, importId);
+        ImportProblems problems = new ImportProblems();
+        Tally tally = new Tally(knownAccounts);
+        ImportInput input = ImportInput.open(content);
+        long read;
+        try {
+            read = format.reader().read(input.reader(), context, row -> {
+                if (!problems.any()) {
+                    write(out, row);
+                    tally.add(row);
+                }
+            }, problems);
+        } catch (CharacterCodingException e) {
+            read = 0;
+            problems.add(0, "(file)", "the file is not UTF-8 text");
+        }
+        if (problems.any()) {
+            out.cancel();
+            return new ImportResult.Rejected(read, problems.badRows(), problems.listed(), problems.count());
+        }
+        long stored = out.finish();
+        String checksum = input.checksum();
+        if (!recordImport(connection, importId, format, checksum, fileName, stored, tally, actor)) {
+            return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
+        }
+        return new ImportResult.Accepted(importId, stored, tally.periods, tally.unattributedRows,
+                tally.unattributedAccounts.size(), checksum);
+    }
+
+    /** What an import counts as it goes: periods, and rows of accounts no customer or partner owns. */
+    private static final class Tally {
+        final Set<String> known;
+        final SortedSet<YearMonth> periods = new TreeSet<>();
+        final Set<String> unattributedAccounts = new HashSet<>();
+        long unattributedRows;
+
+        Tally(Set<String> known) {
+            this.known = known;
+        }
+
+        void add(UsageRow row) {
+            periods.add(row.period());
+            if (!known.contains(row.accountId())) {
+                unattributedRows++;
+                unattributedAccounts.add(row.accountId());
+            }
+        }
+    }
+
+    private static void write(CopyRows out, UsageRow row) {
+        try {
+            out.write(row);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY refused a row", e);
+        }
+    }
+
+    private boolean recordImport(Connection connection, long importId, UsageFormat format, String checksum,
+                                 String fileName, long rows, Tally tally, String actor) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into usage_import (id, format, checksum, file_name, rows_accepted, imported_by,
+                                          unattributed_rows, unattributed_accounts, periods)
+                overriding system value
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict on constraint uq_usage_import_content do nothing""")) {
+            insert.setLong(1, importId);
+            insert.setString(2, format.id());
+            insert.setString(3, checksum);
+            insert.setString(4, fileName);
+            insert.setLong(5, rows);
+            insert.setString(6, actor);
+            insert.setLong(7, tally.unattributedRows);
+            insert.setInt(8, tally.unattributedAccounts.size());
+            insert.setString(9, tally.periods.stream().map(YearMonth::toString).collect(Collectors.joining(",")));
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    private long importIdOf(Connection connection, String checksum) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select id from usage_import where checksum = ?")) {
+            select.setString(1, checksum);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long nextImportId(Connection connection) throws SQLException {
+        try (PreparedStatement next = connection.prepareStatement(
+                "select nextval(pg_get_serial_sequence('usage_import', 'id'))");
+             ResultSet rs = next.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Set<YearMonth> closedPeriods(Connection connection) throws SQLException {
+        Set<YearMonth> closed = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select period from accounting_period where status = 'CLOSED'");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                closed.add(YearMonth.from(rs.getDate(1).toLocalDate()));
+            }
+        }
+        return closed;
+    }
+
+    private static Set<String> knownAccounts(Connection connection) throws SQLException {
+        Set<String> accounts = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select account_id from customer
+                union all
+                select account_id from partner where account_id is not null""");
+             ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                accounts.add(rs.getString(1));
+            }
+        }
+        return accounts;
+    }
+
+    private Set<String> currencies() {
+        return programs.all().stream().map(Program::currency).collect(Collectors.toSet());
+    }
+
+    private void ensurePartitions(YearMonth latest) {
+        jdbc.sql("select ensure_usage_partitions(:first, :last)")
+                .param("first", EARLIEST.atDay(1)).param("last", latest.plusMonths(1).atDay(1))
+                .query(Integer.class).single();
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        }
+    }
+}
