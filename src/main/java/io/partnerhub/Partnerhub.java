@@ -1,15 +1,44 @@
 package io.partnerhub;
 
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import java.util.Arrays;
+import java.util.Map;
 
-/** The one deployable: HTTP API, jobs and command-line tools of the partner-program platform. */
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+
+/**
+ * The one deployable: HTTP API, jobs and command-line tools of the partner-program platform.
+ * {@code java -jar partnerhub.jar} (or {@code serve}) runs the platform; other commands are
+ * listed by {@code java -jar partnerhub.jar help}.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class Partnerhub {
 
     public static void main(String[] args) {
-        SpringApplication.run(Partnerhub.class, args);
+        if (args.length == 0 || args[0].startsWith("-") || args[0].equals("serve")) {
+            String[] serveArgs = args.length > 0 && args[0].equals("serve") ? Arrays.copyOfRange(args, 1, args.length) : args;
+            SpringApplication.run(Partnerhub.class, serveArgs);
+            return;
+        }
+        System.exit(new CommandLine(new Cli()).execute(args));
+    }
+
+    /**
+     * The platform without its web server, for a command-line tool: same database, same
+     * configuration, no demo data.
+     */
+    public static ConfigurableApplicationContext withoutWeb(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(Partnerhub.class)
+                .web(WebApplicationType.NONE)
+                .properties(Map.of("partnerhub.demo", "false", "spring.main.banner-mode", "off",
+                        "logging.level.root", "WARN", "logging.level.io.partnerhub", "INFO"))
+                .properties(properties)
+                .run();
     }
 }

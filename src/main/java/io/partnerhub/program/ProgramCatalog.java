@@ -33,6 +33,11 @@ public class ProgramCatalog {
         this.programs = load(overrideDir);
     }
 
+    /** The programs outside a running platform (command-line tools): shipped files plus {@code overrideDir}. */
+    public static ProgramCatalog outsideThePlatform(String overrideDir) {
+        return new ProgramCatalog(overrideDir);
+    }
+
     public Collection<Program> all() {
         return programs.values();
     }

@@ -5,10 +5,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /** Tells whoever started the platform where to go and which token to use. */
 @Component
+@ConditionalOnWebApplication
 class ReadyMessage {
 
     private static final Logger log = LoggerFactory.getLogger(ReadyMessage.class);

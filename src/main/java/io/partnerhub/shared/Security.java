@@ -1,5 +1,6 @@
 package io.partnerhub.shared;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +18,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * partner's data gets 404.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class Security {
 
     @Bean

@@ -130,7 +130,7 @@ final class FocusCsvReader implements UsageFileReader {
             FundingSource fundingSource = check.funding(funding);
             Instant periodStart = billingStart != null ? billingStart : start;
             YearMonth period = periodStart == null ? null : check.period(
-                    YearMonth.from(periodStart.atZone(context.zone())),
+                    context.periodOf(periodStart),
                     billingStart != null ? billingPeriodStart : chargeStart, context);
             if (!check.ok()) {
                 return null;

@@ -14,5 +14,15 @@ import java.util.Set;
  * @param latest        the latest period a row may belong to (next month)
  */
 record ImportContext(ZoneId zone, Set<YearMonth> closedPeriods, Set<String> currencies, YearMonth earliest,
-                     YearMonth latest) {
+                     YearMonth latest, Periods periods) {
+
+    ImportContext(ZoneId zone, Set<YearMonth> closedPeriods, Set<String> currencies, YearMonth earliest,
+                  YearMonth latest) {
+        this(zone, closedPeriods, currencies, earliest, latest, new Periods(zone, earliest, latest));
+    }
+
+    /** The billing month of an instant in the programs' zone. */
+    YearMonth periodOf(java.time.Instant instant) {
+        return periods.of(instant);
+    }
 }

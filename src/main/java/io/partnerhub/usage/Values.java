@@ -1,11 +1,8 @@
 package io.partnerhub.usage;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * Field values of billing exports, read fast and strictly: a value is what it claims to be or
@@ -74,57 +71,120 @@ final class Values {
      * An instant from {@code YYYY-MM-DD}, optionally followed by {@code T} or a space and
      * {@code HH:MM[:SS[.fraction]]}, optionally followed by {@code Z}, {@code UTC} or an offset
      * {@code ±HH[:MM]}. Without a zone the time is UTC. Null when the value is none of these.
+     * Computed with plain arithmetic: this runs for every row of every import.
      */
     static Instant instant(String value) {
         String s = value.strip();
         int length = s.length();
-        try {
-            if (length < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
-                return null;
-            }
-            int year = number(s, 0, 4);
-            int month = number(s, 5, 7);
-            int day = number(s, 8, 10);
-            if (year < 0 || month < 0 || day < 0) {
-                return null;
-            }
-            if (length == 10) {
-                return LocalDate.of(year, month, day).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            char separator = s.charAt(10);
-            if ((separator != 'T' && separator != 't' && separator != ' ') || length < 16 || s.charAt(13) != ':') {
-                return null;
-            }
-            int hour = number(s, 11, 13);
-            int minute = number(s, 14, 16);
-            int second = 0;
-            int nanos = 0;
-            int i = 16;
-            if (i < length && s.charAt(i) == ':') {
-                second = number(s, 17, 19);
-                i = 19;
-                if (i < length && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
-                    int start = ++i;
-                    while (i < length && Character.isDigit(s.charAt(i))) {
-                        i++;
-                    }
-                    if (i == start || i - start > 9) {
-                        return null;
-                    }
-                    nanos = number(s, start, i) * (int) Math.pow(10, 9 - (i - start));
-                }
-            }
-            if (hour < 0 || minute < 0 || second < 0) {
-                return null;
-            }
-            ZoneOffset offset = offset(s.substring(i).strip());
-            if (offset == null) {
-                return null;
-            }
-            return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(offset);
-        } catch (DateTimeException | StringIndexOutOfBoundsException e) {
+        if (length < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 7);
+        int day = number(s, 8, 10);
+        if (!validDate(year, month, day)) {
+            return null;
+        }
+        long seconds = epochDay(year, month, day) * 86_400L;
+        if (length == 10) {
+            return Instant.ofEpochSecond(seconds);
+        }
+        char separator = s.charAt(10);
+        if ((separator != 'T' && separator != 't' && separator != ' ') || length < 16 || s.charAt(13) != ':') {
+            return null;
+        }
+        int hour = number(s, 11, 13);
+        int minute = number(s, 14, 16);
+        int second = 0;
+        int nanos = 0;
+        int i = 16;
+        if (i < length && s.charAt(i) == ':') {
+            if (length < 19) {
+                return null;
+            }
+            second = number(s, 17, 19);
+            i = 19;
+            if (i < length && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+                int start = ++i;
+                while (i < length && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                    i++;
+                }
+                if (i == start || i - start > 9) {
+                    return null;
+                }
+                nanos = number(s, start, i);
+                for (int k = i - start; k < 9; k++) {
+                    nanos *= 10;
+                }
+            }
+        }
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int offset = offsetSeconds(s, i, length);
+        if (offset == Integer.MIN_VALUE) {
+            return null;
+        }
+        return Instant.ofEpochSecond(seconds + hour * 3600L + minute * 60L + second - offset, nanos);
+    }
+
+    private static boolean validDate(int year, int month, int day) {
+        if (year < 1 || month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        int days = switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
+        return day <= days;
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yearOfEra = y - era * 400;
+        long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097 + dayOfEra - 719_468;
+    }
+
+    /** The zone suffix from {@code from}: none, Z, UTC or ±HH[:MM] / ±HHMM, as seconds east of UTC. */
+    private static int offsetSeconds(String s, int from, int length) {
+        int i = from;
+        while (i < length && s.charAt(i) == ' ') {
+            i++;
+        }
+        int rest = length - i;
+        if (rest == 0) {
+            return 0;
+        }
+        char c = s.charAt(i);
+        if (rest == 1 && (c == 'Z' || c == 'z')) {
+            return 0;
+        }
+        if (rest == 3 && s.regionMatches(true, i, "UTC", 0, 3)) {
+            return 0;
+        }
+        if ((c != '+' && c != '-') || (rest != 3 && rest != 5 && rest != 6)) {
+            return Integer.MIN_VALUE;
+        }
+        int hours = number(s, i + 1, i + 3);
+        int minutes = 0;
+        if (rest == 5) {
+            minutes = number(s, i + 3, i + 5);
+        } else if (rest == 6) {
+            if (s.charAt(i + 3) != ':') {
+                return Integer.MIN_VALUE;
+            }
+            minutes = number(s, i + 4, i + 6);
+        }
+        if (hours < 0 || hours > 18 || minutes < 0 || minutes > 59) {
+            return Integer.MIN_VALUE;
+        }
+        int seconds = hours * 3600 + minutes * 60;
+        return c == '-' ? -seconds : seconds;
     }
 
     /** A calendar day {@code YYYY-MM-DD}, or null. */
@@ -133,25 +193,10 @@ final class Values {
         if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
             return null;
         }
-        try {
-            int year = number(s, 0, 4);
-            int month = number(s, 5, 7);
-            int day = number(s, 8, 10);
-            return year < 0 || month < 0 || day < 0 ? null : LocalDate.of(year, month, day);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static ZoneOffset offset(String zone) {
-        if (zone.isEmpty() || zone.equals("Z") || zone.equals("z") || zone.equalsIgnoreCase("UTC")) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneOffset.of(zone.length() == 3 ? zone + ":00" : zone);
-        } catch (DateTimeException e) {
-            return null;
-        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 7);
+        int day = number(s, 8, 10);
+        return validDate(year, month, day) ? LocalDate.of(year, month, day) : null;
     }
 
     /** The non-negative number in {@code s[from, to)}, or -1 when a character there is no digit. */

@@ -1,0 +1,152 @@
+package io.partnerhub.usage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import io.partnerhub.Partnerhub;
+
+/**
+ * {@code partnerhub bench-import}: imports a generated FOCUS file end to end through the import
+ * path and, in the same run, COPYs the same file raw into an unindexed table of text columns —
+ * the floor any import can reach. Prints rows/s, the ratio to the raw COPY and peak heap.
+ * Uses a fresh embedded database in a temporary directory unless PARTNERHUB_DB_URL is set.
+ */
+@Command(name = "bench-import", mixinStandardHelpOptions = true,
+        description = "Benchmark the usage import against a raw PostgreSQL COPY of the same file.")
+public final class ImportBenchmark implements Callable<Integer> {
+
+    @Option(names = "--rows", defaultValue = "1000000", description = "rows to generate (${DEFAULT-VALUE})")
+    long rows;
+    @Option(names = "--file", description = "import this FOCUS file instead of generating one")
+    Path file;
+    @Option(names = "--runs", defaultValue = "2", description = "raw COPY + import pairs to run (${DEFAULT-VALUE})")
+    int runs;
+    @Option(names = "--skip-raw", description = "only the import (e.g. for the peak-heap run on a huge file)")
+    boolean skipRaw;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("partnerhub-bench");
+        Path csv = file != null ? file : generate(work);
+        System.out.printf("file: %s, %d bytes%n", csv, Files.size(csv));
+        Map<String, Object> properties = System.getenv("PARTNERHUB_DB_URL") == null
+                ? Map.of("partnerhub.data-dir", work.toString(), "partnerhub.db-clean", "true")
+                : Map.of();
+        try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(properties)) {
+            DataSource dataSource = platform.getBean(DataSource.class);
+            UsageImports imports = platform.getBean(UsageImports.class);
+            for (int run = 1; run <= runs; run++) {
+                clear(dataSource);
+                if (Boolean.getBoolean("bench.noIndex")) {
+                    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+                        st.execute("drop index if exists ix_usage_monthly_aggregate");
+                    }
+                }
+                if (Boolean.getBoolean("bench.parseOnly")) {
+                    long t0 = System.nanoTime();
+                    ImportProblems problems = new ImportProblems();
+                    long[] n = {0};
+                    try (InputStream in = Files.newInputStream(csv)) {
+                        ImportInput input = ImportInput.open(in);
+                        new FocusCsvReader().read(input.reader(), new ImportContext(io.partnerhub.shared.Today.ZONE,
+                                java.util.Set.of(), java.util.Set.of("RUB"), YearMonth.of(2015, 1), YearMonth.of(2030, 1)),
+                                r -> n[0]++, problems);
+                    }
+                    System.out.printf("parse only: %d rows in %.2f s%n", n[0], (System.nanoTime() - t0) / 1e9);
+                }
+                double raw = skipRaw ? Double.NaN : rawCopy(dataSource, csv);
+                resetPeaks();
+                long started = System.nanoTime();
+                ImportResult result;
+                try (InputStream in = Files.newInputStream(csv)) {
+                    result = imports.importFile("bench", UsageFormat.FOCUS, in, csv.getFileName().toString());
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                if (!(result instanceof ImportResult.Accepted accepted)) {
+                    System.out.println("the import did not store the file: " + result);
+                    return 1;
+                }
+                System.out.printf("run %d: import %d rows in %.2f s = %.0f rows/s; raw COPY %.2f s = %.0f rows/s;"
+                                + " ratio %.2f; peak heap %d MB (max %d MB)%n",
+                        run, accepted.rowsAccepted(), seconds, accepted.rowsAccepted() / seconds,
+                        raw, accepted.rowsAccepted() / raw, seconds / raw, peakHeapMb(),
+                        Runtime.getRuntime().maxMemory() >> 20);
+            }
+        } finally {
+            if (file == null) {
+                Files.deleteIfExists(csv);
+            }
+        }
+        return 0;
+    }
+
+    private Path generate(Path work) throws IOException {
+        Path csv = work.resolve("usage-" + rows + ".csv");
+        long started = System.nanoTime();
+        GenerateCommand.write(new UsageFileGenerator.Spec(200, 20_000, rows, YearMonth.of(2026, 1), YearMonth.of(2026, 6),
+                0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 42), "vk-cloud", csv);
+        System.out.printf("generated %d rows in %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
+        return csv;
+    }
+
+    /** COPY of the raw file into an unindexed table with one text column per CSV column. */
+    private static double rawCopy(DataSource dataSource, Path csv) throws Exception {
+        int columns;
+        try (var lines = Files.lines(csv)) {
+            columns = lines.findFirst().orElseThrow().split(",", -1).length;
+        }
+        String definition = IntStream.range(0, columns).mapToObj(i -> "c" + i + " text").collect(Collectors.joining(", "));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop table if exists bench_raw_copy");
+            statement.execute("create table bench_raw_copy (" + definition + ")");
+            long started = System.nanoTime();
+            try (InputStream in = Files.newInputStream(csv)) {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("COPY bench_raw_copy FROM STDIN (FORMAT csv, HEADER true)", in, 1 << 16);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            statement.execute("drop table bench_raw_copy");
+            return seconds;
+        }
+    }
+
+    private static void clear(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("truncate usage_row, usage_import");
+            statement.execute("checkpoint");
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}
