@@ -140,6 +140,27 @@ class YandexDetailReaderTest {
         });
     }
 
+    @Test
+    void theWorkedExampleOfTheFormatsPageGivesItsFourRows() {
+        String file = """
+                billing_account_id,date,service_name,cost,credit,monetary_grant_credit,volume_incentive_credit,cud_credit,misc_credit,currency,folder_id,cloud_id
+                dn2sub,2026-05-01,Managed Service for PostgreSQL,999.99,-120.00,-40.00,-20.00,-60.00,0,RUB,b1gfolder,b1gcloud
+                """;
+
+        Read read = read(file);
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.rows()).extracting(UsageRow::category, UsageRow::funding, UsageRow::listCost).containsExactly(
+                tuple(ChargeCategory.USAGE, FundingSource.MONEY, "959.99"),
+                tuple(ChargeCategory.USAGE, FundingSource.GRANT, "40.00"),
+                tuple(ChargeCategory.CREDIT, FundingSource.MONEY, "-20.00"),
+                tuple(ChargeCategory.CREDIT, FundingSource.MONEY, "-60.00"));
+        assertThat(read.rows()).extracting(UsageRow::period, UsageRow::chargeStart, UsageRow::chargeEnd,
+                        UsageRow::projectId, UsageRow::parentProjectId)
+                .containsOnly(tuple(YearMonth.of(2026, 5), Instant.parse("2026-04-30T21:00:00Z"),
+                        Instant.parse("2026-05-01T21:00:00Z"), "b1gfolder", "b1gcloud"));
+    }
+
     @ParameterizedTest(name = "{0}: {1} to {2}, period {3}")
     @CsvSource(delimiter = '|', textBlock = """
             2026-05-01 | 2026-04-30T21:00:00Z | 2026-05-01T21:00:00Z | 2026-05
