@@ -40,6 +40,8 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final Caller DEMO = new Caller.Operator("demo-loader");
+    private static final int CUSTOMERS_PER_PARTNER = 4;
+    private static final String DIRECT_ACCOUNT = "demo-direct-1";
 
     private final PartnerhubProperties properties;
     private final EmbeddedDatabase embedded;
@@ -76,15 +78,16 @@ class DemoData implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        List<String> tokens = transaction.execute(status -> load());
-        writeTokens(tokens);
-        log.info("Demo data loaded in {} ms; partner tokens for trying the API are in {}",
-                (System.nanoTime() - started) / 1_000_000, tokensFile());
+        YearMonth firstMonth = YearMonth.from(today.date()).minusMonths(8);
+        List<Partner> made = transaction.execute(status -> partnersWithCustomersAndDeals(firstMonth));
+        long rows = importUsage(made, firstMonth);
+        writeTokens(issueTokens(made));
+        log.info("Demo data loaded in {} ms ({} partners, {} usage rows); partner tokens for trying the API are in {}",
+                (System.nanoTime() - started) / 1_000_000, made.size(), rows, tokensFile());
     }
 
-    private List<String> load() {
+    private List<Partner> partnersWithCustomersAndDeals(YearMonth firstMonth) {
         Random random = new Random(20260101);
-        YearMonth firstMonth = YearMonth.from(today.date()).minusMonths(8);
         LocalDate contract = firstMonth.atDay(1);
         List<Partner> made = List.of(
                 partner("vk-cloud", PartnerModel.PARTNER, "ООО «Северный интегратор»", contract),
@@ -98,21 +101,51 @@ class DemoData implements ApplicationRunner {
                 partner("yandex-cloud", PartnerModel.RESELLER, "ООО «Яндекс-партнёр Запад»", contract));
         int customerNo = 0;
         for (Partner partner : made) {
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < CUSTOMERS_PER_PARTNER; i++) {
                 customerNo++;
                 Customer customer = customers.create(DEMO, "Клиент " + customerNo + " (" + partner.name() + ")",
-                        taxId(9_000_000_000L + customerNo), "demo-acc-" + customerNo);
+                        taxId(9_000_000_000L + customerNo), customerAccount(customerNo));
                 customers.link(DEMO, partner.id(), customer.id(), contract.plusDays(random.nextInt(20)), null,
-                        i == 3 ? "FIRST_MONTH" : "MONTHLY");
-                usage.customerMonths(partner.programId(), customer.accountId(), firstMonth, random);
+                        i == CUSTOMERS_PER_PARTNER - 1 ? "FIRST_MONTH" : "MONTHLY");
             }
             deals(partner, customerNo, contract.plusMonths(1));
-            usage.customerMonths(partner.programId(), partner.accountId(), firstMonth, random);
         }
-        directCustomerWithProject(made.get(7), firstMonth, random);
-        usage.customerMonths("yandex-cloud", "unknown-acc-1", firstMonth, random);
-        usage.flush();
-        return issueTokens(made);
+        Customer direct = customers.create(DEMO, "Прямой клиент с проектом", taxId(9_500_000_001L), DIRECT_ACCOUNT);
+        LocalDate registeredOn = firstMonth.plusMonths(4).atDay(1);
+        if (!registeredOn.isBefore(LocalDate.of(2026, 1, 1))) {
+            projects.register(DEMO, new ProjectRegistrations.Request(made.get(7).id(), direct.id(),
+                    "folder-" + DIRECT_ACCOUNT + "-0", registeredOn, new BigDecimal("12")));
+        }
+        return made;
+    }
+
+    /** One generated export per program, imported like any provider's file. */
+    private long importUsage(List<Partner> made, YearMonth firstMonth) {
+        YearMonth thisMonth = YearMonth.from(today.date());
+        long rows = 0;
+        long seed = 1;
+        for (String program : List.of("vk-cloud", "oblakoteka", "yandex-cloud")) {
+            List<String> customerAccounts = new ArrayList<>();
+            List<String> own = new ArrayList<>();
+            for (int p = 0; p < made.size(); p++) {
+                if (made.get(p).programId().equals(program)) {
+                    own.add(made.get(p).accountId());
+                    for (int i = 1; i <= CUSTOMERS_PER_PARTNER; i++) {
+                        customerAccounts.add(customerAccount(p * CUSTOMERS_PER_PARTNER + i));
+                    }
+                }
+            }
+            if (program.equals("yandex-cloud")) {
+                customerAccounts.add(DIRECT_ACCOUNT);
+            }
+            rows += usage.importFor(program, customerAccounts, own, firstMonth, thisMonth,
+                    customerAccounts.size() * 9L * 40, seed++);
+        }
+        return rows;
+    }
+
+    private static String customerAccount(int customerNo) {
+        return "demo-acc-" + customerNo;
     }
 
     private Partner partner(String program, PartnerModel model, String name, LocalDate contract) {
@@ -133,16 +166,6 @@ class DemoData implements ApplicationRunner {
         deals.approve(DEMO, approved.id(), cap.min(new BigDecimal("10")));
         deals.register(DEMO, new Deals.Registration(partner.id(), taxId(8_000_000_000L + customerNo),
                 "Перспективный клиент " + customerNo, "Пилот аналитики", new BigDecimal("40000.00"), null));
-    }
-
-    private void directCustomerWithProject(Partner yandexPartner, YearMonth firstMonth, Random random) {
-        Customer direct = customers.create(DEMO, "Прямой клиент с проектом", taxId(9_500_000_001L), "demo-direct-1");
-        usage.projectMonths(direct.accountId(), "b1g-demo-folder", firstMonth, random);
-        LocalDate registeredOn = firstMonth.plusMonths(4).atDay(1);
-        if (!registeredOn.isBefore(LocalDate.of(2026, 1, 1))) {
-            projects.register(DEMO, new ProjectRegistrations.Request(yandexPartner.id(), direct.id(), "b1g-demo-folder",
-                    registeredOn, new BigDecimal("12")));
-        }
     }
 
     private List<String> issueTokens(List<Partner> made) {

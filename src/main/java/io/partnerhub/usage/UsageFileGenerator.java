@@ -32,16 +32,28 @@ public final class UsageFileGenerator {
             + "EffectiveCost,BillingCurrency,ProviderName,PublisherName,Tags,x_FundingSource,x_ProjectId\n";
 
     private final Spec spec;
+    private final List<String> customerAccounts;
+    private final List<String> partnerAccounts;
     private final List<Service> eligible;
     private final List<Service> excluded;
     private final String currency;
     private final String provider;
 
     public UsageFileGenerator(Spec spec, String providerName, String currency, ProgramVersion terms) {
-        if (spec.customers() < 1 || spec.partners() < 1 || spec.rows() < 0 || spec.to().isBefore(spec.from())) {
+        this(spec, providerName, currency, terms,
+                java.util.stream.IntStream.range(0, spec.customers()).mapToObj(UsageFileGenerator::customerAccount).toList(),
+                java.util.stream.IntStream.range(0, spec.partners()).mapToObj(UsageFileGenerator::partnerAccount).toList());
+    }
+
+    /** A generator for given accounts (the spec's counts are then the sizes of these lists). */
+    public UsageFileGenerator(Spec spec, String providerName, String currency, ProgramVersion terms,
+                              List<String> customerAccounts, List<String> partnerAccounts) {
+        if (customerAccounts.isEmpty() || partnerAccounts.isEmpty() || spec.rows() < 0 || spec.to().isBefore(spec.from())) {
             throw new IllegalArgumentException("need at least one partner and customer, rows >= 0, from <= to");
         }
         this.spec = spec;
+        this.customerAccounts = List.copyOf(customerAccounts);
+        this.partnerAccounts = List.copyOf(partnerAccounts);
         this.eligible = terms.services().stream().filter(s -> !s.excluded()).toList();
         this.excluded = terms.services().stream().filter(Service::excluded).toList();
         this.currency = currency;
@@ -75,11 +87,11 @@ public final class UsageFileGenerator {
         double roll = random.nextDouble();
         String account;
         if (roll < spec.ownShare()) {
-            account = partnerAccount(random.nextInt(spec.partners()));
+            account = partnerAccounts.get(random.nextInt(partnerAccounts.size()));
         } else if (roll < spec.ownShare() + spec.unattributedShare()) {
-            account = String.format("stray-%05d", random.nextInt(1000));
+            account = String.format("stray-%05d", random.nextInt(20));
         } else {
-            account = customerAccount(random.nextInt(spec.customers()));
+            account = customerAccounts.get(random.nextInt(customerAccounts.size()));
         }
         boolean isExcluded = !excluded.isEmpty() && random.nextDouble() < spec.exclusionShare();
         Service service = isExcluded ? excluded.get(random.nextInt(excluded.size()))
