@@ -1,15 +1,9 @@
 package io.partnerhub.usage;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Iterator;
 import java.util.function.Consumer;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * FOCUS cost and usage CSV, as real exports write it: columns by header name in any order,
@@ -18,43 +12,28 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * A row's period is the month of its BillingPeriodStart, else of its ChargePeriodStart, in the
  * programs' zone (PROGRAMS.md, "Period").
  */
-final class FocusCsvReader implements UsageFileReader {
+final class FocusCsvReader extends CsvExportReader {
 
     static final String[] REQUIRED = {"SubAccountId", "ChargePeriodStart", "ChargeCategory", "ServiceName", "ListCost",
             "BillingCurrency"};
 
     @Override
-    public long read(Reader in, ImportContext context, Consumer<UsageRow> rows, ImportProblems problems)
-            throws IOException {
-        try (CsvReader<CsvRecord> csv = Csv.reader(in)) {
-            Iterator<CsvRecord> records = csv.iterator();
-            if (!records.hasNext()) {
-                problems.add(1, "(header)", "the file is empty: a header line with the FOCUS columns is required");
-                return 0;
-            }
-            Columns columns = new Columns(new CsvColumns(records.next()));
-            if (!columns.complete(problems)) {
-                return 0;
-            }
-            long count = 0;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                count++;
-                UsageRow row = columns.row(record, context, problems);
-                if (row != null) {
-                    rows.accept(row);
-                }
-            }
-            return count;
-        } catch (CsvParseException e) {
-            problems.add(Csv.lineOf(e), "(file)", "the CSV cannot be read on: " + e.getMessage());
-            return 0;
-        }
+    String formatName() {
+        return "FOCUS";
+    }
+
+    @Override
+    String[] requiredColumns() {
+        return REQUIRED;
+    }
+
+    @Override
+    LineReader lineReader(CsvColumns header) {
+        return new Columns(header);
     }
 
     /** The positions of the columns FOCUS rows are read from. */
-    private static final class Columns {
-        final CsvColumns header;
+    private static final class Columns implements LineReader {
         final int account;
         final int chargeStart;
         final int chargeEnd;
@@ -77,7 +56,6 @@ final class FocusCsvReader implements UsageFileReader {
         final int billingAccount;
 
         Columns(CsvColumns header) {
-            this.header = header;
             account = header.position("SubAccountId");
             chargeStart = header.position("ChargePeriodStart");
             chargeEnd = header.position("ChargePeriodEnd");
@@ -100,22 +78,8 @@ final class FocusCsvReader implements UsageFileReader {
             billingAccount = header.position("BillingAccountId");
         }
 
-        boolean complete(ImportProblems problems) {
-            for (String name : REQUIRED) {
-                if (header.position(name) < 0) {
-                    problems.add(1, name, "required column is missing from the header");
-                }
-            }
-            return !problems.any();
-        }
-
-        UsageRow row(CsvRecord record, ImportContext context, ImportProblems problems) {
-            long line = record.getStartingLineNumber();
-            if (record.getFieldCount() != header.count()) {
-                problems.add(line, "(row)", "has " + record.getFieldCount() + " fields; the header has " + header.count());
-                return null;
-            }
-            RowCheck check = new RowCheck(record, line, header, problems);
+        @Override
+        public void read(RowCheck check, ImportContext context, Consumer<UsageRow> rows) {
             String accountId = check.text(account, true);
             Instant start = check.instant(chargeStart, true);
             Instant end = check.instant(chargeEnd, false);
@@ -133,14 +97,14 @@ final class FocusCsvReader implements UsageFileReader {
                     context.periodOf(periodStart),
                     billingStart != null ? billingPeriodStart : chargeStart, context);
             if (!check.ok()) {
-                return null;
+                return;
             }
-            return new UsageRow(period, accountId, start, end, chargeCategory, serviceName,
+            rows.accept(new UsageRow(period, accountId, start, end, chargeCategory, serviceName,
                     check.text(serviceCategory, false), check.text(project, false), null, fundingSource,
                     list, billed, effective, currencyCode, check.text(sku, false), check.text(resource, false),
                     quantityValue, check.text(unit, false),
                     provider >= 0 ? check.text(provider, false) : check.text(publisher, false),
-                    check.text(billingAccount, false));
+                    check.text(billingAccount, false)));
         }
     }
 }

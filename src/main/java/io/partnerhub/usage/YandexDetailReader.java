@@ -1,18 +1,12 @@
 package io.partnerhub.usage;
 
-import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Iterator;
 import java.util.function.Consumer;
 
-import de.siegmar.fastcsv.reader.CsvParseException;
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 
 /**
  * Yandex Cloud billing detail CSV, the billing-account export and the partner export alike: one
@@ -21,7 +15,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
  * grant paid ({@code monetary_grant_credit}), a USAGE row funded GRANT (the two sum to the cost);
  * every other non-zero credit becomes a CREDIT row. {@code reward}, labels and names are ignored.
  */
-final class YandexDetailReader implements UsageFileReader {
+final class YandexDetailReader extends CsvExportReader {
 
     static final String[] REQUIRED = {"billing_account_id", "date", "service_name", "cost", "currency"};
 
@@ -34,34 +28,22 @@ final class YandexDetailReader implements UsageFileReader {
     private static final ZoneId YANDEX_DAY = ZoneId.of("Europe/Moscow");
 
     @Override
-    public long read(Reader in, ImportContext context, Consumer<UsageRow> rows, ImportProblems problems)
-            throws IOException {
-        try (CsvReader<CsvRecord> csv = Csv.reader(in)) {
-            Iterator<CsvRecord> records = csv.iterator();
-            if (!records.hasNext()) {
-                problems.add(1, "(header)", "the file is empty: a header line with the Yandex Cloud detail columns is required");
-                return 0;
-            }
-            Columns columns = new Columns(new CsvColumns(records.next()));
-            if (!columns.complete(problems)) {
-                return 0;
-            }
-            long count = 0;
-            while (records.hasNext()) {
-                CsvRecord record = records.next();
-                count++;
-                columns.rows(record, context, rows, problems);
-            }
-            return count;
-        } catch (CsvParseException e) {
-            problems.add(Csv.lineOf(e), "(file)", "the CSV cannot be read on: " + e.getMessage());
-            return 0;
-        }
+    String formatName() {
+        return "Yandex Cloud detail";
+    }
+
+    @Override
+    String[] requiredColumns() {
+        return REQUIRED;
+    }
+
+    @Override
+    LineReader lineReader(CsvColumns header) {
+        return new Columns(header);
     }
 
     /** The positions of the columns Yandex detail rows are read from. */
-    private static final class Columns {
-        final CsvColumns header;
+    private static final class Columns implements LineReader {
         final int account;
         final int date;
         final int service;
@@ -78,7 +60,6 @@ final class YandexDetailReader implements UsageFileReader {
         final int[] credits = new int[CREDITS.length];
 
         Columns(CsvColumns header) {
-            this.header = header;
             account = header.position("billing_account_id");
             date = header.position("date");
             service = header.position("service_name");
@@ -97,23 +78,9 @@ final class YandexDetailReader implements UsageFileReader {
             }
         }
 
-        boolean complete(ImportProblems problems) {
-            for (String name : REQUIRED) {
-                if (header.position(name) < 0) {
-                    problems.add(1, name, "required column is missing from the header");
-                }
-            }
-            return !problems.any();
-        }
-
         /** Sends the rows of one line to {@code rows}, or records why the line is bad and sends none. */
-        void rows(CsvRecord record, ImportContext context, Consumer<UsageRow> rows, ImportProblems problems) {
-            long line = record.getStartingLineNumber();
-            if (record.getFieldCount() != header.count()) {
-                problems.add(line, "(row)", "has " + record.getFieldCount() + " fields; the header has " + header.count());
-                return;
-            }
-            RowCheck check = new RowCheck(record, line, header, problems);
+        @Override
+        public void read(RowCheck check, ImportContext context, Consumer<UsageRow> rows) {
             String accountId = check.text(account, true);
             LocalDate day = check.date(date, true);
             String serviceName = check.text(service, true);
