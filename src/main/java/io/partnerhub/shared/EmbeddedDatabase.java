@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", clean ? "off" : "on")
+                    .setServerConfig("max_wal_size", System.getProperty("pg.max_wal_size", "1GB"))
+                    .setServerConfig("wal_compression", System.getProperty("pg.wal_compression", "off"))
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
             return new EmbeddedDatabase(postgres, fresh);

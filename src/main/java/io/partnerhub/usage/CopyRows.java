@@ -1,5 +1,6 @@
 package io.partnerhub.usage;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -7,9 +8,10 @@ import java.time.YearMonth;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes usage rows into a running {@code COPY usage_row FROM STDIN} in PostgreSQL's text format,
- * encoding straight into a byte buffer that is sent a piece at a time, so memory stays flat
- * however long the file is and no row is formatted twice.
+ * Writes usage rows into a running {@code COPY usage_row FROM STDIN (FORMAT binary)}: dates,
+ * timestamps and numerics go over already in PostgreSQL's own representation, so the server
+ * parses nothing but text, and the buffer is sent a piece at a time so memory stays flat however
+ * long the file is. The values were checked by the reader; this class only encodes them.
  */
 final class CopyRows {
 
@@ -17,55 +19,68 @@ final class CopyRows {
             import_id, period, account_id, charge_start, charge_end, charge_category, service_name, service_category,
             project_id, parent_project_id, funding_source, list_cost, billed_cost, effective_cost, currency, sku_id,
             resource_id, pricing_quantity, pricing_unit, provider_name, billing_account_id""";
+    static final String COPY = "COPY usage_row (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
 
+    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    private static final int FIELDS = 21;
     private static final int FLUSH_AT = 256 * 1024;
+    /** Days from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
+    private static final long PG_EPOCH_DAYS = 10_957;
+    private static final long PG_EPOCH_SECONDS = PG_EPOCH_DAYS * 86_400;
+    private static final short NUMERIC_NEGATIVE = 0x4000;
 
     private final CopyIn copy;
-    private final String importId;
+    private final long importId;
     private byte[] buffer = new byte[FLUSH_AT + 64 * 1024];
     private int used;
     private long rows;
+    private short[] digits = new short[32];
 
     CopyRows(CopyIn copy, long importId) {
         this.copy = copy;
-        this.importId = Long.toString(importId);
+        this.importId = importId;
+        room(SIGNATURE.length + 8);
+        System.arraycopy(SIGNATURE, 0, buffer, 0, SIGNATURE.length);
+        used = SIGNATURE.length;
+        int32(0);
+        int32(0);
     }
 
     void write(UsageRow row) throws SQLException {
         if (used >= FLUSH_AT) {
             flush();
         }
-        ascii(importId);
-        tab();
-        period(row.period());
-        tab();
+        room(64);
+        int16(FIELDS);
+        int32(8);
+        int64(importId);
+        date(row.period());
         text(row.accountId());
-        instant(row.chargeStart());
-        instant(row.chargeEnd());
-        ascii(row.category().name());
-        tab();
+        timestamp(row.chargeStart());
+        timestamp(row.chargeEnd());
+        text(row.category().name());
         text(row.serviceName());
         text(row.serviceCategory());
         text(row.projectId());
         text(row.parentProjectId());
-        ascii(row.funding().name());
-        tab();
-        text(row.listCost());
-        text(row.billedCost());
-        text(row.effectiveCost());
+        text(row.funding().name());
+        numeric(row.listCost());
+        numeric(row.billedCost());
+        numeric(row.effectiveCost());
         text(row.currency());
         text(row.skuId());
         text(row.resourceId());
-        text(row.pricingQuantity());
+        numeric(row.pricingQuantity());
         text(row.pricingUnit());
         text(row.providerName());
         text(row.billingAccountId());
-        buffer[used - 1] = '\n';
         rows++;
     }
 
-    /** Sends what is buffered and ends the COPY. @return the rows PostgreSQL took */
+    /** Sends what is buffered and the trailer, and ends the COPY. @return the rows PostgreSQL took */
     long finish() throws SQLException {
+        room(2);
+        int16(-1);
         flush();
         long copied = copy.endCopy();
         if (copied != rows) {
@@ -80,123 +95,124 @@ final class CopyRows {
         }
     }
 
-    private void tab() {
-        buffer[used++] = '\t';
+    private void date(YearMonth period) {
+        room(8);
+        int32(4);
+        int32((int) (Values.epochDay(period.getYear(), period.getMonthValue(), 1) - PG_EPOCH_DAYS));
     }
 
-    /** A text value, escaped for COPY and encoded as UTF-8, then a tab; null as {@code \N}. */
+    /** timestamptz: microseconds since 2000-01-01 UTC, rounded to the microsecond as PostgreSQL does. */
+    private void timestamp(Instant instant) {
+        if (instant == null) {
+            nullField();
+            return;
+        }
+        room(12);
+        int32(8);
+        long micros = Math.round(instant.getNano() / 1000.0);
+        int64((instant.getEpochSecond() - PG_EPOCH_SECONDS) * 1_000_000L + micros);
+    }
+
     private void text(String value) {
         if (value == null) {
-            room(3);
-            buffer[used++] = '\\';
-            buffer[used++] = 'N';
-            tab();
+            nullField();
             return;
         }
-        room(value.length() * 6 + 1);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '\\' -> escape('\\');
-                    case '\t' -> escape('t');
-                    case '\n' -> escape('n');
-                    case '\r' -> escape('r');
-                    default -> buffer[used++] = (byte) c;
-                }
-            } else if (c < 0x800) {
-                buffer[used++] = (byte) (0xC0 | c >> 6);
-                buffer[used++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, value.charAt(++i));
-                buffer[used++] = (byte) (0xF0 | cp >> 18);
-                buffer[used++] = (byte) (0x80 | cp >> 12 & 0x3F);
-                buffer[used++] = (byte) (0x80 | cp >> 6 & 0x3F);
-                buffer[used++] = (byte) (0x80 | cp & 0x3F);
-            } else {
-                buffer[used++] = (byte) (0xE0 | c >> 12);
-                buffer[used++] = (byte) (0x80 | c >> 6 & 0x3F);
-                buffer[used++] = (byte) (0x80 | c & 0x3F);
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        room(4 + bytes.length);
+        int32(bytes.length);
+        System.arraycopy(bytes, 0, buffer, used, bytes.length);
+        used += bytes.length;
+    }
+
+    /**
+     * numeric: base-10000 digits with a weight (the power of 10000 of the first digit), sign and
+     * display scale, from a plain decimal such as {@code -1234.50}.
+     */
+    private void numeric(String decimal) {
+        if (decimal == null) {
+            nullField();
+            return;
+        }
+        boolean negative = decimal.charAt(0) == '-';
+        int start = negative || decimal.charAt(0) == '+' ? 1 : 0;
+        int point = decimal.indexOf('.', start);
+        int intEnd = point < 0 ? decimal.length() : point;
+        int scale = point < 0 ? 0 : decimal.length() - point - 1;
+        while (start < intEnd - 1 && decimal.charAt(start) == '0') {
+            start++;
+        }
+        int intDigits = intEnd - start;
+        int intGroups = (intDigits + 3) / 4;
+        int fracGroups = (scale + 3) / 4;
+        if (intGroups + fracGroups > digits.length) {
+            digits = new short[intGroups + fracGroups];
+        }
+        int count = 0;
+        int firstGroupLength = intDigits - (intGroups - 1) * 4;
+        int i = start;
+        for (int g = 0; g < intGroups; g++) {
+            int length = g == 0 ? firstGroupLength : 4;
+            int value = 0;
+            for (int k = 0; k < length; k++) {
+                value = value * 10 + decimal.charAt(i++) - '0';
             }
+            digits[count++] = (short) value;
         }
-        tab();
+        for (int g = 0; g < fracGroups; g++) {
+            int value = 0;
+            for (int k = 0; k < 4; k++) {
+                int at = point + 1 + g * 4 + k;
+                value = value * 10 + (at < decimal.length() ? decimal.charAt(at) - '0' : 0);
+            }
+            digits[count++] = (short) value;
+        }
+        int first = 0;
+        while (first < count && digits[first] == 0) {
+            first++;
+        }
+        int last = count - 1;
+        while (last >= first && digits[last] == 0) {
+            last--;
+        }
+        int ndigits = last - first + 1;
+        int weight = ndigits == 0 ? 0 : intGroups - 1 - first;
+        room(12 + 2 * ndigits);
+        int32(8 + 2 * ndigits);
+        int16(ndigits);
+        int16(weight);
+        int16(negative && ndigits > 0 ? NUMERIC_NEGATIVE : 0);
+        int16(scale);
+        for (int k = first; k <= last; k++) {
+            int16(digits[k]);
+        }
     }
 
-    private void escape(char c) {
-        buffer[used++] = '\\';
-        buffer[used++] = (byte) c;
+    private void nullField() {
+        room(4);
+        int32(-1);
     }
 
-    private void ascii(String value) {
-        room(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            buffer[used++] = (byte) value.charAt(i);
-        }
+    private void int16(int value) {
+        buffer[used++] = (byte) (value >> 8);
+        buffer[used++] = (byte) value;
     }
 
-    private void period(YearMonth period) {
-        room(10);
-        digits(period.getYear(), 4);
-        buffer[used++] = '-';
-        digits(period.getMonthValue(), 2);
-        buffer[used++] = '-';
-        buffer[used++] = '0';
-        buffer[used++] = '1';
+    private void int32(int value) {
+        buffer[used++] = (byte) (value >> 24);
+        buffer[used++] = (byte) (value >> 16);
+        buffer[used++] = (byte) (value >> 8);
+        buffer[used++] = (byte) value;
     }
 
-    /** An instant as {@code YYYY-MM-DD HH:MM:SS[.nnnnnnnnn]+00}, then a tab; null as {@code \N}. */
-    private void instant(Instant instant) {
-        if (instant == null) {
-            text(null);
-            return;
-        }
-        room(40);
-        long seconds = instant.getEpochSecond();
-        long day = Math.floorDiv(seconds, 86_400L);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-        // civil_from_days (Howard Hinnant)
-        long z = day + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int dayOfMonth = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-        digits((int) year, 4);
-        buffer[used++] = '-';
-        digits(month, 2);
-        buffer[used++] = '-';
-        digits(dayOfMonth, 2);
-        buffer[used++] = ' ';
-        digits(secondOfDay / 3600, 2);
-        buffer[used++] = ':';
-        digits(secondOfDay / 60 % 60, 2);
-        buffer[used++] = ':';
-        digits(secondOfDay % 60, 2);
-        if (instant.getNano() != 0) {
-            buffer[used++] = '.';
-            digits(instant.getNano(), 9);
-        }
-        buffer[used++] = '+';
-        buffer[used++] = '0';
-        buffer[used++] = '0';
-        tab();
-    }
-
-    private void digits(int value, int width) {
-        for (int i = width - 1; i >= 0; i--) {
-            buffer[used + i] = (byte) ('0' + value % 10);
-            value /= 10;
-        }
-        used += width;
+    private void int64(long value) {
+        int32((int) (value >> 32));
+        int32((int) value);
     }
 
     private void room(int bytes) {
-        if (used + bytes + 1 > buffer.length) {
-            byte[] larger = new byte[Math.max(buffer.length * 2, used + bytes + 1)];
+        if (used + bytes > buffer.length) {
+            byte[] larger = new byte[Math.max(buffer.length * 2, used + bytes)];
             System.arraycopy(buffer, 0, larger, 0, used);
             buffer = larger;
         }

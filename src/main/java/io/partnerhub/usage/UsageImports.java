@@ -84,8 +84,7 @@ public class UsageImports {
                 currencies(), EARLIEST, latest);
         Set<String> knownAccounts = knownAccounts(connection);
         long importId = nextImportId(connection);
-        CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY usage_row (" + CopyRows.COLUMNS + ") FROM STDIN");
+        CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY);
         CopyRows out = new CopyRows(copyIn, importId);
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts);
