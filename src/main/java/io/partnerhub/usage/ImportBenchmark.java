@@ -59,11 +59,6 @@ public final class ImportBenchmark implements Callable<Integer> {
             UsageImports imports = platform.getBean(UsageImports.class);
             for (int run = 1; run <= runs; run++) {
                 clear(dataSource);
-                if (Boolean.getBoolean("bench.noIndex")) {
-                    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-                        st.execute("drop index if exists ix_usage_monthly_aggregate");
-                    }
-                }
                 if (parseOnlyToo) {
                     System.out.printf("run %d: reading and checking alone %.2f s%n", run, parseOnly(csv));
                 }
