@@ -74,10 +74,10 @@ public final class ImportBenchmark implements Callable<Integer> {
                     System.out.println("the import did not store the file: " + result);
                     return 1;
                 }
-                System.out.printf("run %d: import %d rows in %.2f s = %.0f rows/s; raw COPY %.2f s = %.0f rows/s;"
-                                + " ratio %.2f; peak heap %d MB (max %d MB)%n",
-                        run, accepted.rowsAccepted(), seconds, accepted.rowsAccepted() / seconds,
-                        raw, accepted.rowsAccepted() / raw, seconds / raw, peakHeapMb(),
+                String versusRaw = skipRaw ? "" : String.format("; raw COPY %.2f s = %.0f rows/s; ratio %.2f",
+                        raw, accepted.rowsAccepted() / raw, seconds / raw);
+                System.out.printf("run %d: import %d rows in %.2f s = %.0f rows/s%s; peak heap %d MB (max %d MB)%n",
+                        run, accepted.rowsAccepted(), seconds, accepted.rowsAccepted() / seconds, versusRaw, peakHeapMb(),
                         Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {
