@@ -22,11 +22,16 @@ abstract class CsvExportReader implements UsageFileReader {
         void read(RowCheck line, ImportContext context, Consumer<UsageRow> rows);
     }
 
-    /** The format's name, for messages. */
-    abstract String formatName();
+    private final String formatName;
+    private final String[] requiredColumns;
 
-    abstract String[] requiredColumns();
+    /** @param formatName the format's name, for messages */
+    CsvExportReader(String formatName, String... requiredColumns) {
+        this.formatName = formatName;
+        this.requiredColumns = requiredColumns;
+    }
 
+    /** How the lines of a file with this header become rows. */
     abstract LineReader lineReader(CsvColumns header);
 
     @Override
@@ -35,12 +40,12 @@ abstract class CsvExportReader implements UsageFileReader {
         try (CsvReader<CsvRecord> csv = Csv.reader(in)) {
             Iterator<CsvRecord> records = csv.iterator();
             if (!records.hasNext()) {
-                problems.add(1, "(header)", "the file is empty: a header line with the " + formatName()
+                problems.add(1, "(header)", "the file is empty: a header line with the " + formatName
                         + " columns is required");
                 return 0;
             }
             CsvColumns header = new CsvColumns(records.next());
-            for (String name : requiredColumns()) {
+            for (String name : requiredColumns) {
                 if (header.position(name) < 0) {
                     problems.add(1, name, "required column is missing from the header");
                 }

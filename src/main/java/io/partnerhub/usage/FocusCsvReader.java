@@ -17,14 +17,8 @@ final class FocusCsvReader extends CsvExportReader {
     static final String[] REQUIRED = {"SubAccountId", "ChargePeriodStart", "ChargeCategory", "ServiceName", "ListCost",
             "BillingCurrency"};
 
-    @Override
-    String formatName() {
-        return "FOCUS";
-    }
-
-    @Override
-    String[] requiredColumns() {
-        return REQUIRED;
+    FocusCsvReader() {
+        super("FOCUS", REQUIRED);
     }
 
     @Override

@@ -27,14 +27,8 @@ final class YandexDetailReader extends CsvExportReader {
     /** The zone of a Yandex {@code date}: the day runs 00:00-23:59 Moscow time whatever the caller's zone. */
     private static final ZoneId YANDEX_DAY = ZoneId.of("Europe/Moscow");
 
-    @Override
-    String formatName() {
-        return "Yandex Cloud detail";
-    }
-
-    @Override
-    String[] requiredColumns() {
-        return REQUIRED;
+    YandexDetailReader() {
+        super("Yandex Cloud detail", REQUIRED);
     }
 
     @Override
