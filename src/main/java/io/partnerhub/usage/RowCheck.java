@@ -53,7 +53,9 @@ final class RowCheck {
         }
         String decimal = Values.decimal(value);
         if (decimal == null) {
-            fail(column, "'" + shortened(value) + "' is not a decimal number");
+            fail(column, "'" + shortened(value) + (isNumber(value)
+                    ? "' has more than " + Values.MAX_DIGITS + " digits before or after the point"
+                    : "' is not a decimal number"));
         }
         return decimal;
     }
@@ -134,6 +136,15 @@ final class RowCheck {
     void fail(int column, String message) {
         ok = false;
         problems.add(line, column < 0 ? "(row)" : header.name(column).strip(), message);
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            new java.math.BigDecimal(value);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static String shortened(String value) {

@@ -3,7 +3,6 @@ package io.partnerhub.usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,7 +63,7 @@ public class UsageImports {
                     connection.rollback();
                 }
                 return result;
-            } catch (SQLException | IOException | RuntimeException e) {
+            } catch (SQLException | IOException | RuntimeException | Error e) {
                 connection.rollback();
                 throw e;
             } finally {
@@ -80,7 +79,7 @@ public class UsageImports {
     private ImportResult importIn(Connection connection, String actor, UsageFormat format, InputStream content,
                                   String fileName, YearMonth latest) throws SQLException, IOException {
         execute(connection, PeriodLocks.SHARED);
-        ImportContext context = new ImportContext(io.partnerhub.shared.Today.ZONE, closedPeriods(connection),
+        ImportContext context = new ImportContext(Today.ZONE, closedPeriods(connection),
                 currencies(), EARLIEST, latest);
         Set<String> knownAccounts = knownAccounts(connection);
         long importId = nextImportId(connection);
@@ -88,30 +87,49 @@ public class UsageImports {
         CopyRows out = new CopyRows(copyIn, importId);
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts);
-        ImportInput input = ImportInput.open(content);
-        long read;
+        long read = 0;
+        String checksum = null;
         try {
+            ImportInput input = ImportInput.open(content);
             read = format.reader().read(input.reader(), context, row -> {
                 if (!problems.any()) {
                     write(out, row);
                     tally.add(row);
                 }
             }, problems);
-        } catch (CharacterCodingException e) {
-            read = 0;
-            problems.add(0, "(file)", "the file is not UTF-8 text");
+            checksum = input.checksum();
+        } catch (IOException | UncheckedIOException unreadable) {
+            problems.add(0, "(file)", unreadableBecause(unreadable));
+        } catch (RuntimeException | Error unexpected) {
+            try {
+                out.cancel();
+            } catch (SQLException cancelFailed) {
+                unexpected.addSuppressed(cancelFailed);
+            }
+            throw unexpected;
         }
         if (problems.any()) {
             out.cancel();
             return new ImportResult.Rejected(read, problems.badRows(), problems.listed(), problems.count());
         }
         long stored = out.finish();
-        String checksum = input.checksum();
         if (!recordImport(connection, importId, format, checksum, fileName, stored, tally, actor)) {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
         return new ImportResult.Accepted(importId, stored, tally.periods, tally.unattributedRows,
                 tally.unattributedAccounts.size(), checksum);
+    }
+
+    /** Why a file could not be read to its end, said for the person who sent it. */
+    private static String unreadableBecause(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (cause instanceof java.nio.charset.CharacterCodingException) {
+            return "the file is not UTF-8 text";
+        }
+        if (cause instanceof java.util.zip.ZipException || cause instanceof java.io.EOFException) {
+            return "the file ends unexpectedly or is damaged: " + cause.getMessage();
+        }
+        return "the file cannot be read: " + cause.getMessage();
     }
 
     /** What an import counts as it goes: periods, and rows of accounts no customer or partner owns. */

@@ -14,21 +14,25 @@ final class Values {
     private Values() {
     }
 
-    /** Absent: no field, an empty field, or a {@code NULL} token in any case. */
+    /** The most digits a stored amount may have before, and after, the decimal point. */
+    static final int MAX_DIGITS = 30;
+
+    /** Absent: no field, an empty or blank field, or a {@code NULL} token in any case, padded or not. */
     static boolean absent(String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return true;
         }
-        int length = value.length();
-        if (length == 0) {
-            return true;
+        if (value.length() == 4) {
+            return value.equalsIgnoreCase("NULL");
         }
-        return length == 4 && value.equalsIgnoreCase("NULL") || value.isBlank();
+        String s = value.strip();
+        return s.isEmpty() || s.equalsIgnoreCase("NULL");
     }
 
     /**
      * A decimal as PostgreSQL reads it: the value itself when it is plain ({@code -12.5}), its plain
-     * form when written with an exponent ({@code 1.5E-3}), or null when it is no number.
+     * form when written with an exponent ({@code 1.5E-3}), or null when it is no number or has more
+     * than {@value #MAX_DIGITS} digits before or after the point (no amount does).
      */
     static String decimal(String value) {
         String s = value.strip();
@@ -39,17 +43,26 @@ final class Values {
         }
         boolean digits = false;
         boolean point = false;
+        int integerDigits = 0;
+        int fractionDigits = 0;
+        boolean leading = true;
         for (; i < length; i++) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
                 digits = true;
+                if (point) {
+                    fractionDigits++;
+                } else if (c != '0' || !leading) {
+                    leading = false;
+                    integerDigits++;
+                }
             } else if (c == '.' && !point) {
                 point = true;
             } else {
                 return withExponent(s);
             }
         }
-        if (!digits) {
+        if (!digits || integerDigits > MAX_DIGITS || fractionDigits > MAX_DIGITS) {
             return null;
         }
         return s.charAt(0) == '+' ? s.substring(1) : s;
@@ -61,8 +74,9 @@ final class Values {
         }
         try {
             BigDecimal number = new BigDecimal(s);
-            return number.abs().scale() > 40 || number.precision() > 60 ? null : number.toPlainString();
-        } catch (NumberFormatException e) {
+            long integerDigits = (long) number.precision() - number.scale();
+            return integerDigits > MAX_DIGITS || number.scale() > MAX_DIGITS ? null : number.toPlainString();
+        } catch (NumberFormatException | ArithmeticException e) {
             return null;
         }
     }
@@ -166,6 +180,9 @@ final class Values {
         }
         if (rest == 3 && s.regionMatches(true, i, "UTC", 0, 3)) {
             return 0;
+        }
+        if (rest == 3 && s.regionMatches(true, i, "MSK", 0, 3)) {
+            return 3 * 3600; // Moscow time, UTC+3 since 2014
         }
         if ((c != '+' && c != '-') || (rest != 3 && rest != 5 && rest != 6)) {
             return Integer.MIN_VALUE;

@@ -49,7 +49,7 @@ class TimestampsAgreeWithJavaTimeTest {
     @Test
     void impossibleDatesAndTimesAreRefused() {
         for (String bad : new String[]{"2026-02-29", "2026-13-01", "2026-04-31", "2026-05-01T24:00:00", "2026-05-01T10:60",
-                "2026-05-01T10:00:00+19:00", "2026-05-01 10:00:00 MSK", "2026/05/01", "20260501"}) {
+                "2026-05-01T10:00:00+19:00", "2026-05-01 10:00:00 EST", "2026/05/01", "20260501"}) {
             assertThat(Values.instant(bad)).as(bad).isNull();
         }
         assertThat(Values.instant("2024-02-29")).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
