@@ -28,6 +28,7 @@ import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.LegalForm;
 import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.EmbeddedDatabase;
 import io.partnerhub.shared.PartnerhubProperties;
@@ -53,10 +54,11 @@ class DemoData implements ApplicationRunner {
     private final ProjectRegistrations projects;
     private final DemoUsage usage;
     private final Today today;
+    private final ProgramCatalog programs;
 
     DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
              TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
-             ProjectRegistrations projects, DemoUsage usage, Today today) {
+             ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs) {
         this.properties = properties;
         this.embedded = embedded;
         this.jdbc = jdbc;
@@ -67,6 +69,7 @@ class DemoData implements ApplicationRunner {
         this.projects = projects;
         this.usage = usage;
         this.today = today;
+        this.programs = programs;
     }
 
     @Override
@@ -158,11 +161,8 @@ class DemoData implements ApplicationRunner {
     private void deals(Partner partner, int customerNo, LocalDate registeredOn) {
         Deal approved = deals.register(DEMO, new Deals.Registration(partner.id(), taxId(9_000_000_000L + customerNo),
                 "Клиент " + customerNo, "Миграция в облако", new BigDecimal("150000.00"), registeredOn));
-        BigDecimal cap = switch (partner.programId()) {
-            case "vk-cloud" -> new BigDecimal("20");
-            case "yandex-cloud" -> new BigDecimal("15");
-            default -> BigDecimal.ZERO;
-        };
+        BigDecimal cap = programs.find(partner.programId()).orElseThrow().versionOn(registeredOn).orElseThrow()
+                .deals().extraPercentCap();
         deals.approve(DEMO, approved.id(), cap.min(new BigDecimal("10")));
         deals.register(DEMO, new Deals.Registration(partner.id(), taxId(8_000_000_000L + customerNo),
                 "Перспективный клиент " + customerNo, "Пилот аналитики", new BigDecimal("40000.00"), null));
