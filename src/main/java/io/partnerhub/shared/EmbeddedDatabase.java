@@ -39,6 +39,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(postgres, fresh);
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL in " + directory + " did not start", e);
+        } catch (IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new EmbeddedDatabaseInUse(directory);
+            }
+            throw e;
         }
     }
 
@@ -61,5 +66,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
         }
     }
-}
 
+    /** Another process (the platform or a command-line tool) owns the embedded database. */
+    public static final class EmbeddedDatabaseInUse extends RuntimeException {
+        EmbeddedDatabaseInUse(Path directory) {
+            super("The embedded database in " + directory + " is in use by another Partnerhub process"
+                    + " (the platform or a command-line tool).");
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.partnerhub.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -24,6 +25,17 @@ class EmbeddedDatabaseTest {
         try (EmbeddedDatabase second = EmbeddedDatabase.start(dataDir, false)) {
             assertThat(second.freshlyCreated()).isFalse();
             assertThat(jdbc(second).queryForObject("select value from kept", String.class)).isEqualTo("survives");
+        }
+    }
+
+    @Test
+    void aSecondOwnerIsRefusedWithAPlainMessage(@TempDir Path dataDir) throws Exception {
+        try (EmbeddedDatabase owner = EmbeddedDatabase.start(dataDir, false)) {
+            assertThat(owner.running()).isTrue();
+
+            assertThatThrownBy(() -> EmbeddedDatabase.start(dataDir, false))
+                    .isInstanceOf(EmbeddedDatabase.EmbeddedDatabaseInUse.class)
+                    .hasMessageContaining(dataDir.toString()).hasMessageContaining("in use by another Partnerhub process");
         }
     }
 
