@@ -40,7 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded PostgreSQL in " + directory + " did not start", e);
         } catch (IllegalStateException e) {
-            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+            // another process holds the lock file; the same process holding it shows as an overlapping lock
+            if (e instanceof java.nio.channels.OverlappingFileLockException
+                    || String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new EmbeddedDatabaseInUse(directory);
             }
             throw e;
