@@ -30,7 +30,8 @@ class ModularityTest {
         noClasses().that().resideInAPackage("io.partnerhub.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.partnerhub.program..", "io.partnerhub.partner..", "io.partnerhub.customer..",
-                        "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..")
+                        "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
+                        "io.partnerhub.ledger..")
                 .check(CLASSES);
     }
 
@@ -41,11 +42,12 @@ class ModularityTest {
             "customer", Set.of("partner", "program"),
             "deal", Set.of("partner", "customer", "program"),
             "usage", Set.of("program", "partner", "customer"),
+            "ledger", Set.of("partner", "program"),
             "audit", Set.of());
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
-        Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "audit", "demo");
+        Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "audit", "demo");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))

@@ -1,0 +1,141 @@
+package io.partnerhub.ledger;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
+import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
+
+/**
+ * Accruals and withdrawals of rebates. Every change to a partner's balance takes that partner's
+ * row lock first, so concurrent withdrawals are decided one after the other against the balance
+ * the previous one left.
+ */
+@Service
+public class RebateLedger {
+
+    public enum Destination { BONUS, BANK_ACCOUNT }
+
+    private final JdbcClient jdbc;
+    private final Partners partners;
+    private final ProgramCatalog programs;
+    private final Today today;
+
+    RebateLedger(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+        this.programs = programs;
+        this.today = today;
+    }
+
+    /** The balance and its entries, oldest first. */
+    public record Balance(long partnerId, String currency, String rebateBalance, List<LedgerEntry> entries) {
+    }
+
+    public Balance balance(Caller caller, long partnerId) {
+        Partner partner = partners.find(caller, partnerId);
+        List<LedgerEntry> entries = jdbc.sql("select * from ledger_entry where partner_id = :partner order by id")
+                .param("partner", partnerId).query(RebateLedger::entry).list();
+        return new Balance(partnerId, currency(partner), sum(partnerId, currency(partner)).toDecimalString(), entries);
+    }
+
+    /** A rebate accrued in {@code period}, for the reason {@code reference} names (a statement line). */
+    @Transactional
+    public LedgerEntry accrue(String actor, long partnerId, Money amount, YearMonth period, String reference) {
+        if (amount.amount().signum() <= 0) {
+            throw new IllegalArgumentException("an accrual is positive: " + amount);
+        }
+        lockPartner(partnerId);
+        return insert(partnerId, "ACCRUAL", amount.rounded(), period, null, reference, actor);
+    }
+
+    /**
+     * Withdraws {@code amount} to Bonus (applied to {@code period}'s payable; default the current
+     * month; the period must be open) or to the bank account (a payout). Never more than the balance.
+     */
+    @Transactional
+    public LedgerEntry withdraw(Caller caller, long partnerId, BigDecimal amount, Destination destination,
+                                YearMonth period) {
+        Partner partner = partners.find(caller, partnerId);
+        String currency = currency(partner);
+        if (amount.signum() <= 0 || amount.scale() > 2) {
+            throw RuleViolation.of("amount", "must be a positive amount with at most 2 decimals");
+        }
+        YearMonth target = destination == Destination.BONUS
+                ? (period == null ? YearMonth.from(today.date()) : period) : null;
+        if (target != null && closed(target)) {
+            throw RuleViolation.of("period", "period " + target + " is closed; Bonus applies to an open period");
+        }
+        lockPartner(partnerId);
+        Money requested = new Money(amount, currency);
+        Money balance = sum(partnerId, currency);
+        if (requested.compareTo(balance) > 0) {
+            throw RuleViolation.of("amount", "the withdrawal of " + requested.toDecimalString() + " exceeds the rebate balance of "
+                    + balance.toDecimalString());
+        }
+        LedgerEntry entry = insert(partnerId, "WITHDRAWAL", new Money(amount.negate(), currency), target,
+                destination.name(), "withdrawal to " + destination.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                caller.name());
+        if (destination == Destination.BANK_ACCOUNT) {
+            jdbc.sql("""
+                            insert into payout (partner_id, ledger_entry_id, amount, currency)
+                            values (:partner, :entry, :amount, :currency)""")
+                    .param("partner", partnerId).param("entry", entry.id()).param("amount", amount)
+                    .param("currency", currency).update();
+        }
+        return entry;
+    }
+
+    private LedgerEntry insert(long partnerId, String kind, Money amount, YearMonth period, String destination,
+                               String reference, String actor) {
+        long id = jdbc.sql("""
+                        insert into ledger_entry (partner_id, kind, amount, currency, period, destination, reference, created_by)
+                        values (:partner, :kind, :amount, :currency, :period, :destination, :reference, :by)
+                        returning id""")
+                .param("partner", partnerId).param("kind", kind).param("amount", amount.amount())
+                .param("currency", amount.currency()).param("period", period == null ? null : period.atDay(1))
+                .param("destination", destination).param("reference", reference).param("by", actor)
+                .query(Long.class).single();
+        return jdbc.sql("select * from ledger_entry where id = :id").param("id", id).query(RebateLedger::entry).single();
+    }
+
+    private void lockPartner(long partnerId) {
+        jdbc.sql("select id from partner where id = :id for update").param("id", partnerId).query(Long.class).single();
+    }
+
+    private Money sum(long partnerId, String currency) {
+        BigDecimal total = jdbc.sql("select coalesce(sum(amount), 0) from ledger_entry where partner_id = :partner")
+                .param("partner", partnerId).query(BigDecimal.class).single();
+        return new Money(total.setScale(2), currency);
+    }
+
+    private boolean closed(YearMonth period) {
+        return jdbc.sql("select count(*) from accounting_period where period = :period and status = 'CLOSED'")
+                .param("period", period.atDay(1)).query(Long.class).single() > 0;
+    }
+
+    private String currency(Partner partner) {
+        return programs.find(partner.programId()).orElseThrow().currency();
+    }
+
+    private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+        java.sql.Date period = rs.getDate("period");
+        return new LedgerEntry(rs.getLong("id"), rs.getString("kind"), rs.getBigDecimal("amount").toPlainString(),
+                rs.getString("currency"), period == null ? null : YearMonth.from(period.toLocalDate()),
+                rs.getString("destination"), rs.getString("reference"), (Long) rs.getObject("corrects"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+}
