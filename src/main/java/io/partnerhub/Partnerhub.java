@@ -34,11 +34,12 @@ public class Partnerhub {
      * configuration, no demo data.
      */
     public static ConfigurableApplicationContext withoutWeb(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(Partnerhub.class)
-                .web(WebApplicationType.NONE)
-                .properties(Map.of("partnerhub.demo", "false", "spring.main.banner-mode", "off",
-                        "logging.level.root", "WARN", "logging.level.io.partnerhub", "INFO"))
-                .properties(properties)
-                .run();
+        Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("partnerhub.demo", "false",
+                "spring.main.banner-mode", "off", "logging.level.root", "WARN", "logging.level.io.partnerhub", "INFO"));
+        settings.putAll(properties);
+        // as arguments, so they win over application.properties and the environment
+        String[] arguments = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(Partnerhub.class).web(WebApplicationType.NONE).run(arguments);
     }
 }

@@ -29,7 +29,8 @@ import io.partnerhub.Partnerhub;
  * {@code partnerhub bench-import}: imports a generated FOCUS file end to end through the import
  * path and, in the same run, COPYs the same file raw into an unindexed table of text columns —
  * the floor any import can reach. Prints rows/s, the ratio to the raw COPY and peak heap.
- * Uses a fresh embedded database in a temporary directory unless PARTNERHUB_DB_URL is set.
+ * Uses a fresh embedded database in a temporary directory (it truncates the usage tables) unless
+ * PARTNERHUB_DB_URL is set, which must then name a database for benchmarks only.
  */
 @Command(name = "bench-import", mixinStandardHelpOptions = true,
         description = "Benchmark the usage import against a raw PostgreSQL COPY of the same file.")
@@ -51,9 +52,9 @@ public final class ImportBenchmark implements Callable<Integer> {
         Path work = Files.createTempDirectory("partnerhub-bench");
         Path csv = file != null ? file : generate(work);
         System.out.printf("file: %s, %d bytes%n", csv, Files.size(csv));
+        // a database of its own: the benchmark truncates the usage tables
         Map<String, Object> properties = System.getenv("PARTNERHUB_DB_URL") == null
-                ? Map.of("partnerhub.data-dir", work.toString(), "partnerhub.db-clean", "true")
-                : Map.of();
+                ? Map.of("partnerhub.data-dir", work.toString()) : Map.of();
         try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(properties)) {
             DataSource dataSource = platform.getBean(DataSource.class);
             UsageImports imports = platform.getBean(UsageImports.class);
@@ -81,11 +82,18 @@ public final class ImportBenchmark implements Callable<Integer> {
                         Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {
-            if (file == null) {
-                Files.deleteIfExists(csv);
-            }
+            deleteRecursively(work);
         }
         return 0;
+    }
+
+    /** The generated file and the benchmark's own database go when it ends. */
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     /** Reads and checks every row as an import does, storing nothing: the Java side of the import alone. */
