@@ -6,9 +6,7 @@ import java.io.InputStreamReader;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -137,14 +135,10 @@ class IdempotentRequests extends OncePerRequestFilter {
     }
 
     private static String hash(String method, String path, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(body);
+        return Sha256.hex(digest);
     }
 
     /** The request with its body already read, so the controller can read it again. */

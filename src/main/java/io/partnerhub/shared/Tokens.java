@@ -2,10 +2,8 @@ package io.partnerhub.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /** Secret tokens: how they are made and the hash under which they are stored. */
 public final class Tokens {
@@ -24,12 +22,9 @@ public final class Tokens {
 
     /** The SHA-256 of a token, hex: the only form in which tokens are stored. */
     public static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest digest = Sha256.digest();
+        digest.update(token.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(digest);
     }
 
     /** Compares two secrets in time independent of where they differ. */

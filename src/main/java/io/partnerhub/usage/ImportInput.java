@@ -9,10 +9,9 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
+
+import io.partnerhub.shared.Sha256;
 
 /**
  * The bytes of an uploaded file on their way to a reader: gunzipped when they are gzip (whatever
@@ -35,7 +34,7 @@ final class ImportInput {
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();
         InputStream content = gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
-        DigestInputStream digest = new DigestInputStream(content, sha256());
+        DigestInputStream digest = new DigestInputStream(content, Sha256.digest());
         BufferedInputStream text = new BufferedInputStream(digest, 1 << 16);
         text.mark(3);
         if (!(text.read() == 0xEF && text.read() == 0xBB && text.read() == 0xBF)) {
@@ -62,14 +61,6 @@ final class ImportInput {
         while (digest.read(rest) >= 0) {
             // drain: trailing bytes after the last row still belong to the content
         }
-        return HexFormat.of().formatHex(digest.getMessageDigest().digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(digest.getMessageDigest());
     }
 }
