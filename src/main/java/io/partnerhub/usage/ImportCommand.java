@@ -28,11 +28,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the export file")
     Path file;
 
+    /** Settings for the platform the command starts; tests point it at a database of their own. */
+    Map<String, Object> platformSettings = Map.of();
+
     @Override
     public Integer call() throws IOException {
         UsageFormat usageFormat = UsageFormat.byId(format)
                 .orElseThrow(() -> new IllegalArgumentException("unknown format " + format + "; use focus or yandex-detail"));
-        try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of());
+        try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(platformSettings);
              InputStream in = Files.newInputStream(file)) {
             long started = System.nanoTime();
             ImportResult result = platform.getBean(UsageImports.class)
