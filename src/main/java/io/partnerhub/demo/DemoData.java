@@ -115,8 +115,11 @@ class DemoData implements ApplicationRunner {
         }
         Customer direct = customers.create(DEMO, "Прямой клиент с проектом", taxId(9_500_000_001L), DIRECT_ACCOUNT);
         LocalDate registeredOn = firstMonth.plusMonths(4).atDay(1);
-        if (!registeredOn.isBefore(LocalDate.of(2026, 1, 1))) {
-            projects.register(DEMO, new ProjectRegistrations.Request(made.get(7).id(), direct.id(),
+        Partner yandex = made.get(7);
+        boolean offered = programs.find(yandex.programId()).flatMap(p -> p.versionOn(registeredOn))
+                .flatMap(terms -> terms.projectRegistration()).isPresent();
+        if (offered) {
+            projects.register(DEMO, new ProjectRegistrations.Request(yandex.id(), direct.id(),
                     "folder-" + DIRECT_ACCOUNT + "-0", registeredOn, new BigDecimal("12")));
         }
         return made;

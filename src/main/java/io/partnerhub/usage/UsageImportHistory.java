@@ -1,15 +1,16 @@
 package io.partnerhub.usage;
 
-import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import io.partnerhub.shared.Money;
 import io.partnerhub.shared.NotFound;
 
 /** What has been imported, and the consumption no customer or partner claims. */
@@ -41,8 +42,7 @@ public class UsageImportHistory {
      * A period's consumption by accounts that belong to no customer and are no partner's own
      * account, per account and currency: what no partner claims.
      */
-    public record Unattributed(String accountId, String currency, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal listCost,
-                               long rows) {
+    public record Unattributed(String accountId, String currency, String listCost, long rows) {
     }
 
     public List<Unattributed> unattributed(YearMonth period) {
@@ -56,11 +56,11 @@ public class UsageImportHistory {
                          order by sum(u.list_cost) desc, u.account_id""")
                 .param("period", period.atDay(1))
                 .query((rs, row) -> new Unattributed(rs.getString(1), rs.getString(2),
-                        rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP), rs.getLong(4)))
+                        new Money(rs.getBigDecimal(3), rs.getString(2)).rounded().toDecimalString(), rs.getLong(4)))
                 .list();
     }
 
-    private static ImportRecord record(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static ImportRecord record(ResultSet rs, int row) throws SQLException {
         String periods = rs.getString("periods");
         return new ImportRecord(rs.getLong("id"), rs.getString("format"), rs.getString("file_name"),
                 rs.getString("checksum"), rs.getLong("rows_accepted"),
