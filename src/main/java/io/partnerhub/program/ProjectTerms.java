@@ -8,6 +8,11 @@ import java.math.BigDecimal;
  * @param ratePercentCap the most a registration may pay of the consumption growth
  * @param months         how many months after registration the rebate accrues
  * @param baselineMonths months before registration averaged into the baseline
+ * @param payout         where the project rebate goes (default: the rebate balance)
  */
-public record ProjectTerms(BigDecimal ratePercentCap, int months, int baselineMonths) {
+public record ProjectTerms(BigDecimal ratePercentCap, int months, int baselineMonths, RebateRule.Payout payout) {
+
+    public ProjectTerms {
+        payout = payout == null ? RebateRule.Payout.REBATE_BALANCE : payout;
+    }
 }

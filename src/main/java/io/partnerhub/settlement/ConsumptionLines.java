@@ -1,0 +1,361 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.program.RateRule;
+import io.partnerhub.program.Service;
+import io.partnerhub.program.Service.ServiceCategory;
+import io.partnerhub.program.Settlement;
+import io.partnerhub.program.TierRule;
+import io.partnerhub.settlement.PartnerMonth.DealFact;
+import io.partnerhub.settlement.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.PartnerMonth.UsageSum;
+import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The per-customer lines of a statement: consumption at list, what is not eligible and why, the
+ * discount or reward at the rate in force (base, tier, deal, cap), and what provider money paid.
+ * Rules: PROGRAMS.md "Common terms" (exclusions, own consumption, charge categories, payable) and
+ * each program's rates.
+ */
+final class ConsumptionLines {
+
+    private static final String MONEY = "MONEY";
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final PartnerMonth month;
+    private final ProgramVersion terms;
+    private final PartnerModel model;
+    private final Settlement settlement;
+    private final String currency;
+    private final Map<String, Service> catalogue = new HashMap<>();
+    private final Set<String> measuredAfterDiscount;
+    private final Set<String> measuredEligible;
+
+    final List<StatementLine> lines = new ArrayList<>();
+    final Map<String, BigDecimal> measures = new TreeMap<>();
+
+    /** One customer's (or the own account's) consumption, summed the ways the lines need. */
+    private static final class Account {
+        BigDecimal list = BigDecimal.ZERO;
+        BigDecimal credits = BigDecimal.ZERO;
+        final Set<String> accountIds = new TreeSet<>();
+        final Map<String, BigDecimal> excludedServices = new TreeMap<>();
+        final Map<String, BigDecimal> excludedFunding = new TreeMap<>();
+        final Map<String, BigDecimal> providerFunding = new TreeMap<>();
+        /** Eligible consumption per rate segment and service. */
+        final Map<Segment, Map<String, BigDecimal>> eligible = new LinkedHashMap<>();
+    }
+
+    /** Consumption under one link and, where one applies, one approved deal. */
+    private record Segment(LinkFact link, DealFact deal) {
+    }
+
+    ConsumptionLines(PartnerMonth month, Set<String> measuredAfterDiscount, Set<String> measuredEligible) {
+        this.month = month;
+        this.terms = month.terms();
+        this.model = month.partner().model();
+        this.settlement = terms.model(model).orElseThrow(() -> new IllegalStateException(
+                "model " + model + " is not in the " + month.program().id() + " terms of " + terms.effectiveFrom()))
+                .settlement();
+        this.currency = month.currency();
+        this.measuredAfterDiscount = measuredAfterDiscount;
+        this.measuredEligible = measuredEligible;
+    }
+
+    Settlement settlement() {
+        return settlement;
+    }
+
+    void compute() {
+        Map<Long, Account> customers = new TreeMap<>();
+        Account own = new Account();
+        for (UsageSum sum : month.usage()) {
+            LocalDate day = sum.day() == null ? month.period().atDay(1) : sum.day();
+            if (month.partner().endsOn() != null && !day.isBefore(month.partner().endsOn())) {
+                continue;
+            }
+            if (sum.customerId() == null) {
+                add(own, sum, null);
+            } else {
+                LinkFact link = month.link(sum.linkId()).orElseThrow(
+                        () -> new IllegalStateException("usage names link " + sum.linkId() + " the facts lack"));
+                Account account = customers.computeIfAbsent(sum.customerId(), id -> new Account());
+                account.accountIds.add(link.accountId());
+                add(account, sum, new Segment(link, dealOn(sum.customerId(), day).orElse(null)));
+            }
+        }
+        measures.put(Measures.CUSTOMERS_LIST_COST, BigDecimal.ZERO);
+        measures.put(Measures.CUSTOMERS_ELIGIBLE, BigDecimal.ZERO);
+        measures.put(Measures.MAIN_AFTER_DISCOUNT, BigDecimal.ZERO);
+        customers.forEach(this::customerLines);
+        ownLines(own);
+    }
+
+    private void add(Account account, UsageSum sum, Segment segment) {
+        String category = sum.chargeCategory();
+        if ("TAX".equals(category)) {
+            return;
+        }
+        if ("CREDIT".equals(category)) {
+            account.credits = account.credits.add(sum.listCost());
+            return;
+        }
+        account.list = account.list.add(sum.listCost());
+        if (!MONEY.equals(sum.fundingSource())) {
+            account.providerFunding.merge(sum.fundingSource(), sum.listCost(), BigDecimal::add);
+        }
+        Service service = service(sum.service());
+        if (segment == null) {
+            return;
+        }
+        if (terms.excludedFundingSources().contains(sum.fundingSource())) {
+            account.excludedFunding.merge(sum.fundingSource(), sum.listCost(), BigDecimal::add);
+        } else if (service.excluded()) {
+            account.excludedServices.merge(service.name(), sum.listCost(), BigDecimal::add);
+        } else {
+            account.eligible.computeIfAbsent(segment, s -> new TreeMap<>())
+                    .merge(service.name(), sum.listCost(), BigDecimal::add);
+        }
+    }
+
+    private void customerLines(long customerId, Account account) {
+        if (account.list.signum() != 0) {
+            lines.add(StatementLine.of(Kind.LIST_COST, customerId, money(account.list),
+                    "Customer " + customerId + " (" + accounts(account) + "): consumption at list"));
+        }
+        BigDecimal excluded = sum(account.excludedServices).add(sum(account.excludedFunding));
+        if (excluded.signum() != 0) {
+            lines.add(StatementLine.of(Kind.EXCLUSION, customerId, money(excluded.negate()),
+                    "Not eligible: " + exclusions(account)));
+        }
+        measures.merge(Measures.CUSTOMERS_LIST_COST, account.list, BigDecimal::add);
+        account.eligible.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<Segment, Map<String, BigDecimal>> e) -> e.getKey().link().from())
+                        .thenComparing(e -> e.getKey().deal() == null ? LocalDate.MIN : e.getKey().deal().registeredOn()))
+                .forEach(e -> segmentLines(customerId, e.getKey(), e.getValue()));
+        firstMonthLine(customerId, account);
+        providerPaidLine(customerId, account);
+    }
+
+    private void ownLines(Account own) {
+        if (own.list.signum() != 0) {
+            String account = month.partner().accountId();
+            lines.add(StatementLine.of(Kind.LIST_COST, null, money(own.list),
+                    "Own account " + account + ": consumption at list, never discounted"));
+            lines.add(StatementLine.of(Kind.EXCLUSION, null, money(own.list.negate()),
+                    "Own consumption is never eligible"));
+        }
+        providerPaidLine(null, own);
+    }
+
+    /** The discount or reward of one segment: main (or all eligible) services at the rate, other services at theirs. */
+    private void segmentLines(long customerId, Segment segment, Map<String, BigDecimal> eligibleByService) {
+        Optional<RateRule.PercentOfConsumption> rule = baseRule(segment.link());
+        Rate rate = rule.map(r -> rate(r, segment)).orElse(null);
+        boolean allEligible = rule.map(r -> r.scope() == RateRule.Scope.ELIGIBLE).orElse(false);
+        BigDecimal atRate = BigDecimal.ZERO;
+        Map<String, BigDecimal> ownRates = new TreeMap<>();
+        for (Map.Entry<String, BigDecimal> e : eligibleByService.entrySet()) {
+            Service service = service(e.getKey());
+            BigDecimal value = e.getValue();
+            boolean main = service.category() == ServiceCategory.MAIN;
+            BigDecimal percent;
+            if (main || allEligible) {
+                atRate = atRate.add(value);
+                percent = rate == null ? BigDecimal.ZERO : rate.percent();
+            } else {
+                percent = service.ratePercent() == null ? BigDecimal.ZERO : service.ratePercent();
+                ownRates.put(service.name(), percent);
+            }
+            measure(service, value, percent);
+            measures.merge(Measures.CUSTOMERS_ELIGIBLE, value, BigDecimal::add);
+        }
+        String during = during(segment);
+        if (rate != null && atRate.signum() != 0) {
+            lines.add(StatementLine.rated(kind(), customerId, money(atRate), rate.percent(),
+                    label() + " " + Wording.percent(rate.percent()) + " of eligible " + (allEligible ? "" : "main-service ")
+                            + "consumption" + during + ": " + rate.explanation()));
+        }
+        ownRates.forEach((service, percent) -> {
+            BigDecimal value = eligibleByService.get(service);
+            if (percent.signum() != 0 && value.signum() != 0) {
+                lines.add(StatementLine.rated(kind(), customerId, money(value), percent,
+                        label() + " " + Wording.percent(percent) + " on " + service + during
+                                + ": the service's own rate in the " + termsName()));
+            }
+        });
+    }
+
+    private void measure(Service service, BigDecimal value, BigDecimal percent) {
+        BigDecimal after = value.subtract(value.multiply(percent).divide(HUNDRED));
+        if (service.category() == ServiceCategory.MAIN) {
+            measures.merge(Measures.MAIN_AFTER_DISCOUNT, after, BigDecimal::add);
+        }
+        if (measuredAfterDiscount.contains(service.name())) {
+            measures.merge(Measures.afterDiscount(service.name()), after, BigDecimal::add);
+        }
+        if (measuredEligible.contains(service.name())) {
+            measures.merge(Measures.eligible(service.name()), value, BigDecimal::add);
+        }
+    }
+
+    /** Oblakoteka Referral, first-month option: once per customer, its first month with consumption. */
+    private void firstMonthLine(long customerId, Account account) {
+        if (account.list.signum() <= 0 || month.firstMonthsRewarded().contains(customerId)) {
+            return;
+        }
+        for (Segment segment : account.eligible.keySet()) {
+            Optional<RateRule.FirstMonthOfConsumption> rule = terms.rates().stream()
+                    .filter(RateRule.FirstMonthOfConsumption.class::isInstance)
+                    .map(RateRule.FirstMonthOfConsumption.class::cast)
+                    .filter(r -> r.models().contains(model))
+                    .filter(r -> r.referralOption() == null || r.referralOption().equals(segment.link().referralReward()))
+                    .findFirst();
+            if (rule.isPresent()) {
+                BigDecimal base = BigDecimal.ZERO;
+                for (Map<String, BigDecimal> byService : account.eligible.values()) {
+                    for (Map.Entry<String, BigDecimal> e : byService.entrySet()) {
+                        if (rule.get().scope() == RateRule.Scope.ELIGIBLE
+                                || service(e.getKey()).category() == ServiceCategory.MAIN) {
+                            base = base.add(e.getValue());
+                        }
+                    }
+                }
+                lines.add(StatementLine.rated(Kind.REWARD, customerId, money(base), rule.get().percent(),
+                        "Referral reward " + Wording.percent(rule.get().percent())
+                                + " of the customer's first calendar month with consumption (option "
+                                + segment.link().referralReward() + ", linked " + segment.link().from() + "), once"));
+                measures.put(Measures.firstMonthRewarded(customerId), BigDecimal.ONE);
+                return;
+            }
+        }
+    }
+
+    private void providerPaidLine(Long customerId, Account account) {
+        BigDecimal paid = sum(account.providerFunding).subtract(account.credits);
+        if (paid.signum() == 0) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        account.providerFunding.forEach((source, value) ->
+                parts.add(source.toLowerCase(Locale.ROOT) + "-funded consumption " + Wording.amount(money(value))));
+        if (account.credits.signum() != 0) {
+            parts.add("credits " + Wording.amount(money(account.credits.negate())));
+        }
+        lines.add(StatementLine.of(Kind.PROVIDER_PAID, customerId, money(paid),
+                "Paid by the provider: " + String.join("; ", parts)));
+    }
+
+    /** The rate of a segment and how it was made up. */
+    private record Rate(BigDecimal percent, String explanation) {
+    }
+
+    private Rate rate(RateRule.PercentOfConsumption rule, Segment segment) {
+        BigDecimal percent = rule.percent();
+        List<String> parts = new ArrayList<>();
+        parts.add("base " + Wording.percent(rule.percent()) + " (" + termsName() + ")");
+        Optional<TierRule> tier = terms.tiers().stream()
+                .filter(t -> t.id().equals(month.partner().tier()) && t.models().contains(model))
+                .findFirst();
+        if (tier.isPresent() && tier.get().extraDiscountPercent().signum() != 0) {
+            percent = percent.add(tier.get().extraDiscountPercent());
+            parts.add(tier.get().id() + " status +" + Wording.percent(tier.get().extraDiscountPercent()));
+        }
+        DealFact deal = segment.deal();
+        if (deal != null && settlement == Settlement.DISCOUNT && deal.extraPercent().signum() != 0) {
+            percent = percent.add(deal.extraPercent());
+            parts.add("deal #" + deal.id() + " registered " + deal.registeredOn() + " +"
+                    + Wording.percent(deal.extraPercent()));
+        }
+        BigDecimal cap = terms.deals() == null ? null : terms.deals().totalDiscountPercentCap();
+        if (cap != null && settlement == Settlement.DISCOUNT && percent.compareTo(cap) > 0) {
+            parts.add("capped at " + Wording.percent(cap) + " (from " + Wording.percent(percent) + ")");
+            percent = cap;
+        }
+        return new Rate(percent, String.join(", ", parts));
+    }
+
+    private Optional<RateRule.PercentOfConsumption> baseRule(LinkFact link) {
+        return terms.rates().stream()
+                .filter(RateRule.PercentOfConsumption.class::isInstance)
+                .map(RateRule.PercentOfConsumption.class::cast)
+                .filter(r -> r.models().contains(model))
+                .filter(r -> r.referralOption() == null || r.referralOption().equals(link.referralReward()))
+                .findFirst();
+    }
+
+    /** The approved deal whose extra applies to the customer's consumption on {@code day}: the latest registered. */
+    private Optional<DealFact> dealOn(long customerId, LocalDate day) {
+        return month.deals().stream()
+                .filter(d -> d.customerId() == customerId && !d.registeredOn().isAfter(day))
+                .max(Comparator.comparing(DealFact::registeredOn).thenComparing(DealFact::id));
+    }
+
+    private String during(Segment segment) {
+        LocalDate from = segment.link().from();
+        if (segment.deal() != null && segment.deal().registeredOn().isAfter(from)) {
+            from = segment.deal().registeredOn();
+        }
+        LocalDate to = segment.link().to();
+        boolean startsInside = from.isAfter(month.period().atDay(1));
+        boolean endsInside = to != null && !to.isAfter(month.period().atEndOfMonth());
+        if (!startsInside && !endsInside) {
+            return "";
+        }
+        return (startsInside ? " from " + from : "") + (endsInside ? " until " + to.minusDays(1) : "");
+    }
+
+    private Service service(String name) {
+        return catalogue.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), key -> terms.service(name)
+                .orElseGet(() -> new Service(name.strip(), terms.unknownServices(), false, null)));
+    }
+
+    private static String accounts(Account account) {
+        return String.join(", ", account.accountIds);
+    }
+
+    private String exclusions(Account account) {
+        List<String> parts = new ArrayList<>();
+        account.excludedServices.forEach((service, value) ->
+                parts.add(service + " " + Wording.amount(money(value)) + " (excluded service)"));
+        account.excludedFunding.forEach((source, value) ->
+                parts.add(source.toLowerCase(Locale.ROOT) + "-funded " + Wording.amount(money(value)) + " (excluded funding)"));
+        return String.join("; ", parts);
+    }
+
+    private String termsName() {
+        return month.program().name() + " terms of " + terms.effectiveFrom();
+    }
+
+    private Kind kind() {
+        return settlement == Settlement.DISCOUNT ? Kind.DISCOUNT : Kind.REWARD;
+    }
+
+    private String label() {
+        return settlement == Settlement.DISCOUNT ? "Discount" : "Reward";
+    }
+
+    private Money money(BigDecimal value) {
+        return new Money(value, currency);
+    }
+
+    private static BigDecimal sum(Map<String, BigDecimal> values) {
+        return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,114 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramVersion;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the rules need to settle one partner's period, and nothing else: immutable facts
+ * gathered by the close. The rules do no I/O; what they know of the past is in {@code history}.
+ *
+ * @param terms          the program version in force on the period's first day
+ * @param usage          the period's consumption attributed to this partner, summed per customer,
+ *                       service, funding source, charge category and (where something changes
+ *                       inside the period) day
+ * @param history        earlier statements of this partner, any order
+ * @param bonusWithdrawals rebate balance withdrawn to Bonus for this period
+ * @param certifiedEmployees employees holding a valid certification at the period's end
+ * @param specializations specializations the partner holds at the period's end
+ * @param examPassedOn   the first training exam the partner passed, if any
+ * @param firstMonthsRewarded customers whose first month with consumption an earlier statement rewarded
+ */
+public record PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
+                           List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects,
+                           List<UsageSum> usage, List<PriorStatement> history,
+                           List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
+                           Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
+                           Set<Long> firstMonthsRewarded) {
+
+    public PartnerMonth {
+        links = List.copyOf(links);
+        deals = List.copyOf(deals);
+        projects = List.copyOf(projects);
+        usage = List.copyOf(usage);
+        history = List.copyOf(history);
+        bonusWithdrawals = List.copyOf(bonusWithdrawals);
+        specializations = Set.copyOf(specializations);
+        presales = List.copyOf(presales);
+        firstMonthsRewarded = Set.copyOf(firstMonthsRewarded);
+    }
+
+    /**
+     * The partner as the period starts.
+     *
+     * @param model    the model in force on the period's first day (or the contract day)
+     * @param tier     the tier then, null where the model has none
+     * @param endsOn   the exit or revocation date: nothing counts from that day on
+     */
+    public record PartnerFacts(long id, String name, LocalDate contractDate, String accountId, PartnerModel model,
+                               String tier, LocalDate endsOn) {
+    }
+
+    /** A customer link of this partner; {@code to} is exclusive, null while open. */
+    public record LinkFact(long id, long customerId, String accountId, LocalDate from, LocalDate to,
+                           String referralReward) {
+    }
+
+    /** An approved deal: its extra percent applies to the customer's consumption from {@code registeredOn}. */
+    public record DealFact(long id, long customerId, LocalDate registeredOn, BigDecimal extraPercent) {
+    }
+
+    /**
+     * A project registration and its cloud or folder's eligible consumption per month (the baseline
+     * months and the period).
+     */
+    public record ProjectFact(long id, long customerId, String projectId, LocalDate registeredOn, LocalDate validUntil,
+                              BigDecimal ratePercent, Map<YearMonth, BigDecimal> consumption) {
+    }
+
+    /**
+     * A sum of usage rows. {@code customerId} null: the partner's own account. {@code day} null: the
+     * rows span the whole period with nothing changing inside it.
+     */
+    public record UsageSum(Long customerId, long linkId, String service, String fundingSource, String chargeCategory,
+                           LocalDate day, BigDecimal listCost) {
+    }
+
+    /** An earlier statement: what later periods build on. */
+    public record PriorStatement(YearMonth period, PartnerModel model, String tier, YearMonth qualificationWindow,
+                                 Map<String, BigDecimal> measures) {
+
+        public BigDecimal measure(String key) {
+            return measures.getOrDefault(key, BigDecimal.ZERO);
+        }
+    }
+
+    /** A withdrawal to Bonus for this period: a ledger entry id and its (positive) amount. */
+    public record BonusWithdrawal(long entryId, BigDecimal amount) {
+    }
+
+    /** A technical presale completed in the period. */
+    public record PresaleFact(long id, String title, LocalDate completedOn) {
+    }
+
+    public Optional<PriorStatement> prior(YearMonth month) {
+        return history.stream().filter(s -> s.period().equals(month)).findFirst();
+    }
+
+    public Optional<LinkFact> link(long linkId) {
+        return links.stream().filter(l -> l.id() == linkId).findFirst();
+    }
+
+    public String currency() {
+        return Objects.requireNonNull(program.currency());
+    }
+}

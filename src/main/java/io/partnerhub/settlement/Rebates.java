@@ -1,0 +1,196 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.ProjectTerms;
+import io.partnerhub.program.RebateRule;
+import io.partnerhub.program.RebateRule.HalfYearService;
+import io.partnerhub.program.RebateRule.Payout;
+import io.partnerhub.program.RebateRule.QuarterlyGrowth;
+import io.partnerhub.program.RebateRule.QuarterlySpecialization;
+import io.partnerhub.settlement.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The rebates a period accrues, each on its own calendar: half-year service rebates and the
+ * quarterly growth rebate (Oblakoteka), the quarterly specialization rebate and project
+ * registrations (Yandex Cloud). Each comes with where its money goes.
+ */
+final class Rebates {
+
+    /** A rebate line and where its amount goes. */
+    record Rebate(StatementLine line, Payout payout) {
+    }
+
+    private final PartnerMonth month;
+    private final Map<String, BigDecimal> measures;
+    private final PartnerModel model;
+    private final List<Rebate> rebates = new ArrayList<>();
+
+    private Rebates(PartnerMonth month, Map<String, BigDecimal> measures) {
+        this.month = month;
+        this.measures = measures;
+        this.model = month.partner().model();
+    }
+
+    static List<Rebate> accrued(PartnerMonth month, Map<String, BigDecimal> measures) {
+        Rebates rebates = new Rebates(month, measures);
+        for (RebateRule rule : month.terms().rebates()) {
+            if (!rule.models().contains(rebates.model)) {
+                continue;
+            }
+            switch (rule) {
+                case HalfYearService r -> rebates.halfYear(r);
+                case QuarterlyGrowth r -> rebates.growth(r);
+                case QuarterlySpecialization r -> rebates.specializations(r);
+            }
+        }
+        month.terms().projectRegistration().ifPresent(rebates::projects);
+        return rebates.rebates;
+    }
+
+    /**
+     * Oblakoteka KVM and MONT Office rebates (seed 002, footnotes 7-8): in each accrual month, a
+     * percentage of the service's cost after the partner's rate over the six months before, counting
+     * the months the partner was in one of the rule's models.
+     */
+    private void halfYear(HalfYearService rule) {
+        YearMonth period = month.period();
+        if (!rule.accrualMonths().contains(period.getMonthValue())) {
+            return;
+        }
+        YearMonth first = period.minusMonths(6);
+        BigDecimal base = BigDecimal.ZERO;
+        for (YearMonth m = first; m.isBefore(period); m = m.plusMonths(1)) {
+            base = base.add(month.prior(m).filter(p -> rule.models().contains(p.model()))
+                    .map(p -> p.measure(Measures.afterDiscount(rule.service()))).orElse(BigDecimal.ZERO));
+        }
+        if (base.signum() > 0) {
+            add(rule.payout(), base, rule.percent(), rule.service() + " rebate " + Wording.percent(rule.percent())
+                    + " of its cost after the partner's rate, " + first + " to " + period.minusMonths(1));
+        }
+    }
+
+    /**
+     * Oblakoteka growth rebate (seed 002, footnote 9): at a quarter's last month, a percentage of the
+     * growth of main-services revenue after the partner's rate over the previous quarter, for a
+     * partner in the program for the whole previous quarter.
+     */
+    private void growth(QuarterlyGrowth rule) {
+        YearMonth period = month.period();
+        if (period.getMonthValue() % 3 != 0) {
+            return;
+        }
+        YearMonth previousStart = period.minusMonths(5);
+        if (month.partner().contractDate().isAfter(previousStart.atDay(1))) {
+            return;
+        }
+        BigDecimal current = quarter(period, p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), Measures.MAIN_AFTER_DISCOUNT);
+        BigDecimal previous = quarter(period.minusMonths(3), p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), null);
+        BigDecimal growth = current.subtract(previous);
+        if (growth.signum() > 0) {
+            add(rule.payout(), growth, rule.percent(), "Growth rebate " + Wording.percent(rule.percent())
+                    + " of main-services revenue after the partner's rate growing from "
+                    + Wording.amount(money(previous)) + " (" + quarterName(period.minusMonths(3)) + ") to "
+                    + Wording.amount(money(current)) + " (" + quarterName(period) + ")");
+        }
+    }
+
+    /** Yandex Cloud specialization rebate (seed 004): each quarter, per specialization held, a rate of its services. */
+    private void specializations(QuarterlySpecialization rule) {
+        YearMonth period = month.period();
+        if (period.getMonthValue() % 3 != 0) {
+            return;
+        }
+        new TreeMap<>(rule.specializations()).forEach((name, specialization) -> {
+            if (!month.specializations().contains(name)) {
+                return;
+            }
+            BigDecimal base = BigDecimal.ZERO;
+            for (String service : specialization.services()) {
+                String key = Measures.eligible(service);
+                base = base.add(quarter(period, p -> p.measure(key), key));
+            }
+            if (base.signum() > 0) {
+                add(rule.payout(), base, specialization.percent(), "Specialization rebate '" + name + "' "
+                        + Wording.percent(specialization.percent()) + " of " + String.join(", ", specialization.services())
+                        + " in " + quarterName(period));
+            }
+        });
+    }
+
+    /**
+     * Yandex Cloud project registration (seed 004; PROGRAMS.md decision): for 12 months from the
+     * registration month, the rate of the cloud or folder's growth over the baseline (the average
+     * of the months before registration), never negative.
+     */
+    private void projects(ProjectTerms terms) {
+        YearMonth period = month.period();
+        month.projects().stream().sorted(Comparator.comparingLong(ProjectFact::id)).forEach(project -> {
+            YearMonth registered = YearMonth.from(project.registeredOn());
+            if (period.isBefore(registered) || !period.atDay(1).isBefore(project.validUntil())) {
+                return;
+            }
+            BigDecimal baselineSum = BigDecimal.ZERO;
+            for (int back = 1; back <= terms.baselineMonths(); back++) {
+                baselineSum = baselineSum.add(project.consumption().getOrDefault(registered.minusMonths(back), BigDecimal.ZERO));
+            }
+            BigDecimal baseline = baselineSum.divide(BigDecimal.valueOf(terms.baselineMonths()), 10, RoundingMode.HALF_UP);
+            BigDecimal consumed = project.consumption().getOrDefault(period, BigDecimal.ZERO);
+            BigDecimal growth = consumed.subtract(baseline);
+            if (growth.signum() > 0) {
+                add(terms.payout(), growth, project.ratePercent(), "Project registration #" + project.id() + " ("
+                        + project.projectId() + ", customer " + project.customerId() + ", registered "
+                        + project.registeredOn() + ") " + Wording.percent(project.ratePercent()) + " of growth: "
+                        + Wording.amount(money(consumed)) + " in " + period + " over the baseline "
+                        + Wording.amount(money(baseline)) + " (" + terms.baselineMonths() + " months before registration)");
+            }
+        });
+    }
+
+    /** A measure summed over the quarter ending with {@code last}; {@code currentKey} reads this period's own. */
+    private BigDecimal quarter(YearMonth last, Function<PartnerMonth.PriorStatement, BigDecimal> measure, String currentKey) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (int back = 0; back < 3; back++) {
+            YearMonth m = last.minusMonths(back);
+            if (m.equals(month.period())) {
+                total = total.add(currentKey == null ? BigDecimal.ZERO : measures.getOrDefault(currentKey, BigDecimal.ZERO));
+            } else {
+                total = total.add(month.prior(m).map(measure).orElse(BigDecimal.ZERO));
+            }
+        }
+        return total;
+    }
+
+    private void add(Map<PartnerModel, Payout> payouts, BigDecimal base, BigDecimal percent, String explanation) {
+        add(payouts.getOrDefault(model, Payout.REBATE_BALANCE), base, percent, explanation);
+    }
+
+    private void add(Payout payout, BigDecimal base, BigDecimal percent, String explanation) {
+        String where = switch (payout) {
+            case BANK_ACCOUNT -> "paid to the bank account";
+            case NEXT_STATEMENT_DISCOUNT -> "a one-time extra discount on the next statement";
+            case REBATE_BALANCE -> "accrued to the rebate balance";
+        };
+        rebates.add(new Rebate(StatementLine.rated(Kind.REBATE, null, money(base), percent, explanation + "; " + where),
+                payout));
+    }
+
+    private static String quarterName(YearMonth last) {
+        return last.getYear() + "-Q" + ((last.getMonthValue() + 2) / 3);
+    }
+
+    private Money money(BigDecimal value) {
+        return new Money(value, month.currency());
+    }
+}

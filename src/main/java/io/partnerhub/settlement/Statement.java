@@ -1,0 +1,44 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A partner's settled period as the rules computed it: lines, their totals, and what the close
+ * must carry out besides storing it (a tier change, rebate accruals, Bonus returned to the balance).
+ *
+ * @param measures            exact figures later periods build on (see {@link Measures})
+ * @param qualificationWindow the first month of an open qualification window after this period
+ */
+public record Statement(long partnerId, YearMonth period, String programId, LocalDate programVersion,
+                        PartnerModel model, String tier, String currency, List<StatementLine> lines, Totals totals,
+                        Map<String, BigDecimal> measures, YearMonth qualificationWindow,
+                        Optional<StandingChange> standingChange, List<Accrual> accruals,
+                        List<BonusReturn> bonusReturns) {
+
+    public Statement {
+        lines = List.copyOf(lines);
+        measures = Map.copyOf(measures);
+        accruals = List.copyOf(accruals);
+        bonusReturns = List.copyOf(bonusReturns);
+    }
+
+    /** A model or tier change the period's close decided, effective from a later day. */
+    public record StandingChange(LocalDate effectiveFrom, PartnerModel model, String tier, String reason) {
+    }
+
+    /** A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1. */
+    public record Accrual(int lineNo, Money amount, String reference) {
+    }
+
+    /** Bonus withdrawn for this period beyond its payable, returned to the balance. */
+    public record BonusReturn(long withdrawalEntryId, Money amount) {
+    }
+}

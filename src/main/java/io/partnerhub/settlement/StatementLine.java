@@ -1,0 +1,49 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+/**
+ * One explained line of a statement. Amounts are rounded (half-up to 0.01) when the line is made,
+ * never later: totals are sums of lines.
+ *
+ * @param customerId null for lines about the partner itself (own consumption, rebates, bonus)
+ * @param base       what a rate was applied to, null where none was
+ * @param rate       the percentage applied, null where none was
+ * @param corrects   the closed period a correction line corrects, null for ordinary lines
+ */
+public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal rate, Money amount, YearMonth corrects,
+                            String explanation) {
+
+    /** What a line adds to: each kind feeds one total of the statement. */
+    public enum Kind {
+        /** Consumption at list: feeds listCost. */
+        LIST_COST,
+        /** The part of the list cost that is not eligible (negative): listCost plus these is eligibleCost. */
+        EXCLUSION,
+        DISCOUNT,
+        REWARD,
+        REBATE,
+        /** Rebate balance applied to this period's payable. */
+        BONUS,
+        /** What bonus money, grants and credits paid: reduces the payable. */
+        PROVIDER_PAID
+    }
+
+    public static StatementLine of(Kind kind, Long customerId, Money amount, String explanation) {
+        return new StatementLine(kind, customerId, null, null, amount.rounded(), null, explanation);
+    }
+
+    /** A line of {@code rate} percent of {@code base}: the base is rounded first, so a reader can recompute it. */
+    public static StatementLine rated(Kind kind, Long customerId, Money base, BigDecimal rate, String explanation) {
+        Money roundedBase = base.rounded();
+        return new StatementLine(kind, customerId, roundedBase, rate.stripTrailingZeros(),
+                roundedBase.percent(rate).rounded(), null, explanation);
+    }
+
+    public StatementLine correcting(YearMonth period) {
+        return new StatementLine(kind, customerId, base, rate, amount, period, explanation);
+    }
+}

@@ -1,0 +1,151 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.RateRule;
+import io.partnerhub.program.RebateRule;
+import io.partnerhub.program.Settlement;
+import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
+import io.partnerhub.settlement.PartnerMonth.PresaleFact;
+import io.partnerhub.settlement.Statement.Accrual;
+import io.partnerhub.settlement.Statement.BonusReturn;
+import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Settles one partner's period: a pure function from {@link PartnerMonth} to {@link Statement}.
+ * No I/O, no clock; the same facts always give the same statement, line for line.
+ */
+public final class StatementRules {
+
+    private StatementRules() {
+    }
+
+    public static Statement settle(PartnerMonth month) {
+        ConsumptionLines consumption = new ConsumptionLines(month, halfYearServices(month), specializationServices(month));
+        consumption.compute();
+        Settlement settlement = consumption.settlement();
+        List<StatementLine> lines = new ArrayList<>(consumption.lines);
+        Map<String, BigDecimal> measures = new TreeMap<>(consumption.measures);
+        String currency = month.currency();
+
+        presaleRewards(month, lines);
+        carriedDiscount(month, lines);
+        List<Rebates.Rebate> rebates = Rebates.accrued(month, measures);
+        BigDecimal nextDiscount = BigDecimal.ZERO;
+        for (Rebates.Rebate rebate : rebates) {
+            lines.add(rebate.line());
+            if (rebate.payout() == RebateRule.Payout.NEXT_STATEMENT_DISCOUNT) {
+                nextDiscount = nextDiscount.add(rebate.line().amount().amount());
+            }
+        }
+        if (nextDiscount.signum() > 0) {
+            measures.put(Measures.NEXT_STATEMENT_DISCOUNT, nextDiscount);
+        }
+        List<BonusReturn> returns = bonus(month, settlement, lines, currency);
+        Qualifications.Outcome qualification = Qualifications.evaluate(month, measures);
+        if (month.terms().tiers().stream().anyMatch(t -> t.qualification() instanceof io.partnerhub.program.TierRule.MonthlyRequirementWindow)) {
+            measures.put(Measures.REQUIREMENT_MET, qualification.requirementMet() ? BigDecimal.ONE : BigDecimal.ZERO);
+        }
+        List<Accrual> accruals = new ArrayList<>();
+        for (Rebates.Rebate rebate : rebates) {
+            if (rebate.payout() == RebateRule.Payout.REBATE_BALANCE && rebate.line().amount().amount().signum() > 0) {
+                int lineNo = lines.indexOf(rebate.line()) + 1;
+                accruals.add(new Accrual(lineNo, rebate.line().amount(), "statement " + month.period() + " line "
+                        + lineNo + ": " + rebate.line().explanation()));
+            }
+        }
+        return new Statement(month.partner().id(), month.period(), month.program().id(), month.terms().effectiveFrom(),
+                month.partner().model(), month.partner().tier(), currency, lines,
+                Totals.of(lines, settlement, currency), measures, qualification.window(), qualification.change(),
+                accruals, returns);
+    }
+
+    /** VK Cloud agents: a fixed reward per technical presale completed in the period. */
+    private static void presaleRewards(PartnerMonth month, List<StatementLine> lines) {
+        month.terms().rates().stream()
+                .filter(RateRule.FixedPerPresale.class::isInstance)
+                .map(RateRule.FixedPerPresale.class::cast)
+                .filter(rule -> rule.models().contains(month.partner().model()))
+                .findFirst()
+                .ifPresent(rule -> month.presales().stream()
+                        .sorted(Comparator.comparing(PresaleFact::completedOn).thenComparing(PresaleFact::id))
+                        .forEach(presale -> lines.add(StatementLine.of(Kind.REWARD, null,
+                                new Money(rule.amount(), month.currency()),
+                                "Technical presale #" + presale.id() + " '" + presale.title() + "' completed "
+                                        + presale.completedOn() + ": the fixed presale reward"))));
+    }
+
+    /** Rebates the previous period accrued as a one-time extra discount (Oblakoteka White Label). */
+    private static void carriedDiscount(PartnerMonth month, List<StatementLine> lines) {
+        YearMonth previous = month.period().minusMonths(1);
+        month.prior(previous).map(p -> p.measure(Measures.NEXT_STATEMENT_DISCOUNT))
+                .filter(amount -> amount.signum() > 0)
+                .ifPresent(amount -> lines.add(StatementLine.of(Kind.DISCOUNT, null, new Money(amount, month.currency()),
+                        "One-time extra discount: the rebates of " + previous + " given on the next statement")));
+    }
+
+    /**
+     * Rebate balance withdrawn to Bonus for the period reduces its payable, never below zero; what
+     * is left returns to the balance (PROGRAMS.md, Yandex Cloud rebates). Reward models pay nothing,
+     * so all of it returns.
+     */
+    private static List<BonusReturn> bonus(PartnerMonth month, Settlement settlement, List<StatementLine> lines,
+                                           String currency) {
+        Money withdrawn = Money.zero(currency);
+        for (BonusWithdrawal w : month.bonusWithdrawals()) {
+            withdrawn = withdrawn.plus(new Money(w.amount(), currency));
+        }
+        if (withdrawn.amount().signum() == 0) {
+            return List.of();
+        }
+        Money payable = Totals.of(lines, settlement, currency).payable();
+        Money applied = payable.isNegative() ? Money.zero(currency) : payable.compareTo(withdrawn) < 0 ? payable : withdrawn;
+        if (applied.amount().signum() > 0) {
+            lines.add(StatementLine.of(Kind.BONUS, null, applied, "Rebate balance withdrawn to Bonus: "
+                    + Wording.amount(withdrawn) + (applied.equals(withdrawn) ? "" : ", applied up to the payable "
+                    + Wording.amount(payable) + "; " + Wording.amount(withdrawn.minus(applied)) + " returns to the balance")));
+        }
+        Money left = withdrawn.minus(applied);
+        List<BonusReturn> returns = new ArrayList<>();
+        List<BonusWithdrawal> latestFirst = month.bonusWithdrawals().stream()
+                .sorted(Comparator.comparingLong(BonusWithdrawal::entryId).reversed()).toList();
+        for (BonusWithdrawal w : latestFirst) {
+            if (left.amount().signum() <= 0) {
+                break;
+            }
+            Money part = new Money(w.amount(), currency).compareTo(left) < 0 ? new Money(w.amount(), currency) : left;
+            returns.add(new BonusReturn(w.entryId(), part));
+            left = left.minus(part);
+        }
+        return returns;
+    }
+
+    private static Set<String> halfYearServices(PartnerMonth month) {
+        Set<String> services = new HashSet<>();
+        for (RebateRule rule : month.terms().rebates()) {
+            if (rule instanceof RebateRule.HalfYearService h) {
+                services.add(h.service());
+            }
+        }
+        return services;
+    }
+
+    private static Set<String> specializationServices(PartnerMonth month) {
+        Set<String> services = new HashSet<>();
+        for (RebateRule rule : month.terms().rebates()) {
+            if (rule instanceof RebateRule.QuarterlySpecialization s) {
+                s.specializations().values().forEach(spec -> services.addAll(spec.services()));
+            }
+        }
+        return services;
+    }
+}

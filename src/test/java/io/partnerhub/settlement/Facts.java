@@ -1,0 +1,151 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
+import io.partnerhub.settlement.PartnerMonth.DealFact;
+import io.partnerhub.settlement.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.PartnerMonth.PartnerFacts;
+import io.partnerhub.settlement.PartnerMonth.PresaleFact;
+import io.partnerhub.settlement.PartnerMonth.PriorStatement;
+import io.partnerhub.settlement.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.PartnerMonth.UsageSum;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A builder of one partner's facts for the pure rules, over the shipped program files. Customers are
+ * linked for the whole period unless said otherwise; usage is MONEY-funded Usage unless said otherwise.
+ */
+final class Facts {
+
+    static final ProgramCatalog PROGRAMS = ProgramCatalog.outsideThePlatform("");
+
+    private final Program program;
+    private YearMonth period;
+    private PartnerFacts partner;
+    private final List<LinkFact> links = new ArrayList<>();
+    private final List<DealFact> deals = new ArrayList<>();
+    private final List<ProjectFact> projects = new ArrayList<>();
+    private final List<UsageSum> usage = new ArrayList<>();
+    private final List<PriorStatement> history = new ArrayList<>();
+    private final List<BonusWithdrawal> bonus = new ArrayList<>();
+    private final List<PresaleFact> presales = new ArrayList<>();
+    private final Set<String> specializations = new HashSet<>();
+    private final Set<Long> firstMonthsRewarded = new HashSet<>();
+    private int certified;
+    private LocalDate exam;
+
+    private Facts(String programId, String period, PartnerModel model, String tier, String contract) {
+        this.program = PROGRAMS.find(programId).orElseThrow();
+        this.period = YearMonth.parse(period);
+        this.partner = new PartnerFacts(1, "Partner", LocalDate.parse(contract), "own-1", model, tier, null);
+    }
+
+    static Facts of(String programId, String period, PartnerModel model, String tier, String contract) {
+        return new Facts(programId, period, model, tier, contract);
+    }
+
+    Facts period(String month) {
+        this.period = YearMonth.parse(month);
+        return this;
+    }
+
+    Facts standing(PartnerModel model, String tier) {
+        partner = new PartnerFacts(partner.id(), partner.name(), partner.contractDate(), partner.accountId(), model,
+                tier, partner.endsOn());
+        return this;
+    }
+
+    Facts endsOn(String day) {
+        partner = new PartnerFacts(partner.id(), partner.name(), partner.contractDate(), partner.accountId(),
+                partner.model(), partner.tier(), LocalDate.parse(day));
+        return this;
+    }
+
+    /** Links customer {@code id} (account "acc-{id}", link id = customer id) from a day, open-ended. */
+    Facts link(long customerId, String from, String referralReward) {
+        links.add(new LinkFact(customerId, customerId, "acc-" + customerId, LocalDate.parse(from), null, referralReward));
+        return this;
+    }
+
+    Facts link(long customerId) {
+        return link(customerId, "2020-01-01", "MONTHLY");
+    }
+
+    Facts deal(long dealId, long customerId, String registeredOn, String extraPercent) {
+        deals.add(new DealFact(dealId, customerId, LocalDate.parse(registeredOn), new BigDecimal(extraPercent)));
+        return this;
+    }
+
+    Facts project(ProjectFact project) {
+        projects.add(project);
+        return this;
+    }
+
+    Facts use(long customerId, String service, String amount) {
+        return use(customerId, service, "MONEY", "USAGE", null, amount);
+    }
+
+    Facts use(long customerId, String service, String funding, String category, String day, String amount) {
+        usage.add(new UsageSum(customerId, customerId, service, funding, category,
+                day == null ? null : LocalDate.parse(day), new BigDecimal(amount)));
+        return this;
+    }
+
+    Facts own(String service, String amount) {
+        usage.add(new UsageSum(null, 0, service, "MONEY", "USAGE", null, new BigDecimal(amount)));
+        return this;
+    }
+
+    Facts prior(PriorStatement statement) {
+        history.add(statement);
+        return this;
+    }
+
+    Facts bonusWithdrawal(long entryId, String amount) {
+        bonus.add(new BonusWithdrawal(entryId, new BigDecimal(amount)));
+        return this;
+    }
+
+    Facts presale(long id, String completedOn) {
+        presales.add(new PresaleFact(id, "presale " + id, LocalDate.parse(completedOn)));
+        return this;
+    }
+
+    Facts specialization(String name) {
+        specializations.add(name);
+        return this;
+    }
+
+    Facts certified(int employees) {
+        certified = employees;
+        return this;
+    }
+
+    Facts exam(String passedOn) {
+        exam = LocalDate.parse(passedOn);
+        return this;
+    }
+
+    Facts firstMonthRewarded(long customerId) {
+        firstMonthsRewarded.add(customerId);
+        return this;
+    }
+
+    PartnerMonth build() {
+        return new PartnerMonth(program, program.versionFor(period).orElseThrow(), period, partner, links, deals,
+                projects, usage, history, bonus, certified, specializations, presales, exam, firstMonthsRewarded);
+    }
+
+    Statement settle() {
+        return StatementRules.settle(build());
+    }
+}
