@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 import io.partnerhub.demo.SeedCommand;
+import io.partnerhub.settlement.CloseCommand;
 import io.partnerhub.usage.GenerateCommand;
 import io.partnerhub.usage.ImportBenchmark;
 import io.partnerhub.usage.ImportCommand;
@@ -11,6 +12,7 @@ import io.partnerhub.usage.ImportCommand;
 /** The command-line tools of the jar; {@code serve} (the default) is handled before picocli. */
 @Command(name = "partnerhub", mixinStandardHelpOptions = true,
         description = "Partnerhub: run the platform (serve, the default) or one of its tools.",
-        subcommands = {HelpCommand.class, ImportCommand.class, GenerateCommand.class, SeedCommand.class, ImportBenchmark.class})
+        subcommands = {HelpCommand.class, ImportCommand.class, GenerateCommand.class, SeedCommand.class, ImportBenchmark.class,
+                CloseCommand.class})
 class Cli {
 }

@@ -26,10 +26,9 @@ create table statement (
 );
 
 create table statement_line (
-    statement_id  bigint         not null references statement (id),
-    line_no       int            not null,
     partner_id    bigint         not null,
     period        date           not null,
+    line_no       int            not null,
     kind          text           not null,
     customer_id   bigint,
     base          numeric(19, 2),
@@ -37,7 +36,8 @@ create table statement_line (
     amount        numeric(19, 2) not null,
     corrects      date,
     explanation   text           not null,
-    constraint pk_statement_line primary key (statement_id, line_no),
+    constraint pk_statement_line primary key (partner_id, period, line_no),
+    constraint fk_statement_line_statement foreign key (partner_id, period) references statement (partner_id, period),
     constraint ck_statement_line_kind check (kind in ('LIST_COST', 'EXCLUSION', 'DISCOUNT', 'REWARD', 'REBATE',
                                                       'BONUS', 'PROVIDER_PAID'))
 );

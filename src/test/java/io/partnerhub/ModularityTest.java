@@ -43,11 +43,13 @@ class ModularityTest {
             "deal", Set.of("partner", "customer", "program"),
             "usage", Set.of("program", "partner", "customer"),
             "ledger", Set.of("partner", "program"),
+            "settlement", Set.of("partner", "program", "ledger"),
             "audit", Set.of());
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
-        Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "audit", "demo");
+        Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
+                "demo");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))

@@ -16,6 +16,7 @@ import io.partnerhub.partner.Partners;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -63,6 +64,27 @@ public class RebateLedger {
     }
 
     /**
+     * Returns to the balance the part of a Bonus withdrawal its period's payable could not take: a
+     * reversal entry naming the withdrawal.
+     */
+    @Transactional
+    public LedgerEntry returnBonus(String actor, long partnerId, long withdrawalEntryId, Money amount, YearMonth period,
+                                   String reference) {
+        if (amount.amount().signum() <= 0) {
+            throw new IllegalArgumentException("a return is positive: " + amount);
+        }
+        lockPartner(partnerId);
+        long id = jdbc.sql("""
+                        insert into ledger_entry (partner_id, kind, amount, currency, period, reference, corrects, created_by)
+                        values (:partner, 'REVERSAL', :amount, :currency, :period, :reference, :corrects, :by)
+                        returning id""")
+                .param("partner", partnerId).param("amount", amount.rounded().amount()).param("currency", amount.currency())
+                .param("period", period.atDay(1)).param("reference", reference).param("corrects", withdrawalEntryId)
+                .param("by", actor).query(Long.class).single();
+        return jdbc.sql("select * from ledger_entry where id = :id").param("id", id).query(RebateLedger::entry).single();
+    }
+
+    /**
      * Withdraws {@code amount} to Bonus (applied to {@code period}'s payable; default the current
      * month; the period must be open) or to the bank account (a payout). Never more than the balance.
      */
@@ -76,6 +98,10 @@ public class RebateLedger {
         }
         YearMonth target = destination == Destination.BONUS
                 ? (period == null ? YearMonth.from(today.date()) : period) : null;
+        if (target != null && closed(target)) {
+            throw RuleViolation.of("period", "period " + target + " is closed; Bonus applies to an open period");
+        }
+        jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
         if (target != null && closed(target)) {
             throw RuleViolation.of("period", "period " + target + " is closed; Bonus applies to an open period");
         }

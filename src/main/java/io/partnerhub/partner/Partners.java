@@ -120,6 +120,24 @@ public class Partners {
         }
     }
 
+    /**
+     * Records a model or tier change from {@code effectiveFrom}, with its reason (a period close
+     * decides these). Recording the same change again changes nothing.
+     */
+    @Transactional
+    public void changeStanding(long partnerId, LocalDate effectiveFrom, PartnerModel model, String tier, String reason) {
+        int added = jdbc.sql("""
+                        insert into partner_standing (partner_id, effective_from, model, tier, reason)
+                        values (:id, :from, :model, :tier, :reason)
+                        on conflict (partner_id, effective_from) do nothing""")
+                .param("id", partnerId).param("from", effectiveFrom).param("model", model.name())
+                .param("tier", tier).param("reason", reason).update();
+        if (added > 0) {
+            jdbc.sql("update partner set model = :model, tier = :tier where id = :id")
+                    .param("id", partnerId).param("model", model.name()).param("tier", tier).update();
+        }
+    }
+
     /** The partner whose own account (in usage data) this is, if any. */
     public Optional<Long> ownerOfAccount(String accountId) {
         return jdbc.sql("select id from partner where account_id = :account").param("account", accountId.strip())

@@ -1,0 +1,409 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.program.Service;
+import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
+import io.partnerhub.settlement.PartnerMonth.DealFact;
+import io.partnerhub.settlement.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.PartnerMonth.PartnerFacts;
+import io.partnerhub.settlement.PartnerMonth.PresaleFact;
+import io.partnerhub.settlement.PartnerMonth.PriorStatement;
+import io.partnerhub.settlement.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.PartnerMonth.UsageSum;
+import io.partnerhub.shared.Today;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Gathers the facts of every partner for a period, set-wise: one query per kind of fact, and one
+ * scan of the period's usage partition that sums it per account, service, funding source and
+ * charge category, by day only for the accounts where something changes inside the period. Its
+ * result arrives ordered by partner, so partners are settled one after another in little memory.
+ * Runs inside the close's transaction.
+ */
+@Component
+class MonthFacts {
+
+    private static final int FETCH_SIZE = 20_000;
+
+    private final NamedParameterJdbcTemplate named;
+    private final JdbcTemplate jdbc;
+    private final ProgramCatalog programs;
+    private final ObjectMapper json;
+
+    MonthFacts(DataSource dataSource, ProgramCatalog programs, ObjectMapper json) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.programs = programs;
+        this.json = json;
+    }
+
+    /** Calls {@code each} with every partner's facts for {@code period}, in partner id order. */
+    void forEachPartner(YearMonth period, Consumer<PartnerMonth> each) {
+        MapSqlParameterSource p = params(period);
+        List<Row> partners = named.query("""
+                select p.id, p.program_id, p.name, p.contract_date, p.account_id,
+                       least(e.exit_date, r.revoked_on) as ends_on, s.model, s.tier
+                  from partner p
+                  left join exit_notice e on e.partner_id = p.id
+                  left join revocation r on r.partner_id = p.id
+                  join lateral (select model, tier from partner_standing s
+                                 where s.partner_id = p.id and s.effective_from <= greatest(:start, p.contract_date)
+                                 order by s.effective_from desc limit 1) s on true
+                 where p.contract_date <= :end
+                   and (least(e.exit_date, r.revoked_on) is null or least(e.exit_date, r.revoked_on) > :start)
+                 order by p.id""", p, (rs, i) -> new Row(
+                rs.getString("program_id"),
+                new PartnerFacts(rs.getLong("id"), rs.getString("name"), date(rs, "contract_date"),
+                        rs.getString("account_id"), PartnerModel.valueOf(rs.getString("model")), rs.getString("tier"),
+                        date(rs, "ends_on"))));
+        if (partners.isEmpty()) {
+            return;
+        }
+        Map<Long, List<DealFact>> deals = deals(p);
+        Map<Long, List<PriorStatement>> history = history(p);
+        Map<Long, Set<Long>> firstMonths = firstMonthsRewarded();
+        Map<Long, List<BonusWithdrawal>> bonus = bonusWithdrawals(p);
+        Map<Long, Integer> certified = certified(p);
+        Map<Long, Set<String>> specializations = specializations(p);
+        Map<Long, List<PresaleFact>> presales = presales(p);
+        Map<Long, LocalDate> exams = exams();
+        Map<Long, List<ProjectFact>> projects = projects(period, partners);
+
+        UsageStream usage = new UsageStream(partners, period, (partner, links, sums) -> {
+            Program program = programs.find(partner.programId()).orElseThrow(
+                    () -> new IllegalStateException("partner " + partner.facts().id() + " is in unknown program "
+                            + partner.programId()));
+            ProgramVersion terms = program.versionFor(period).orElse(null);
+            if (terms == null) {
+                return;
+            }
+            long id = partner.facts().id();
+            each.accept(new PartnerMonth(program, terms, period, partner.facts(), links,
+                    deals.getOrDefault(id, List.of()), projects.getOrDefault(id, List.of()), sums,
+                    history.getOrDefault(id, List.of()), bonus.getOrDefault(id, List.of()),
+                    certified.getOrDefault(id, 0), specializations.getOrDefault(id, Set.of()),
+                    presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of())));
+        });
+        splitAccounts(p);
+        named.query(USAGE, p, usage::accept);
+        usage.finish();
+    }
+
+    /**
+     * Accounts where something changes inside the period: a link starts or ends, a deal starts, or
+     * the partner leaves. Only their usage is summed by day.
+     */
+    private void splitAccounts(MapSqlParameterSource p) {
+        jdbc.execute("drop table if exists split_account");
+        named.update("""
+                create temp table split_account on commit drop as
+                select c.account_id
+                  from customer_link l join customer c on c.id = l.customer_id
+                 where (l.valid_from > :start and l.valid_from <= :end) or (l.valid_to > :start and l.valid_to <= :end)
+                union
+                select c.account_id
+                  from deal d join customer c on c.tax_id = d.customer_tax_id
+                 where d.status = 'APPROVED' and d.registered_on > :start and d.registered_on <= :end
+                union
+                select c.account_id
+                  from customer_link l
+                  join customer c on c.id = l.customer_id
+                  left join exit_notice e on e.partner_id = l.partner_id
+                  left join revocation r on r.partner_id = l.partner_id
+                 where least(e.exit_date, r.revoked_on) > :start and least(e.exit_date, r.revoked_on) <= :end""", p);
+        jdbc.execute("analyze split_account");
+    }
+
+    /** The period's usage per partner: customers through the link in force on the day, and the own account. */
+    private static final String USAGE = """
+            with sums as materialized (
+                select u.account_id, u.service_name, u.funding_source, u.charge_category,
+                       case when s.account_id is not null or u.charge_start < :startAt or u.charge_start >= :endAt
+                            then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
+                       sum(u.list_cost) as list_cost
+                  from usage_row u
+                  left join split_account s on s.account_id = u.account_id
+                 where u.period = :start and u.charge_category <> 'TAX'
+                 group by 1, 2, 3, 4, 5)
+            select l.partner_id, c.id as customer_id, l.id as link_id, l.valid_from, l.valid_to, l.referral_reward,
+                   s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
+              from sums s
+              join customer c on c.account_id = s.account_id
+              join customer_link l on l.customer_id = c.id
+                                  and l.valid_from <= coalesce(s.day, :start)
+                                  and (l.valid_to is null or l.valid_to > coalesce(s.day, :start))
+            union all
+            select p.id, null, 0, null, null, null,
+                   s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
+              from sums s
+              join partner p on p.account_id = s.account_id
+             order by 1""";
+
+    /** A partner about to be settled. */
+    record Row(String programId, PartnerFacts facts) {
+    }
+
+    interface PartnerUsage {
+        void settle(Row partner, List<LinkFact> links, List<UsageSum> usage);
+    }
+
+    /** Walks the ordered usage result and the ordered partners together, one partner at a time. */
+    private static final class UsageStream {
+        private final List<Row> partners;
+        private final PartnerUsage settle;
+        private int next;
+        private long current = -1;
+        private final Map<Long, LinkFact> links = new LinkedHashMap<>();
+        private final List<UsageSum> sums = new ArrayList<>();
+
+        UsageStream(List<Row> partners, YearMonth period, PartnerUsage settle) {
+            this.partners = partners;
+            this.settle = settle;
+        }
+
+        void accept(ResultSet rs) throws SQLException {
+            long partnerId = rs.getLong("partner_id");
+            if (partnerId != current) {
+                flushUntil(partnerId);
+                current = partnerId;
+            }
+            Long customerId = (Long) rs.getObject("customer_id");
+            long linkId = rs.getLong("link_id");
+            if (customerId != null && !links.containsKey(linkId)) {
+                links.put(linkId, new LinkFact(linkId, customerId, rs.getString("account_id"), date(rs, "valid_from"),
+                        date(rs, "valid_to"), rs.getString("referral_reward")));
+            }
+            sums.add(new UsageSum(customerId, linkId, rs.getString("service_name"), rs.getString("funding_source"),
+                    rs.getString("charge_category"), date(rs, "day"), rs.getBigDecimal("list_cost")));
+        }
+
+        /** Settles every partner before {@code partnerId}: the one whose usage was gathered, and those without usage. */
+        private void flushUntil(long partnerId) {
+            while (next < partners.size() && partners.get(next).facts().id() < partnerId) {
+                Row partner = partners.get(next++);
+                if (partner.facts().id() == current) {
+                    settle.settle(partner, List.copyOf(links.values()), List.copyOf(sums));
+                } else {
+                    settle.settle(partner, List.of(), List.of());
+                }
+            }
+            links.clear();
+            sums.clear();
+        }
+
+        void finish() {
+            flushUntil(Long.MAX_VALUE);
+        }
+    }
+
+    private Map<Long, List<DealFact>> deals(MapSqlParameterSource p) {
+        Map<Long, List<DealFact>> deals = new HashMap<>();
+        named.query("""
+                select d.id, d.partner_id, c.id as customer_id, d.registered_on, d.extra_discount_percent
+                  from deal d join customer c on c.tax_id = d.customer_tax_id
+                 where d.status = 'APPROVED' and d.registered_on <= :end
+                 order by d.id, c.id""", p, rs -> {
+            deals.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>()).add(new DealFact(rs.getLong("id"),
+                    rs.getLong("customer_id"), date(rs, "registered_on"), rs.getBigDecimal("extra_discount_percent")));
+        });
+        return deals;
+    }
+
+    private Map<Long, List<PriorStatement>> history(MapSqlParameterSource p) {
+        Map<Long, List<PriorStatement>> history = new HashMap<>();
+        named.query("""
+                select partner_id, period, model, tier, qualification_window, measures::text as measures
+                  from statement
+                 where period >= (:start - interval '12 months') and period < :start""", p, rs -> {
+            LocalDate window = date(rs, "qualification_window");
+            history.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>()).add(new PriorStatement(
+                    YearMonth.from(date(rs, "period")), PartnerModel.valueOf(rs.getString("model")), rs.getString("tier"),
+                    window == null ? null : YearMonth.from(window), measures(rs.getString("measures"))));
+        });
+        return history;
+    }
+
+    private Map<String, BigDecimal> measures(String text) {
+        Map<String, String> raw = json.readValue(text, new TypeReference<Map<String, String>>() {
+        });
+        Map<String, BigDecimal> measures = new TreeMap<>();
+        raw.forEach((key, value) -> {
+            if (!key.startsWith("firstMonth:")) {
+                measures.put(key, new BigDecimal(value));
+            }
+        });
+        return measures;
+    }
+
+    private Map<Long, Set<Long>> firstMonthsRewarded() {
+        Map<Long, Set<Long>> rewarded = new HashMap<>();
+        jdbc.query("""
+                select s.partner_id, substr(k, length('firstMonth:') + 1)::bigint as customer_id
+                  from statement s, jsonb_object_keys(s.measures) k
+                 where k like 'firstMonth:%'""", rs -> {
+            rewarded.computeIfAbsent(rs.getLong("partner_id"), x -> new HashSet<>()).add(rs.getLong("customer_id"));
+        });
+        return rewarded;
+    }
+
+    private Map<Long, List<BonusWithdrawal>> bonusWithdrawals(MapSqlParameterSource p) {
+        Map<Long, List<BonusWithdrawal>> bonus = new HashMap<>();
+        named.query("""
+                select id, partner_id, -amount as amount from ledger_entry
+                 where kind = 'WITHDRAWAL' and destination = 'BONUS' and period = :start order by id""", p, rs -> {
+            bonus.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>())
+                    .add(new BonusWithdrawal(rs.getLong("id"), rs.getBigDecimal("amount")));
+        });
+        return bonus;
+    }
+
+    private Map<Long, Integer> certified(MapSqlParameterSource p) {
+        Map<Long, Integer> certified = new HashMap<>();
+        named.query("""
+                select partner_id, count(distinct lower(employee)) as employees from certification
+                 where certified_on <= :end and (expires_on is null or expires_on > :end)
+                 group by partner_id""", p, rs -> {
+            certified.put(rs.getLong("partner_id"), rs.getInt("employees"));
+        });
+        return certified;
+    }
+
+    private Map<Long, Set<String>> specializations(MapSqlParameterSource p) {
+        Map<Long, Set<String>> held = new HashMap<>();
+        named.query("""
+                select partner_id, specialization from partner_specialization
+                 where valid_from <= :end and (valid_to is null or valid_to > :end)""", p, rs -> {
+            held.computeIfAbsent(rs.getLong("partner_id"), k -> new HashSet<>()).add(rs.getString("specialization"));
+        });
+        return held;
+    }
+
+    private Map<Long, List<PresaleFact>> presales(MapSqlParameterSource p) {
+        Map<Long, List<PresaleFact>> presales = new HashMap<>();
+        named.query("""
+                select id, partner_id, title, completed_on from presale
+                 where technical and completed_on between :start and :end order by id""", p, rs -> {
+            presales.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>())
+                    .add(new PresaleFact(rs.getLong("id"), rs.getString("title"), date(rs, "completed_on")));
+        });
+        return presales;
+    }
+
+    private Map<Long, LocalDate> exams() {
+        Map<Long, LocalDate> exams = new HashMap<>();
+        jdbc.query("select partner_id, min(passed_on) as passed_on from exam_pass group by partner_id", rs -> {
+            exams.put(rs.getLong("partner_id"), date(rs, "passed_on"));
+        });
+        return exams;
+    }
+
+    /**
+     * Project registrations in force in the period, each with its cloud or folder's eligible
+     * consumption per month from the baseline months on (one scan of those months' partitions).
+     */
+    private Map<Long, List<ProjectFact>> projects(YearMonth period, List<Row> partners) {
+        MapSqlParameterSource p = params(period);
+        record Registration(long id, long partnerId, long customerId, String projectId, LocalDate registeredOn,
+                            LocalDate validUntil, BigDecimal rate) {
+        }
+        List<Registration> registrations = named.query("""
+                select id, partner_id, customer_id, project_id, registered_on, valid_until, rate_percent
+                  from project_registration
+                 where registered_on <= :end and valid_until > :start order by id""", p, (rs, i) -> new Registration(
+                rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("customer_id"), rs.getString("project_id"),
+                date(rs, "registered_on"), date(rs, "valid_until"), rs.getBigDecimal("rate_percent")));
+        if (registrations.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> programOf = new HashMap<>();
+        partners.forEach(row -> programOf.put(row.facts().id(), row.programId()));
+        LocalDate from = registrations.stream().map(r -> YearMonth.from(r.registeredOn()).minusMonths(12).atDay(1))
+                .min(LocalDate::compareTo).orElseThrow();
+        Map<String, Map<YearMonth, Map<String, BigDecimal>>> byProject = new HashMap<>();
+        named.query("""
+                select project_id, parent_project_id, period, service_name, funding_source, sum(list_cost) as list_cost
+                  from usage_row
+                 where period >= :from and period <= :start
+                   and charge_category in ('USAGE', 'PURCHASE', 'ADJUSTMENT')
+                   and (project_id = any(:projects) or parent_project_id = any(:projects))
+                 group by 1, 2, 3, 4, 5""", p.addValue("from", from)
+                .addValue("projects", registrations.stream().map(Registration::projectId).distinct().toArray(String[]::new)),
+                rs -> {
+                    for (String key : new String[]{rs.getString("project_id"), rs.getString("parent_project_id")}) {
+                        if (key != null) {
+                            byProject.computeIfAbsent(key, k -> new HashMap<>())
+                                    .computeIfAbsent(YearMonth.from(date(rs, "period")), k -> new HashMap<>())
+                                    .merge(rs.getString("funding_source") + "\u0000" + rs.getString("service_name"),
+                                            rs.getBigDecimal("list_cost"), BigDecimal::add);
+                        }
+                    }
+                });
+        Map<Long, List<ProjectFact>> projects = new HashMap<>();
+        for (Registration r : registrations) {
+            String programId = programOf.get(r.partnerId());
+            if (programId == null) {
+                continue;
+            }
+            Program program = programs.find(programId).orElseThrow();
+            Map<YearMonth, BigDecimal> eligible = new TreeMap<>();
+            byProject.getOrDefault(r.projectId(), Map.of()).forEach((month, sums) -> {
+                ProgramVersion terms = program.versionFor(month).or(() -> program.versionFor(period)).orElseThrow();
+                sums.forEach((key, value) -> {
+                    String funding = key.substring(0, key.indexOf('\u0000'));
+                    String service = key.substring(key.indexOf('\u0000') + 1);
+                    boolean excluded = terms.excludedFundingSources().contains(funding)
+                            || terms.service(service).map(Service::excluded).orElse(false);
+                    if (!excluded) {
+                        eligible.merge(month, value, BigDecimal::add);
+                    }
+                });
+            });
+            projects.computeIfAbsent(r.partnerId(), k -> new ArrayList<>()).add(new ProjectFact(r.id(), r.customerId(),
+                    r.projectId(), r.registeredOn(), r.validUntil(), r.rate(), eligible));
+        }
+        return projects;
+    }
+
+    private static MapSqlParameterSource params(YearMonth period) {
+        LocalDate start = period.atDay(1);
+        LocalDate end = period.atEndOfMonth();
+        return new MapSqlParameterSource()
+                .addValue("start", start)
+                .addValue("end", end)
+                .addValue("startAt", OffsetDateTime.of(start.atStartOfDay(), Today.ZONE.getRules().getOffset(start.atStartOfDay())))
+                .addValue("endAt", OffsetDateTime.of(end.plusDays(1).atStartOfDay(),
+                        Today.ZONE.getRules().getOffset(end.plusDays(1).atStartOfDay())));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date date = rs.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

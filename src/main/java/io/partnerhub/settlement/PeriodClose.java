@@ -1,0 +1,143 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.ledger.RebateLedger;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.ObjectMapper;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Closes periods. Each month closes in one transaction that holds the period lock exclusively
+ * (imports hold it shared), settles every partner, stores the statements, carries out their tier
+ * changes, rebate accruals and Bonus returns, and seals the month; killed at any point it leaves
+ * nothing, and closing again continues where the last committed month left off.
+ */
+@Service
+public class PeriodClose {
+
+    private static final Logger log = LoggerFactory.getLogger(PeriodClose.class);
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final MonthFacts facts;
+    private final Partners partners;
+    private final RebateLedger ledger;
+    private final Today today;
+    private final ObjectMapper json;
+
+    PeriodClose(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, MonthFacts facts,
+                Partners partners, RebateLedger ledger, Today today, ObjectMapper json) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.facts = facts;
+        this.partners = partners;
+        this.ledger = ledger;
+        this.today = today;
+        this.json = json;
+    }
+
+    /** @param closedNow the months this call closed, oldest first; empty when all were closed already */
+    public record Result(YearMonth period, String status, int partners, List<YearMonth> closedNow) {
+    }
+
+    /** Closes {@code period} and every open month before it, oldest first. */
+    public Result close(String actor, YearMonth period) {
+        YearMonth current = YearMonth.from(today.date());
+        if (!period.isBefore(current)) {
+            throw RuleViolation.of("period", period + " has not ended yet: it can be closed from "
+                    + period.plusMonths(1).atDay(1));
+        }
+        List<YearMonth> closedNow = new ArrayList<>();
+        for (YearMonth month : openMonthsUpTo(period)) {
+            Boolean closed = transactions.execute(status -> closeOne(actor, month));
+            if (Boolean.TRUE.equals(closed)) {
+                closedNow.add(month);
+            }
+        }
+        int statements = jdbc.sql("select count(*) from statement where period = :period")
+                .param("period", period.atDay(1)).query(Integer.class).single();
+        return new Result(period, "CLOSED", statements, closedNow);
+    }
+
+    public boolean isClosed(YearMonth period) {
+        return jdbc.sql("select count(*) from accounting_period where period = :period and status = 'CLOSED'")
+                .param("period", period.atDay(1)).query(Integer.class).single() > 0;
+    }
+
+    /** The months from the first contract or usage month to {@code period} that are not closed. */
+    private List<YearMonth> openMonthsUpTo(YearMonth period) {
+        LocalDate first = jdbc.sql("""
+                        select least((select min(date_trunc('month', contract_date))::date from partner),
+                                     (select min(to_date(split_part(periods, ',', 1), 'YYYY-MM')) from usage_import
+                                       where periods is not null and periods <> ''))""")
+                .query(LocalDate.class).optional().orElse(null);
+        YearMonth from = first == null || YearMonth.from(first).isAfter(period) ? period : YearMonth.from(first);
+        Set<YearMonth> closed = new TreeSet<>(jdbc.sql("select period from accounting_period where status = 'CLOSED'")
+                .query((rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate())).list());
+        List<YearMonth> open = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(period); m = m.plusMonths(1)) {
+            if (!closed.contains(m)) {
+                open.add(m);
+            }
+        }
+        return open;
+    }
+
+    private boolean closeOne(String actor, YearMonth month) {
+        jdbc.sql(PeriodLocks.EXCLUSIVE).query().listOfRows();
+        if (isClosed(month)) {
+            return false;
+        }
+        long started = System.nanoTime();
+        List<Statement> consequences = new ArrayList<>();
+        try (StatementWriter writer = new StatementWriter(json)) {
+            facts.forEachPartner(month, partnerMonth -> {
+                Statement statement = StatementRules.settle(partnerMonth);
+                writer.add(statement);
+                if (statement.standingChange().isPresent() || !statement.accruals().isEmpty()
+                        || !statement.bonusReturns().isEmpty()) {
+                    consequences.add(statement);
+                }
+            });
+            writer.copyInto(DataSourceUtils.getConnection(dataSource));
+            consequences.forEach(statement -> carryOut(actor, statement));
+            jdbc.sql("select seal_period(:month)").param("month", month.atDay(1)).query().listOfRows();
+            log.info("Closed {}: {} statements in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw new IllegalStateException("storing the statements of " + month + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return true;
+    }
+
+    /** What a statement decides besides itself: a tier change, accruals to the balance, Bonus returned. */
+    private void carryOut(String actor, Statement statement) {
+        statement.standingChange().ifPresent(change -> partners.changeStanding(statement.partnerId(),
+                change.effectiveFrom(), change.model(), change.tier(), change.reason()));
+        statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
+                statement.period(), accrual.reference()));
+        statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),
+                back.amount(), statement.period(), "Bonus for " + statement.period() + " above its payable returns to the balance"));
+    }
+}

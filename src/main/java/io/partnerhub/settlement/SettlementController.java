@@ -1,0 +1,103 @@
+package io.partnerhub.settlement;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import io.partnerhub.shared.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+@Tag(name = "Periods and statements", description = "The monthly close and the statements it issues")
+class SettlementController {
+
+    private final PeriodClose close;
+    private final Statements statements;
+    private final JdbcClient jdbc;
+
+    SettlementController(PeriodClose close, Statements statements, JdbcClient jdbc) {
+        this.close = close;
+        this.statements = statements;
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping("/api/v1/periods/{period}/close")
+    @Operation(summary = "Close a period (operator): earlier open periods first, in order; closing again changes"
+            + " nothing; a period not yet ended is refused (422)")
+    PeriodClose.Result close(Caller caller, @PathVariable String period) {
+        caller.requireOperator("close a period");
+        return close.close(caller.name(), Statements.period(period));
+    }
+
+    record PeriodView(String period, String status, Instant closedAt, int statements) {
+    }
+
+    @GetMapping("/api/v1/periods")
+    @Operation(summary = "Periods known to the platform, with their status and number of statements")
+    List<PeriodView> periods(Caller caller) {
+        caller.requireOperator("list periods");
+        return jdbc.sql("""
+                        select to_char(a.period, 'YYYY-MM') as period, a.status, a.closed_at,
+                               (select count(*) from statement s where s.period = a.period) as statements
+                          from accounting_period a order by a.period""")
+                .query((rs, i) -> new PeriodView(rs.getString("period"), rs.getString("status"),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        rs.getInt("statements")))
+                .list();
+    }
+
+    @GetMapping("/api/v1/partners/{id}/statements")
+    @Operation(summary = "The partner's statements, oldest first, with their totals")
+    List<Statements.Summary> list(Caller caller, @PathVariable long id) {
+        return statements.list(caller, id);
+    }
+
+    @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A closed period's statement: totals and explained lines")
+    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable String period) {
+        return statements.find(caller, id, period);
+    }
+
+    @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = "text/csv")
+    @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path)")
+    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable String period) {
+        Statements.StatementView s = statements.find(caller, id, period);
+        StringWriter out = new StringWriter();
+        try (CsvWriter csv = CsvWriter.builder().build(out)) {
+            csv.writeRecord("partnerId", "period", "lineNo", "kind", "customerId", "base", "rate", "amount", "currency",
+                    "corrects", "explanation");
+            for (Statements.LineView line : s.lines()) {
+                csv.writeRecord(String.valueOf(s.partnerId()), s.period(), String.valueOf(line.lineNo()), line.kind(),
+                        line.customerId() == null ? "" : line.customerId().toString(), nullToEmpty(line.base()),
+                        nullToEmpty(line.rate()), line.amount(), s.currency(), nullToEmpty(line.corrects()),
+                        line.explanation());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(out.toString());
+    }
+
+    @GetMapping(value = "/api/v1/partners/{id}/statements/{period}.csv", produces = "text/csv")
+    @Operation(summary = "The statement's lines as CSV")
+    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable String period) {
+        return statementCsv(caller, id, period);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

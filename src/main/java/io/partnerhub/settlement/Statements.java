@@ -1,0 +1,123 @@
+package io.partnerhub.settlement;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.RuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Reading issued statements: as the API shows them, partner-scoped like everything else. */
+@Service
+public class Statements {
+
+    private final JdbcClient jdbc;
+    private final Partners partners;
+
+    Statements(JdbcClient jdbc, Partners partners) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+    }
+
+    /** Totals per API.md, each a sum of the statement's lines. */
+    public record TotalsView(String listCost, String eligibleCost, String discount, String reward, String rebate,
+                             String bonus, String payable) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LineView(int lineNo, String kind, Long customerId, String base, String rate, String amount,
+                           String corrects, String explanation) {
+    }
+
+    public record StatementView(long partnerId, String period, String programId, LocalDate programVersion,
+                                String model, String tier, String currency, TotalsView totals, List<LineView> lines) {
+    }
+
+    /** A statement without its lines, for lists. */
+    public record Summary(String period, String model, String tier, String currency, TotalsView totals) {
+    }
+
+    public StatementView find(Caller caller, long partnerId, String period) {
+        partners.find(caller, partnerId);
+        YearMonth month = period(period);
+        StatementView header = jdbc.sql("select * from statement where partner_id = :partner and period = :period")
+                .param("partner", partnerId).param("period", month.atDay(1))
+                .query((rs, i) -> new StatementView(partnerId, month.toString(), rs.getString("program_id"),
+                        rs.getObject("program_version", LocalDate.class), rs.getString("model"), rs.getString("tier"),
+                        rs.getString("currency"), totals(rs), List.of()))
+                .optional().orElseThrow(() -> new NotFound("statement of partner " + partnerId + " for", month
+                        + " (statements exist for closed periods from the contract date on)"));
+        List<LineView> lines = jdbc.sql("""
+                        select * from statement_line where partner_id = :partner and period = :period order by line_no""")
+                .param("partner", partnerId).param("period", month.atDay(1))
+                .query(Statements::line).list();
+        return new StatementView(header.partnerId(), header.period(), header.programId(), header.programVersion(),
+                header.model(), header.tier(), header.currency(), header.totals(), lines);
+    }
+
+    public List<Summary> list(Caller caller, long partnerId) {
+        partners.find(caller, partnerId);
+        return jdbc.sql("select * from statement where partner_id = :partner order by period")
+                .param("partner", partnerId)
+                .query((rs, i) -> new Summary(YearMonth.from(rs.getDate("period").toLocalDate()).toString(),
+                        rs.getString("model"), rs.getString("tier"), rs.getString("currency"), totals(rs)))
+                .list();
+    }
+
+    /**
+     * A digest of every issued statement and line in a fixed order: equal digests, equal statements.
+     * Ledger entries (amounts and references) and partner standings are included: the close writes both.
+     */
+    public String digest() {
+        return jdbc.sql("""
+                select md5(coalesce((select string_agg(concat_ws('|', partner_id, period, program_id, program_version, model,
+                                                                 tier, list_cost, eligible_cost, discount, reward, rebate,
+                                                                 bonus, payable, measures::text, qualification_window),
+                                                       E'\n' order by partner_id, period) from statement), '')
+                        || coalesce((select string_agg(concat_ws('|', partner_id, period, line_no, kind, customer_id, base,
+                                                                 rate, amount, corrects, explanation),
+                                                       E'\n' order by partner_id, period, line_no) from statement_line), '')
+                        || coalesce((select string_agg(concat_ws('|', partner_id, kind, amount, period, destination, reference),
+                                                       E'\n' order by partner_id, kind, period, reference, amount)
+                                       from ledger_entry), '')
+                        || coalesce((select string_agg(concat_ws('|', partner_id, effective_from, model, tier, reason),
+                                                       E'\n' order by partner_id, effective_from) from partner_standing), ''))""")
+                .query(String.class).single();
+    }
+
+    static YearMonth period(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (DateTimeParseException e) {
+            throw RuleViolation.of("period", "'" + text + "' is not a period: use YYYY-MM");
+        }
+    }
+
+    private static TotalsView totals(ResultSet rs) throws SQLException {
+        return new TotalsView(text(rs.getBigDecimal("list_cost")), text(rs.getBigDecimal("eligible_cost")),
+                text(rs.getBigDecimal("discount")), text(rs.getBigDecimal("reward")), text(rs.getBigDecimal("rebate")),
+                text(rs.getBigDecimal("bonus")), text(rs.getBigDecimal("payable")));
+    }
+
+    private static LineView line(ResultSet rs, int row) throws SQLException {
+        BigDecimal rate = rs.getBigDecimal("rate");
+        java.sql.Date corrects = rs.getDate("corrects");
+        return new LineView(rs.getInt("line_no"), rs.getString("kind"), (Long) rs.getObject("customer_id"),
+                text(rs.getBigDecimal("base")), rate == null ? null : rate.stripTrailingZeros().toPlainString(),
+                text(rs.getBigDecimal("amount")),
+                corrects == null ? null : YearMonth.from(corrects.toLocalDate()).toString(), rs.getString("explanation"));
+    }
+
+    private static String text(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
+    }
+}

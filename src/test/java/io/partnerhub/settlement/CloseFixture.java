@@ -1,0 +1,71 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.Api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Partners, customers, deals and FOCUS usage made through the API, for close tests. */
+final class CloseFixture {
+
+    static final String OPERATOR = Api.OPERATOR_TOKEN;
+    private static final String FOCUS_HEADER =
+            "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency,x_FundingSource\n";
+
+    private final Api api;
+
+    CloseFixture(Api api) {
+        this.api = api;
+    }
+
+    long partner(String program, String model, String contractDate, String accountId) {
+        Map<String, Object> body = new HashMap<>(Map.of("programId", program, "model", model,
+                "name", "Close " + Api.unique(), "legalForm", "LEGAL_ENTITY", "taxId", Api.unique(),
+                "registeredOn", "2015-01-01", "country", "RU", "contractDate", contractDate));
+        if (accountId != null) {
+            body.put("accountId", accountId);
+        }
+        return created(api.post("/api/v1/partners", OPERATOR, body));
+    }
+
+    /** A customer with account {@code accountId}, linked to the partner from {@code from}; returns the customer id. */
+    long customer(long partner, String accountId, String from) {
+        String taxId = "tax-" + accountId;
+        long customer = created(api.post("/api/v1/customers", OPERATOR,
+                Map.of("name", "Customer " + accountId, "taxId", taxId, "accountId", accountId)));
+        created(api.post("/api/v1/partners/" + partner + "/customers", OPERATOR, Map.of("customerId", customer, "from", from)));
+        return customer;
+    }
+
+    long approvedDeal(long partner, String accountId, String registeredOn, String extraPercent) {
+        long deal = created(api.post("/api/v1/deals", OPERATOR, Map.of("partnerId", partner, "customerTaxId", "tax-" + accountId,
+                "customerName", "Customer " + accountId, "title", "Deal for " + accountId, "registeredOn", registeredOn)));
+        Api.Response approved = api.post("/api/v1/deals/" + deal + "/approve", OPERATOR,
+                Map.of("extraDiscountPercent", extraPercent));
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
+        return deal;
+    }
+
+    /** Imports FOCUS rows given as "account,start,category,service,amount,funding" lines. */
+    Api.Response usage(String... rows) {
+        StringBuilder csv = new StringBuilder(FOCUS_HEADER);
+        for (String row : rows) {
+            String[] f = row.split(",");
+            csv.append(String.join(",", f[0], f[1], f[2], f[3], f[4], "RUB", f[5])).append('\n');
+        }
+        return api.upload("/api/v1/usage/imports?format=focus", OPERATOR, csv.toString().getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+    }
+
+    String token(long partner) {
+        return api.post("/api/v1/partners/" + partner + "/tokens", OPERATOR, "{}").text("token");
+    }
+
+    private static long created(Api.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.id();
+    }
+}
