@@ -109,6 +109,7 @@ public class PeriodClose {
             return false;
         }
         long started = System.nanoTime();
+        log.info("Closing {}: settling partners", month);
         List<Statement> consequences = new ArrayList<>();
         try (StatementWriter writer = new StatementWriter(json)) {
             facts.forEachPartner(month, partnerMonth -> {
@@ -121,6 +122,7 @@ public class PeriodClose {
             });
             writer.copyInto(DataSourceUtils.getConnection(dataSource));
             consequences.forEach(statement -> carryOut(actor, statement));
+            log.info("Closing {}: {} statements stored, sealing", month, writer.count());
             jdbc.sql("select seal_period(:month)").param("month", month.atDay(1)).query().listOfRows();
             log.info("Closed {}: {} statements in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
