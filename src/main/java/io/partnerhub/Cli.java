@@ -3,6 +3,7 @@ package io.partnerhub;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
+import io.partnerhub.demo.CloseBenchmark;
 import io.partnerhub.demo.SeedCommand;
 import io.partnerhub.settlement.CloseCommand;
 import io.partnerhub.usage.GenerateCommand;
@@ -13,6 +14,6 @@ import io.partnerhub.usage.ImportCommand;
 @Command(name = "partnerhub", mixinStandardHelpOptions = true,
         description = "Partnerhub: run the platform (serve, the default) or one of its tools.",
         subcommands = {HelpCommand.class, ImportCommand.class, GenerateCommand.class, SeedCommand.class, ImportBenchmark.class,
-                CloseCommand.class})
+                CloseCommand.class, CloseBenchmark.class})
 class Cli {
 }

@@ -62,7 +62,7 @@ public final class SeedCommand implements Callable<Integer> {
         return 0;
     }
 
-    private long seed(Connection connection, Program program, ModelTerms terms) throws Exception {
+    long seed(Connection connection, Program program, ModelTerms terms) throws Exception {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder rows = new StringBuilder();
         for (int p = 0; p < partners; p++) {

@@ -112,6 +112,7 @@ class MonthFacts {
                     presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of())));
         });
         splitAccounts(p);
+        analyze(period);
         named.query(USAGE, p, usage::accept);
         usage.finish();
     }
@@ -141,29 +142,31 @@ class MonthFacts {
         jdbc.execute("analyze split_account");
     }
 
+    /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
+    private void analyze(YearMonth period) {
+        jdbc.queryForList("select ensure_usage_partitions(?, ?)", period.atDay(1), period.atDay(1));
+        jdbc.execute("analyze usage_row_" + period.getYear() + "_" + String.format("%02d", period.getMonthValue()));
+    }
+
     /** The period's usage per partner: customers through the link in force on the day, and the own account. */
     private static final String USAGE = """
-            with sums as materialized (
-                select u.account_id, u.service_name, u.funding_source, u.charge_category,
-                       case when s.account_id is not null or u.charge_start < :startAt or u.charge_start >= :endAt
-                            then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
-                       sum(u.list_cost) as list_cost
-                  from usage_row u
-                  left join split_account s on s.account_id = u.account_id
-                 where u.period = :start and u.charge_category <> 'TAX'
-                 group by 1, 2, 3, 4, 5)
-            select l.partner_id, c.id as customer_id, l.id as link_id, l.valid_from, l.valid_to, l.referral_reward,
+            select coalesce(l.partner_id, p.id) as partner_id, c.id as customer_id, coalesce(l.id, 0) as link_id,
+                   l.valid_from, l.valid_to, l.referral_reward,
                    s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
-              from sums s
-              join customer c on c.account_id = s.account_id
-              join customer_link l on l.customer_id = c.id
-                                  and l.valid_from <= coalesce(s.day, :start)
-                                  and (l.valid_to is null or l.valid_to > coalesce(s.day, :start))
-            union all
-            select p.id, null, 0, null, null, null,
-                   s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
-              from sums s
-              join partner p on p.account_id = s.account_id
+              from (select u.account_id, u.service_name, u.funding_source, u.charge_category,
+                           case when x.account_id is not null or u.charge_start < :startAt or u.charge_start >= :endAt
+                                then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
+                           sum(u.list_cost) as list_cost
+                      from usage_row u
+                      left join split_account x on x.account_id = u.account_id
+                     where u.period = :start and u.charge_category <> 'TAX'
+                     group by 1, 2, 3, 4, 5) s
+              left join customer c on c.account_id = s.account_id
+              left join customer_link l on l.customer_id = c.id
+                                       and l.valid_from <= coalesce(s.day, :start)
+                                       and (l.valid_to is null or l.valid_to > coalesce(s.day, :start))
+              left join partner p on p.account_id = s.account_id and c.id is null
+             where l.id is not null or p.id is not null
              order by 1""";
 
     /** A partner about to be settled. */

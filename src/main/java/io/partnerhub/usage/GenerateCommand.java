@@ -64,7 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     /** Writes the file for {@code spec} with the services of the program's version in force at its first month. */
-    static void write(UsageFileGenerator.Spec spec, String programId, Path file) throws IOException {
+    public static void write(UsageFileGenerator.Spec spec, String programId, Path file) throws IOException {
         Program program = ProgramCatalog.outsideThePlatform("").find(programId)
                 .orElseThrow(() -> new IllegalArgumentException("no program " + programId));
         UsageFileGenerator generator = new UsageFileGenerator(spec, program.name(), program.currency(),

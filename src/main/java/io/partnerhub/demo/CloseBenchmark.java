@@ -1,0 +1,163 @@
+package io.partnerhub.demo;
+
+import io.partnerhub.Partnerhub;
+import io.partnerhub.program.ModelTerms;
+import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.settlement.PeriodClose;
+import io.partnerhub.shared.Today;
+import io.partnerhub.usage.GenerateCommand;
+import io.partnerhub.usage.ImportResult;
+import io.partnerhub.usage.UsageFileGenerator;
+import io.partnerhub.usage.UsageFormat;
+import io.partnerhub.usage.UsageImports;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code partnerhub bench-close}: closes one month for a generated population (partners and
+ * linked customers seeded by COPY, a FOCUS file of the month imported) and, in the same run,
+ * times a plain {@code GROUP BY account, service} over the month's rows, the floor any close
+ * reading them can reach. Prints seconds, the ratio and peak heap. Uses a fresh embedded
+ * database in a temporary directory, deleted at the end.
+ */
+@Command(name = "bench-close", mixinStandardHelpOptions = true,
+        description = "Benchmark the period close against a plain GROUP BY over the same usage.")
+public final class CloseBenchmark implements Callable<Integer> {
+
+    @Option(names = "--partners", defaultValue = "2000", description = "partners (${DEFAULT-VALUE})")
+    int partners;
+    @Option(names = "--customers", defaultValue = "200000", description = "customers (${DEFAULT-VALUE})")
+    int customers;
+    @Option(names = "--rows", defaultValue = "10000000", description = "usage rows in the month (${DEFAULT-VALUE})")
+    long rows;
+    @Option(names = "--period", defaultValue = "2026-03", description = "the month to close (${DEFAULT-VALUE})")
+    YearMonth period;
+
+    @Override
+    public Integer call() throws Exception {
+        Path work = Files.createTempDirectory("partnerhub-bench-close");
+        try {
+            Path csv = work.resolve("usage.csv");
+            long started = System.nanoTime();
+            GenerateCommand.write(new UsageFileGenerator.Spec(partners, customers, rows, period, period,
+                    0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 7), "vk-cloud", csv);
+            System.out.printf("generated %d rows (%d MB) in %.1f s%n", rows, Files.size(csv) >> 20, seconds(started));
+            try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of("partnerhub.data-dir", work.toString()))) {
+                prepare(platform, csv);
+                double baseline = baseline(platform.getBean(DataSource.class));
+                resetPeaks();
+                started = System.nanoTime();
+                PeriodClose.Result result = platform.getBean(PeriodClose.class).close("bench", period);
+                double close = seconds(started);
+                System.out.printf("close %s: %d statements, %d lines in %.2f s; GROUP BY account, service %.2f s;"
+                                + " ratio %.2f; peak heap %d MB (max %d MB)%n", period, result.partners(),
+                        lines(platform.getBean(DataSource.class)), close, baseline, close / baseline, peakHeapMb(),
+                        Runtime.getRuntime().maxMemory() >> 20);
+            }
+        } finally {
+            try (var paths = Files.walk(work)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void prepare(ConfigurableApplicationContext platform, Path csv) throws Exception {
+        Program program = ProgramCatalog.outsideThePlatform("").find("vk-cloud").orElseThrow();
+        ModelTerms terms = program.versionFor(period).flatMap(v -> v.model(PartnerModel.PARTNER)).orElseThrow();
+        SeedCommand seed = new SeedCommand();
+        seed.programId = program.id();
+        seed.model = PartnerModel.PARTNER;
+        seed.partners = partners;
+        seed.customers = customers;
+        seed.contract = period.atDay(1);
+        long started = System.nanoTime();
+        try (Connection connection = platform.getBean(DataSource.class).getConnection()) {
+            connection.setAutoCommit(false);
+            seed.seed(connection, program, terms);
+            connection.commit();
+        }
+        System.out.printf("seeded %d partners and %d customers in %.1f s%n", partners, customers, seconds(started));
+        started = System.nanoTime();
+        try (InputStream in = Files.newInputStream(csv)) {
+            ImportResult result = platform.getBean(UsageImports.class).importFile("bench", UsageFormat.FOCUS, in, "usage.csv");
+            if (!(result instanceof ImportResult.Accepted)) {
+                throw new IllegalStateException("the import did not store the file: " + result);
+            }
+        }
+        System.out.printf("imported in %.1f s%n", seconds(started));
+        try (Connection connection = platform.getBean(DataSource.class).getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("vacuum analyze usage_row");
+            statement.execute("checkpoint");
+        }
+    }
+
+    /** The plain aggregate over the month's rows, read to the end as the close reads its own. */
+    private double baseline(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.setFetchSize(20_000);
+            long started = System.nanoTime();
+            long groups = 0;
+            try (ResultSet rs = statement.executeQuery("select account_id, service_name, sum(list_cost) from usage_row"
+                    + " where period = date '" + period.atDay(1) + "' group by account_id, service_name")) {
+                while (rs.next()) {
+                    groups++;
+                }
+            }
+            double seconds = seconds(started);
+            connection.commit();
+            System.out.printf("GROUP BY account, service: %d groups in %.2f s%n", groups, seconds);
+            return seconds;
+        }
+    }
+
+    private long lines(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select count(*) from statement_line where period = date '"
+                     + period.atDay(1) + "'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static double seconds(long started) {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
+    }
+}
