@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
@@ -24,10 +25,12 @@ public class Customers {
 
     private final JdbcClient jdbc;
     private final Partners partners;
+    private final ClosedPeriods closedPeriods;
 
-    Customers(JdbcClient jdbc, Partners partners) {
+    Customers(JdbcClient jdbc, Partners partners, ClosedPeriods closedPeriods) {
         this.jdbc = jdbc;
         this.partners = partners;
+        this.closedPeriods = closedPeriods;
     }
 
     /** Records a customer; an account id is one customer's, so a second one is a conflict naming it. */
@@ -91,6 +94,10 @@ public class Customers {
             throw RuleViolation.of("to", "must be after from (" + from + "); links are half-open: to is the first day not linked");
         }
         refuseOverlap(customerId, from, to);
+        closedPeriods.refuseDayIn("from", from);
+        if (to != null) {
+            closedPeriods.refuseDayIn("to", to);
+        }
         try {
             long id = jdbc.sql("""
                             insert into customer_link (partner_id, customer_id, valid_from, valid_to, referral_reward, created_by)
@@ -118,6 +125,7 @@ public class Customers {
         if (!to.isAfter(link.from())) {
             throw RuleViolation.of("to", "must be after the link's start " + link.from());
         }
+        closedPeriods.refuseDayIn("to", to);
         jdbc.sql("update customer_link set valid_to = :to where id = :id").param("to", to).param("id", linkId).update();
         return new Link(link.id(), link.partnerId(), link.customerId(), link.from(), to, link.referralReward());
     }

@@ -18,6 +18,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProjectTerms;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
@@ -30,12 +31,15 @@ public class ProjectRegistrations {
     private final Partners partners;
     private final Customers customers;
     private final ProgramCatalog programs;
+    private final ClosedPeriods closedPeriods;
 
-    ProjectRegistrations(JdbcClient jdbc, Partners partners, Customers customers, ProgramCatalog programs) {
+    ProjectRegistrations(JdbcClient jdbc, Partners partners, Customers customers, ProgramCatalog programs,
+                         ClosedPeriods closedPeriods) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.customers = customers;
         this.programs = programs;
+        this.closedPeriods = closedPeriods;
     }
 
     public record Request(long partnerId, long customerId, String projectId, LocalDate registeredOn,
@@ -70,6 +74,7 @@ public class ProjectRegistrations {
             throw RuleViolation.of("customerId", "customer " + r.customerId() + " is linked to a partner on "
                     + r.registeredOn() + "; projects are registered only at direct customers");
         }
+        closedPeriods.refuseDayIn("registeredOn", r.registeredOn());
         LocalDate validUntil = r.registeredOn().plusMonths(terms.months());
         try {
             long id = jdbc.sql("""

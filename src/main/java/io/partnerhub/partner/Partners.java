@@ -19,6 +19,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException.FieldProblem;
@@ -39,11 +40,13 @@ public class Partners {
     private final JdbcClient jdbc;
     private final ProgramCatalog programs;
     private final Today today;
+    private final ClosedPeriods closedPeriods;
 
-    Partners(JdbcClient jdbc, ProgramCatalog programs, Today today) {
+    Partners(JdbcClient jdbc, ProgramCatalog programs, Today today, ClosedPeriods closedPeriods) {
         this.jdbc = jdbc;
         this.programs = programs;
         this.today = today;
+        this.closedPeriods = closedPeriods;
     }
 
     /** What an application to join a program says. */
@@ -77,6 +80,7 @@ public class Partners {
                     refusals.stream().map(r -> new FieldProblem("eligibility", r)).toList());
         }
         refuseDuplicate(a);
+        closedPeriods.refuseDayIn("contractDate", contractDate);
         long id = jdbc.sql("""
                         insert into partner (program_id, model, tier, name, legal_form, tax_id, registered_on, country,
                                              contract_date, account_id, payment_terms, billing_threshold, created_by)

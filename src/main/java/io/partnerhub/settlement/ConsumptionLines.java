@@ -15,6 +15,7 @@ import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -82,20 +83,35 @@ final class ConsumptionLines {
         return settlement;
     }
 
+    /**
+     * Whose consumption a set of lines is about: a customer (null: the own account) and, for rows
+     * charged in an earlier, closed month but billed in this one, the month they correct.
+     */
+    private record AccountKey(Long customerId, YearMonth corrects) implements Comparable<AccountKey> {
+        private static final Comparator<AccountKey> ORDER = Comparator
+                .comparing(AccountKey::customerId, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(AccountKey::corrects, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        @Override
+        public int compareTo(AccountKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
     void compute() {
-        Map<Long, Account> customers = new TreeMap<>();
-        Account own = new Account();
+        Map<AccountKey, Account> accounts = new TreeMap<>();
         for (UsageSum sum : month.usage()) {
             LocalDate day = sum.day() == null ? month.period().atDay(1) : sum.day();
             if (month.partner().endsOn() != null && !day.isBefore(month.partner().endsOn())) {
                 continue;
             }
+            YearMonth corrects = day.isBefore(month.period().atDay(1)) ? YearMonth.from(day) : null;
+            Account account = accounts.computeIfAbsent(new AccountKey(sum.customerId(), corrects), k -> new Account());
             if (sum.customerId() == null) {
-                add(own, sum, null);
+                add(account, sum, null);
             } else {
                 LinkFact link = month.link(sum.linkId()).orElseThrow(
                         () -> new IllegalStateException("usage names link " + sum.linkId() + " the facts lack"));
-                Account account = customers.computeIfAbsent(sum.customerId(), id -> new Account());
                 account.accountIds.add(link.accountId());
                 add(account, sum, new Segment(link, dealOn(sum.customerId(), day).orElse(null)));
             }
@@ -103,8 +119,22 @@ final class ConsumptionLines {
         measures.put(Measures.CUSTOMERS_LIST_COST, BigDecimal.ZERO);
         measures.put(Measures.CUSTOMERS_ELIGIBLE, BigDecimal.ZERO);
         measures.put(Measures.MAIN_AFTER_DISCOUNT, BigDecimal.ZERO);
-        customers.forEach(this::customerLines);
-        ownLines(own);
+        accounts.forEach((key, account) -> {
+            int first = lines.size();
+            if (key.customerId() == null) {
+                ownLines(account);
+            } else {
+                customerLines(key.customerId(), account, key.corrects() == null);
+            }
+            if (key.corrects() != null) {
+                for (int i = first; i < lines.size(); i++) {
+                    StatementLine line = lines.get(i);
+                    lines.set(i, new StatementLine(line.kind(), line.customerId(), line.base(), line.rate(), line.amount(),
+                            key.corrects(), "Correction of " + key.corrects() + " (consumption charged then, billed in "
+                            + month.period() + "): " + line.explanation()));
+                }
+            }
+        });
     }
 
     private void add(Account account, UsageSum sum, Segment segment) {
@@ -134,7 +164,7 @@ final class ConsumptionLines {
         }
     }
 
-    private void customerLines(long customerId, Account account) {
+    private void customerLines(long customerId, Account account, boolean mayBeFirstMonth) {
         if (account.list.signum() != 0) {
             lines.add(StatementLine.of(Kind.LIST_COST, customerId, money(account.list),
                     "Customer " + customerId + " (" + accounts(account) + "): consumption at list"));
@@ -149,7 +179,9 @@ final class ConsumptionLines {
                 .sorted(Comparator.comparing((Map.Entry<Segment, Map<String, BigDecimal>> e) -> e.getKey().link().from())
                         .thenComparing(e -> e.getKey().deal() == null ? LocalDate.MIN : e.getKey().deal().registeredOn()))
                 .forEach(e -> segmentLines(customerId, e.getKey(), e.getValue()));
-        firstMonthLine(customerId, account);
+        if (mayBeFirstMonth) {
+            firstMonthLine(customerId, account);
+        }
         providerPaidLine(customerId, account);
     }
 

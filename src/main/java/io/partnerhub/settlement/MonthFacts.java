@@ -5,6 +5,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.Service;
+import io.partnerhub.settlement.PartnerMonth.AdjustmentFact;
 import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
 import io.partnerhub.settlement.PartnerMonth.DealFact;
 import io.partnerhub.settlement.PartnerMonth.LinkFact;
@@ -95,6 +96,7 @@ class MonthFacts {
         Map<Long, List<PresaleFact>> presales = presales(p);
         Map<Long, LocalDate> exams = exams();
         Map<Long, List<ProjectFact>> projects = projects(period, partners);
+        Map<Long, List<AdjustmentFact>> adjustments = adjustments(p);
 
         UsageStream usage = new UsageStream(partners, period, (partner, links, sums) -> {
             Program program = programs.find(partner.programId()).orElseThrow(
@@ -109,7 +111,8 @@ class MonthFacts {
                     deals.getOrDefault(id, List.of()), projects.getOrDefault(id, List.of()), sums,
                     history.getOrDefault(id, List.of()), bonus.getOrDefault(id, List.of()),
                     certified.getOrDefault(id, 0), specializations.getOrDefault(id, Set.of()),
-                    presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of())));
+                    presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of()),
+                    adjustments.getOrDefault(id, List.of())));
         });
         splitAccounts(p);
         analyze(period);
@@ -285,6 +288,17 @@ class MonthFacts {
                     .add(new BonusWithdrawal(rs.getLong("id"), rs.getBigDecimal("amount")));
         });
         return bonus;
+    }
+
+    private Map<Long, List<AdjustmentFact>> adjustments(MapSqlParameterSource p) {
+        Map<Long, List<AdjustmentFact>> adjustments = new HashMap<>();
+        named.query("select * from adjustment where period = :start order by id", p, rs -> {
+            adjustments.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>()).add(new AdjustmentFact(
+                    rs.getLong("id"), StatementLine.Kind.valueOf(rs.getString("kind")), (Long) rs.getObject("customer_id"),
+                    rs.getBigDecimal("amount"), YearMonth.from(date(rs, "corrects")), rs.getString("reason"),
+                    rs.getString("created_by")));
+        });
+        return adjustments;
     }
 
     private Map<Long, Integer> certified(MapSqlParameterSource p) {

@@ -27,13 +27,14 @@ import java.util.Set;
  * @param specializations specializations the partner holds at the period's end
  * @param examPassedOn   the first training exam the partner passed, if any
  * @param firstMonthsRewarded customers whose first month with consumption an earlier statement rewarded
+ * @param adjustments    late corrections of closed periods recorded for this period
  */
 public record PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
                            List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects,
                            List<UsageSum> usage, List<PriorStatement> history,
                            List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
                            Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
-                           Set<Long> firstMonthsRewarded) {
+                           Set<Long> firstMonthsRewarded, List<AdjustmentFact> adjustments) {
 
     public PartnerMonth {
         links = List.copyOf(links);
@@ -45,6 +46,7 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
         specializations = Set.copyOf(specializations);
         presales = List.copyOf(presales);
         firstMonthsRewarded = Set.copyOf(firstMonthsRewarded);
+        adjustments = List.copyOf(adjustments);
     }
 
     /**
@@ -94,6 +96,11 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
 
     /** A withdrawal to Bonus for this period: a ledger entry id and its (positive) amount. */
     public record BonusWithdrawal(long entryId, BigDecimal amount) {
+    }
+
+    /** An operator's correction of a closed period, carried by this period's statement. */
+    public record AdjustmentFact(long id, StatementLine.Kind kind, Long customerId, BigDecimal amount, YearMonth corrects,
+                                 String reason, String recordedBy) {
     }
 
     /** A technical presale completed in the period. */

@@ -13,7 +13,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,11 +35,42 @@ class SettlementController {
     private final PeriodClose close;
     private final Statements statements;
     private final JdbcClient jdbc;
+    private final QualificationForecast qualification;
+    private final Adjustments adjustments;
 
-    SettlementController(PeriodClose close, Statements statements, JdbcClient jdbc) {
+    SettlementController(PeriodClose close, Statements statements, JdbcClient jdbc, QualificationForecast qualification,
+                         Adjustments adjustments) {
+        this.adjustments = adjustments;
         this.close = close;
         this.statements = statements;
         this.jdbc = jdbc;
+        this.qualification = qualification;
+    }
+
+    record NewAdjustment(@NotNull YearMonth corrects, YearMonth period, @NotNull StatementLine.Kind kind, Long customerId,
+                         @NotNull @Digits(integer = 17, fraction = 2, message = "must be an amount with at most 2 decimals")
+                         BigDecimal amount,
+                         @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    @PostMapping("/api/v1/partners/{id}/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Correct a closed period (operator): the correction becomes a line of an open period's"
+            + " statement (default: the current month) naming the period it corrects")
+    Adjustments.Adjustment adjust(Caller caller, @PathVariable long id, @Valid @RequestBody NewAdjustment a) {
+        return adjustments.record(caller, id, a.corrects(), a.period(), a.kind(), a.customerId(), a.amount(), a.reason());
+    }
+
+    @GetMapping("/api/v1/partners/{id}/adjustments")
+    @Operation(summary = "The partner's corrections of closed periods")
+    List<Adjustments.Adjustment> adjustments(Caller caller, @PathVariable long id) {
+        return adjustments.list(caller, id);
+    }
+
+    @GetMapping("/api/v1/partners/{id}/qualification")
+    @Operation(summary = "Tier history and what the month being consumed needs to keep or reach a tier")
+    QualificationForecast.Qualification qualification(Caller caller, @PathVariable long id) {
+        return qualification.forecast(caller, id);
     }
 
     @PostMapping("/api/v1/periods/{period}/close")

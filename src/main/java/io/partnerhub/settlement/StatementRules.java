@@ -39,6 +39,7 @@ public final class StatementRules {
 
         presaleRewards(month, lines);
         carriedDiscount(month, lines);
+        adjustments(month, lines);
         List<Rebates.Rebate> rebates = Rebates.accrued(month, measures);
         BigDecimal nextDiscount = BigDecimal.ZERO;
         for (Rebates.Rebate rebate : rebates) {
@@ -82,6 +83,15 @@ public final class StatementRules {
                                 new Money(rule.amount(), month.currency()),
                                 "Technical presale #" + presale.id() + " '" + presale.title() + "' completed "
                                         + presale.completedOn() + ": the fixed presale reward"))));
+    }
+
+    /** Late corrections of closed periods: lines of this statement naming the month they correct. */
+    private static void adjustments(PartnerMonth month, List<StatementLine> lines) {
+        month.adjustments().stream().sorted(Comparator.comparingLong(PartnerMonth.AdjustmentFact::id)).forEach(a ->
+                lines.add(new StatementLine(a.kind(), a.customerId(), null, null,
+                        new Money(a.amount(), month.currency()).rounded(), a.corrects(),
+                        "Correction of " + a.corrects() + " (adjustment #" + a.id() + " by " + a.recordedBy() + "): "
+                                + a.reason())));
     }
 
     /** Rebates the previous period accrued as a one-time extra discount (Oblakoteka White Label). */

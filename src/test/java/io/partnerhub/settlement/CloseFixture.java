@@ -60,6 +60,17 @@ final class CloseFixture {
                 "text/csv");
     }
 
+    /** Like {@link #usage}, every row billed in the month starting {@code billingPeriodStart} (FOCUS BillingPeriodStart). */
+    Api.Response usageBilledIn(String billingPeriodStart, String... rows) {
+        StringBuilder csv = new StringBuilder(FOCUS_HEADER.replace("\n", ",BillingPeriodStart\n"));
+        for (String row : rows) {
+            String[] f = row.split(",");
+            csv.append(String.join(",", f[0], f[1], f[2], f[3], f[4], "RUB", f[5], billingPeriodStart)).append('\n');
+        }
+        return api.upload("/api/v1/usage/imports?format=focus", OPERATOR, csv.toString().getBytes(StandardCharsets.UTF_8),
+                "text/csv");
+    }
+
     String token(long partner) {
         return api.post("/api/v1/partners/" + partner + "/tokens", OPERATOR, "{}").text("token");
     }

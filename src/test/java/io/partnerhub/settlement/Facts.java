@@ -142,7 +142,8 @@ final class Facts {
 
     PartnerMonth build() {
         return new PartnerMonth(program, program.versionFor(period).orElseThrow(), period, partner, links, deals,
-                projects, usage, history, bonus, certified, specializations, presales, exam, firstMonthsRewarded);
+                projects, usage, history, bonus, certified, specializations, presales, exam, firstMonthsRewarded,
+                List.of());
     }
 
     Statement settle() {

@@ -177,6 +177,63 @@ class PeriodCloseApiTest {
                 .anySatisfy(e -> assertThat(e).contains("from 2026-04-16"));
     }
 
+    @Test
+    @Order(7)
+    void factsDatedInAClosedPeriodAreRefusedAndTheForecastReadsTheOpenMonth() {
+        long customer = created(api.post("/api/v1/customers", OPERATOR,
+                Map.of("name", "Late", "taxId", "tax-late", "accountId", "close-late")));
+        Api.Response lateLink = api.post("/api/v1/partners/" + vk + "/customers", OPERATOR,
+                Map.of("customerId", customer, "from", "2026-03-15"));
+        Api.Response lateContract = api.post("/api/v1/partners", OPERATOR, Map.of("programId", "vk-cloud",
+                "model", "PARTNER", "name", "Late partner", "legalForm", "LEGAL_ENTITY", "taxId", Api.unique(),
+                "registeredOn", "2015-01-01", "country", "RU", "contractDate", "2026-04-01"));
+        assertThat(lateLink.status()).isEqualTo(422);
+        assertThat(lateLink.text("detail")).contains("period 2026-03 is closed").contains("adjustment");
+        assertThat(lateContract.status()).isEqualTo(422);
+
+        long agent = fixture.partner("oblakoteka", "AGENT", "2026-05-01", null);
+        fixture.customer(agent, "close-obl-a", "2026-05-01");
+        fixture.usage("close-obl-a,2026-05-03T00:00:00Z,Usage,ElasticCloud KVM,17600.00,MONEY");
+
+        Api.Response forecast = api.get("/api/v1/partners/" + agent + "/qualification", OPERATOR);
+
+        assertThat(forecast.status()).as(forecast.raw()).isEqualTo(200);
+        assertThat(forecast.text("period")).isEqualTo("2026-05");
+        assertThat(forecast.text("listCostSoFar")).isEqualTo("17600.00");
+        assertThat(forecast.text("forecast"))
+                .isEqualTo("12 400.00 RUB more list cost in 2026-05 keeps PROFESSIONAL; window opened 2026-05, closes 2026-10");
+        assertThat(forecast.body().get("history").findValuesAsString("reason")).containsExactly("contract");
+    }
+
+    @Test
+    @Order(8)
+    void aLateCorrectionLandsInTheNextOpenPeriodNamingWhatItCorrects() {
+        Api.Response adjustment = api.post("/api/v1/partners/" + vk + "/adjustments", OPERATOR, Map.of(
+                "corrects", "2026-03", "period", "2026-05", "kind", "DISCOUNT", "amount", "120.00",
+                "reason", "deal extra missed on a March invoice"));
+        Api.Response openMonth = api.post("/api/v1/partners/" + vk + "/adjustments", OPERATOR, Map.of(
+                "corrects", "2026-06", "period", "2026-07", "kind", "DISCOUNT", "amount", "1.00", "reason", "x"));
+        // Billed in May, charged on 2026-04-20: a late usage correction of April.
+        fixture.usageBilledIn("2026-05-01", "close-vk-b,2026-04-20T00:00:00Z,Adjustment,Kubernetes,-100.00,MONEY");
+        assertThat(adjustment.status()).as(adjustment.raw()).isEqualTo(201);
+        assertThat(openMonth.status()).isEqualTo(422);
+
+        assertThat(api.post("/api/v1/periods/2026-05/close", OPERATOR, "{}").status()).isEqualTo(200);
+
+        Api.Response may = api.get("/api/v1/partners/" + vk + "/statements/2026-05", OPERATOR);
+        // -100.00 at list, -10.00 discount (10 % of -100.00), plus the 120.00 correction: discount 110.00.
+        assertThat(totals(may)).containsExactly("-100.00", "-100.00", "110.00", "0.00", "0.00", "0.00", "-210.00");
+        assertThat(may.body().get("lines").findValuesAsString("corrects")).containsOnly("2026-03", "2026-04");
+        assertThat(may.body().get("lines").findValuesAsString("explanation"))
+                .anySatisfy(e -> assertThat(e).startsWith("Correction of 2026-03 (adjustment #").endsWith("deal extra missed on a March invoice"))
+                .anySatisfy(e -> assertThat(e).startsWith("Correction of 2026-04 (consumption charged then, billed in 2026-05)"));
+    }
+
+    private static long created(Api.Response response) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.id();
+    }
+
     private static java.util.List<String> totals(Api.Response statement) {
         var t = statement.body().get("totals");
         return java.util.stream.Stream.of("listCost", "eligibleCost", "discount", "reward", "rebate", "bonus", "payable")

@@ -1,0 +1,193 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.program.Service;
+import io.partnerhub.program.TierRule;
+import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
+import io.partnerhub.program.TierRule.QuarterlyVolume;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Today;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A partner's tier history and what the month being consumed needs to keep or reach a tier:
+ * "12 400.00 RUB more list cost in 2026-05 keeps PROFESSIONAL; window opened 2026-02, closes 2026-07".
+ * The month so far is read from the usage imported until now; the close decides.
+ */
+@org.springframework.stereotype.Service
+public class QualificationForecast {
+
+    private final JdbcClient jdbc;
+    private final Partners partners;
+    private final ProgramCatalog programs;
+    private final Today today;
+
+    QualificationForecast(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+        this.programs = programs;
+        this.today = today;
+    }
+
+    public record Standing(LocalDate effectiveFrom, String model, String tier, String reason) {
+    }
+
+    /**
+     * @param period        the month the forecast is about: the first one not closed
+     * @param windowOpened  the open qualification window's first month, if one is open
+     * @param windowCloses  its last month
+     * @param listCostSoFar the customers' list cost imported for {@code period} so far
+     * @param eligibleSoFar the same after the program's exclusions
+     * @param forecast      what it takes, in words
+     */
+    public record Qualification(long partnerId, String model, String tier, String period, String windowOpened,
+                                String windowCloses, String listCostSoFar, String eligibleSoFar, String forecast,
+                                List<Standing> history) {
+    }
+
+    public Qualification forecast(Caller caller, long partnerId) {
+        Partner partner = partners.find(caller, partnerId);
+        Program program = programs.find(partner.programId()).orElseThrow();
+        YearMonth month = firstOpenMonth(partner);
+        ProgramVersion terms = program.versionFor(month).orElseThrow();
+        Money[] soFar = soFar(partnerId, month, terms, program.currency());
+        List<TierRule> tiers = terms.tiers().stream().filter(t -> t.models().contains(partner.model())).toList();
+        Optional<PartnerMonth.PriorStatement> last = lastStatement(partnerId, month.minusMonths(1));
+        String tier = partner.tier();
+        YearMonth window = null;
+        String forecast = "The " + partner.model() + " model of " + program.name() + " has no tiers.";
+        for (TierRule rule : tiers) {
+            if (rule.qualification() instanceof MonthlyRequirementWindow w) {
+                window = last.isPresent() ? last.get().qualificationWindow()
+                        : rule.id().equals(tier) ? YearMonth.from(partner.contractDate()) : null;
+                forecast = monthly(partnerId, rule, w, tier, month, window, soFar[0]);
+            } else if (rule.qualification() instanceof QuarterlyVolume) {
+                forecast = quarterly(partnerId, tiers, tier, month, soFar[1]);
+            }
+        }
+        return new Qualification(partnerId, partner.model().name(), tier, month.toString(),
+                window == null ? null : window.toString(),
+                window == null ? null : window.plusMonths(windowMonths(tiers) - 1L).toString(),
+                soFar[0].toDecimalString(), soFar[1].toDecimalString(), forecast, history(partnerId));
+    }
+
+    private String monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
+                           YearMonth window, Money listCost) {
+        Money needed = new Money(rule.monthlyListCostAtLeast(), listCost.currency()).minus(listCost);
+        boolean exam = rule.examCounts() && jdbc.sql("select count(*) from exam_pass where partner_id = :p and passed_on <= :end")
+                .param("p", partnerId).param("end", month.atEndOfMonth()).query(Integer.class).single() > 0;
+        if (exam) {
+            return "The training exam is passed: every month meets the requirement, " + upper.id() + " holds.";
+        }
+        String more = needed.amount().signum() <= 0
+                ? "The requirement of " + month + " is met (" + Wording.amount(listCost) + " " + listCost.currency() + " list cost)"
+                : Wording.amount(needed) + " " + listCost.currency() + " more list cost in " + month;
+        if (!upper.id().equals(tier)) {
+            return more + (needed.amount().signum() <= 0 ? ": " : " (or the exam) makes the partner ") + upper.id()
+                    + " from " + month.plusMonths(1).atDay(1);
+        }
+        if (window == null) {
+            return more + (needed.amount().signum() <= 0 ? "; " : " keeps ") + upper.id()
+                    + " without opening a window";
+        }
+        YearMonth closes = window.plusMonths(rule.windowMonths() - 1L);
+        return more + (needed.amount().signum() <= 0 ? "; " : " keeps ") + upper.id() + "; window opened " + window
+                + ", closes " + closes + (closes.equals(month) ? ": without it the partner is BASIC from "
+                + month.plusMonths(1).atDay(1) : "");
+    }
+
+    private String quarterly(long partnerId, List<TierRule> tiers, String tier, YearMonth month, Money eligibleSoFar) {
+        YearMonth quarterEnd = YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3 + 1) * 3);
+        BigDecimal closed = jdbc.sql("""
+                        select coalesce(sum((measures ->> 'customersEligible')::numeric), 0) from statement
+                         where partner_id = :p and period >= :from and period < :month""")
+                .param("p", partnerId).param("from", quarterEnd.minusMonths(2).atDay(1)).param("month", month.atDay(1))
+                .query(BigDecimal.class).single();
+        Money quarter = eligibleSoFar.plus(new Money(closed, eligibleSoFar.currency()));
+        int certified = jdbc.sql("""
+                        select count(distinct lower(employee)) from certification
+                         where partner_id = :p and certified_on <= :end and (expires_on is null or expires_on > :end)""")
+                .param("p", partnerId).param("end", quarterEnd.atEndOfMonth()).query(Integer.class).single();
+        List<String> parts = new ArrayList<>();
+        for (TierRule rule : tiers) {
+            if (rule.qualification() instanceof QuarterlyVolume v) {
+                Money needed = new Money(v.eligibleCostAtLeast(), quarter.currency()).minus(quarter);
+                parts.add(rule.id() + ": " + (needed.amount().signum() <= 0 ? "volume met"
+                        : Wording.amount(needed) + " " + quarter.currency() + " more eligible consumption by "
+                        + quarterEnd.atEndOfMonth()) + ", " + certified + " of " + v.certifiedEmployees()
+                        + " certified employees");
+            }
+        }
+        return "Quarter ending " + quarterEnd + " so far " + Wording.amount(quarter) + " " + quarter.currency()
+                + " eligible (tier now " + tier + ", decided at the quarter's close). " + String.join("; ", parts) + ".";
+    }
+
+    /** The customers' consumption imported for the month so far: list cost and eligible. */
+    private Money[] soFar(long partnerId, YearMonth month, ProgramVersion terms, String currency) {
+        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
+        jdbc.sql("""
+                        select u.service_name, u.funding_source, sum(u.list_cost) as list_cost
+                          from usage_row u
+                         where u.period = :month and u.charge_category in ('USAGE', 'PURCHASE', 'ADJUSTMENT')
+                           and u.account_id in (select c.account_id from customer_link l join customer c on c.id = l.customer_id
+                                                 where l.partner_id = :p and l.valid_from <= :end
+                                                   and (l.valid_to is null or l.valid_to > :month))
+                         group by 1, 2""")
+                .param("month", month.atDay(1)).param("end", month.atEndOfMonth()).param("p", partnerId)
+                .query(rs -> {
+                    BigDecimal value = rs.getBigDecimal("list_cost");
+                    sums[0] = sums[0].add(value);
+                    boolean excluded = terms.excludedFundingSources().contains(rs.getString("funding_source"))
+                            || terms.service(rs.getString("service_name")).map(Service::excluded).orElse(false);
+                    if (!excluded) {
+                        sums[1] = sums[1].add(value);
+                    }
+                });
+        return new Money[]{new Money(sums[0], currency).rounded(), new Money(sums[1], currency).rounded()};
+    }
+
+    private YearMonth firstOpenMonth(Partner partner) {
+        LocalDate lastClosed = jdbc.sql("select max(period) from accounting_period where status = 'CLOSED'")
+                .query(LocalDate.class).optional().orElse(null);
+        YearMonth month = lastClosed == null ? YearMonth.from(today.date()) : YearMonth.from(lastClosed).plusMonths(1);
+        YearMonth contract = YearMonth.from(partner.contractDate());
+        return month.isBefore(contract) ? contract : month;
+    }
+
+    private Optional<PartnerMonth.PriorStatement> lastStatement(long partnerId, YearMonth month) {
+        return jdbc.sql("select model, tier, qualification_window from statement where partner_id = :p and period = :period")
+                .param("p", partnerId).param("period", month.atDay(1))
+                .query((rs, i) -> {
+                    LocalDate window = rs.getObject("qualification_window", LocalDate.class);
+                    return new PartnerMonth.PriorStatement(month, io.partnerhub.program.PartnerModel.valueOf(rs.getString("model")),
+                            rs.getString("tier"), window == null ? null : YearMonth.from(window), java.util.Map.of());
+                }).optional();
+    }
+
+    private static int windowMonths(List<TierRule> tiers) {
+        return tiers.stream().map(TierRule::qualification).filter(MonthlyRequirementWindow.class::isInstance)
+                .map(q -> ((MonthlyRequirementWindow) q).windowMonths()).findFirst().orElse(1);
+    }
+
+    private List<Standing> history(long partnerId) {
+        return jdbc.sql("""
+                        select effective_from, model, tier, reason from partner_standing
+                         where partner_id = :p order by effective_from""")
+                .param("p", partnerId)
+                .query((rs, i) -> new Standing(rs.getObject("effective_from", LocalDate.class), rs.getString("model"),
+                        rs.getString("tier"), rs.getString("reason")))
+                .list();
+    }
+}
