@@ -16,8 +16,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -102,6 +104,53 @@ final class Facts {
 
     Facts own(String service, String amount) {
         usage.add(new UsageSum(null, 0, service, "MONEY", "USAGE", null, new BigDecimal(amount)));
+        return this;
+    }
+
+    Facts own(String service, String funding, String category, String day, String amount) {
+        usage.add(new UsageSum(null, 0, service, funding, category, day == null ? null : LocalDate.parse(day),
+                new BigDecimal(amount)));
+        return this;
+    }
+
+    /**
+     * Usage rows written as a table cell: "customer,service,amount[,funding[,category[,day]]]", rows
+     * separated by ';'; customer "own" is the partner's own account. Blank or null: no rows.
+     */
+    Facts usage(String rows) {
+        if (rows == null || rows.isBlank()) {
+            return this;
+        }
+        for (String row : rows.split(";")) {
+            String[] f = row.strip().split(",");
+            String funding = f.length > 3 ? f[3].strip() : "MONEY";
+            String category = f.length > 4 ? f[4].strip() : "USAGE";
+            String day = f.length > 5 ? f[5].strip() : null;
+            if (f[0].strip().equals("own")) {
+                own(f[1].strip(), funding, category, day, f[2].strip());
+            } else {
+                use(Long.parseLong(f[0].strip()), f[1].strip(), funding, category, day, f[2].strip());
+            }
+        }
+        return this;
+    }
+
+    /** Deals written as a table cell: "customer,registeredOn,extraPercent" separated by ';' (deal id = customer id). */
+    Facts deals(String rows) {
+        if (rows == null || rows.isBlank()) {
+            return this;
+        }
+        for (String row : rows.split(";")) {
+            String[] f = row.strip().split(",");
+            long customer = Long.parseLong(f[0].strip());
+            deal(customer, customer, f[1].strip(), f[2].strip());
+        }
+        return this;
+    }
+
+    /** Puts the usage rows in another order, as a query without ORDER BY may return them. */
+    Facts shuffleUsage(Random random) {
+        Collections.shuffle(usage, random);
         return this;
     }
 
