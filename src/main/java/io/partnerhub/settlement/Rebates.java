@@ -13,11 +13,13 @@ import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -45,14 +47,23 @@ final class Rebates {
 
     static List<Rebate> accrued(PartnerMonth month, Map<String, BigDecimal> measures) {
         Rebates rebates = new Rebates(month, measures);
+        LocalDate endsOn = month.partner().endsOn();
+        if (endsOn != null && !endsOn.isAfter(month.period().atDay(1))) {
+            return List.of();
+        }
         for (RebateRule rule : month.terms().rebates()) {
-            if (!rule.models().contains(rebates.model)) {
-                continue;
-            }
             switch (rule) {
                 case HalfYearService r -> rebates.halfYear(r);
-                case QuarterlyGrowth r -> rebates.growth(r);
-                case QuarterlySpecialization r -> rebates.specializations(r);
+                case QuarterlyGrowth r -> {
+                    if (r.models().contains(rebates.model)) {
+                        rebates.growth(r);
+                    }
+                }
+                case QuarterlySpecialization r -> {
+                    if (r.models().contains(rebates.model)) {
+                        rebates.specializations(r);
+                    }
+                }
             }
         }
         month.terms().projectRegistration().ifPresent(rebates::projects);
@@ -62,7 +73,8 @@ final class Rebates {
     /**
      * Oblakoteka KVM and MONT Office rebates (seed 002, footnotes 7-8): in each accrual month, a
      * percentage of the service's cost after the partner's rate over the six months before, counting
-     * the months the partner was in one of the rule's models.
+     * the months the partner was in one of the rule's models; paid the way its model in the last of
+     * those months is paid, even if it has moved down since.
      */
     private void halfYear(HalfYearService rule) {
         YearMonth period = month.period();
@@ -71,13 +83,19 @@ final class Rebates {
         }
         YearMonth first = period.minusMonths(6);
         BigDecimal base = BigDecimal.ZERO;
+        PartnerModel earnedAs = null;
         for (YearMonth m = first; m.isBefore(period); m = m.plusMonths(1)) {
-            base = base.add(month.prior(m).filter(p -> rule.models().contains(p.model()))
-                    .map(p -> p.measure(Measures.afterDiscount(rule.service()))).orElse(BigDecimal.ZERO));
+            Optional<PartnerMonth.PriorStatement> prior = month.prior(m).filter(p -> rule.models().contains(p.model()));
+            if (prior.isPresent()) {
+                base = base.add(prior.get().measure(Measures.afterDiscount(rule.service())));
+                earnedAs = prior.get().model();
+            }
         }
         if (base.signum() > 0) {
-            add(rule.payout(), base, rule.percent(), rule.service() + " rebate " + Wording.percent(rule.percent())
-                    + " of its cost after the partner's rate, " + first + " to " + period.minusMonths(1));
+            add(rule.payout().getOrDefault(earnedAs, Payout.REBATE_BALANCE), base, rule.percent(), rule.service()
+                    + " rebate " + Wording.percent(rule.percent()) + " of its cost after the partner's rate, " + first
+                    + " to " + period.minusMonths(1) + " (months as " + String.join(" or ", rule.models().stream()
+                    .map(Enum::name).sorted().toList()) + ")");
         }
     }
 
@@ -130,15 +148,15 @@ final class Rebates {
     }
 
     /**
-     * Yandex Cloud project registration (seed 004; PROGRAMS.md decision): for 12 months from the
-     * registration month, the rate of the cloud or folder's growth over the baseline (the average
+     * Yandex Cloud project registration (seed 004; PROGRAMS.md decision): for the 12 months from the
+     * registration month on (a registration on the 15th earns 12 monthly rebates, not 13), the rate of the cloud or folder's growth over the baseline (the average
      * of the months before registration), never negative.
      */
     private void projects(ProjectTerms terms) {
         YearMonth period = month.period();
         month.projects().stream().sorted(Comparator.comparingLong(ProjectFact::id)).forEach(project -> {
             YearMonth registered = YearMonth.from(project.registeredOn());
-            if (period.isBefore(registered) || !period.atDay(1).isBefore(project.validUntil())) {
+            if (period.isBefore(registered) || !period.isBefore(registered.plusMonths(terms.months()))) {
                 return;
             }
             BigDecimal baselineSum = BigDecimal.ZERO;

@@ -78,6 +78,8 @@ public final class StatementRules {
                 .filter(rule -> rule.models().contains(month.partner().model()))
                 .findFirst()
                 .ifPresent(rule -> month.presales().stream()
+                        .filter(presale -> month.partner().endsOn() == null
+                                || presale.completedOn().isBefore(month.partner().endsOn()))
                         .sorted(Comparator.comparing(PresaleFact::completedOn).thenComparing(PresaleFact::id))
                         .forEach(presale -> lines.add(StatementLine.of(Kind.REWARD, null,
                                 new Money(rule.amount(), month.currency()),
