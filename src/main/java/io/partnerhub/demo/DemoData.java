@@ -32,6 +32,7 @@ import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.EmbeddedDatabase;
 import io.partnerhub.shared.PartnerhubProperties;
+import io.partnerhub.settlement.PeriodClose;
 import io.partnerhub.shared.Today;
 import io.partnerhub.shared.Tokens;
 
@@ -55,10 +56,13 @@ class DemoData implements ApplicationRunner {
     private final DemoUsage usage;
     private final Today today;
     private final ProgramCatalog programs;
+    private final PeriodClose periodClose;
 
     DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
              TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
-             ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs) {
+             ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs,
+             PeriodClose periodClose) {
+        this.periodClose = periodClose;
         this.properties = properties;
         this.embedded = embedded;
         this.jdbc = jdbc;
@@ -84,6 +88,8 @@ class DemoData implements ApplicationRunner {
         YearMonth firstMonth = YearMonth.from(today.date()).minusMonths(8);
         List<Partner> made = transaction.execute(status -> partnersWithCustomersAndDeals(firstMonth));
         long rows = importUsage(made, firstMonth);
+        // Statements to read: every month but last month (left open to close by hand) and this one.
+        periodClose.close(DEMO.name(), YearMonth.from(today.date()).minusMonths(2));
         writeTokens(issueTokens(made));
         log.info("Demo data loaded in {} ms ({} partners, {} usage rows); partner tokens for trying the API are in {}",
                 (System.nanoTime() - started) / 1_000_000, made.size(), rows, tokensFile());
