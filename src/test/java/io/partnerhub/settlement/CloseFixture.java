@@ -3,17 +3,24 @@ package io.partnerhub.settlement;
 import io.partnerhub.Api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Partners, customers, deals and FOCUS usage made through the API, for close tests. */
+/**
+ * Partners, customers, deals, credentials, presales, project registrations and FOCUS usage made
+ * through the API, for close tests.
+ */
 final class CloseFixture {
 
     static final String OPERATOR = Api.OPERATOR_TOKEN;
     private static final String FOCUS_HEADER =
             "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency,x_FundingSource\n";
+    private static final String FOCUS_PROJECT_HEADER = "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,"
+            + "ListCost,BillingCurrency,x_FundingSource,x_ProjectId\n";
 
     private final Api api;
 
@@ -69,6 +76,67 @@ final class CloseFixture {
         }
         return api.upload("/api/v1/usage/imports?format=focus", OPERATOR, csv.toString().getBytes(StandardCharsets.UTF_8),
                 "text/csv");
+    }
+
+    /**
+     * Imports one file of Usage rows given as "account,day,service,amount[,funding[,project]]"
+     * (funding MONEY and no project by default; the day's charge starts at noon Moscow time) and
+     * expects it accepted whole.
+     */
+    void usageOfDays(String... rows) {
+        StringBuilder csv = new StringBuilder(FOCUS_PROJECT_HEADER);
+        for (String row : rows) {
+            String[] f = row.split(",");
+            csv.append(String.join(",", f[0], f[1] + "T09:00:00Z", "Usage", f[2], f[3], "RUB",
+                    f.length > 4 ? f[4] : "MONEY", f.length > 5 ? f[5] : "")).append('\n');
+        }
+        Api.Response imported = api.upload("/api/v1/usage/imports?format=focus", OPERATOR,
+                csv.toString().getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        assertThat(imported.body().get("rowsAccepted").asInt()).as(imported.raw()).isEqualTo(rows.length);
+    }
+
+    /** A direct customer of the provider: linked to no partner. */
+    long directCustomer(String accountId) {
+        return created(api.post("/api/v1/customers", OPERATOR,
+                Map.of("name", "Customer " + accountId, "taxId", "tax-" + accountId, "accountId", accountId)));
+    }
+
+    void examPass(long partner, String passedOn) {
+        created(api.post("/api/v1/partners/" + partner + "/exam-passes", OPERATOR, Map.of("passedOn", passedOn)));
+    }
+
+    void certification(long partner, String employee, String certifiedOn) {
+        created(api.post("/api/v1/partners/" + partner + "/certifications", OPERATOR,
+                Map.of("employee", employee, "course", "Cloud architect", "certifiedOn", certifiedOn)));
+    }
+
+    void specialization(long partner, String specialization, String from) {
+        created(api.post("/api/v1/partners/" + partner + "/specializations", OPERATOR,
+                Map.of("specialization", specialization, "from", from)));
+    }
+
+    /** A presale requested on {@code requestedOn} and completed on {@code completedOn}. */
+    void completedPresale(long partner, String title, boolean technical, String requestedOn, String completedOn) {
+        long presale = created(api.post("/api/v1/presales", OPERATOR, Map.of("partnerId", partner, "title", title,
+                "technical", technical, "requestedOn", requestedOn)));
+        Api.Response completed = api.post("/api/v1/presales/" + presale + "/complete", OPERATOR,
+                Map.of("completedOn", completedOn));
+        assertThat(completed.status()).as(completed.raw()).isEqualTo(200);
+    }
+
+    void project(long partner, long customer, String projectId, String registeredOn, String ratePercent) {
+        created(api.post("/api/v1/projects", OPERATOR, Map.of("partnerId", partner, "customerId", customer,
+                "projectId", projectId, "registeredOn", registeredOn, "ratePercent", ratePercent)));
+    }
+
+    /** Closes {@code period} and expects exactly the months {@code closedNow} to have been closed by it. */
+    void close(String period, String... closedNow) {
+        Api.Response closed = api.post("/api/v1/periods/" + period + "/close", OPERATOR, "{}");
+        assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        List<String> months = new ArrayList<>();
+        closed.body().get("closedNow").forEach(month -> months.add(month.asString()));
+        assertThat(months).as(closed.raw()).containsExactly(closedNow);
     }
 
     String token(long partner) {
