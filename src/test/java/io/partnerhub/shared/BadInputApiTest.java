@@ -49,7 +49,16 @@ class BadInputApiTest {
                 Arguments.of("/api/v1/partners/1/exit-notices", Map.of("exitDate", "2030-01-01")),
                 Arguments.of("/api/v1/partners/1/exam-passes", Map.of("passedOn", "2026-01-01")),
                 Arguments.of("/api/v1/partners/1/revocation", Map.of("reason", "fuzz")),
-                Arguments.of("/api/v1/partners/1/customers/links/1/end", Map.of("to", "2026-02-01")));
+                Arguments.of("/api/v1/partners/1/customers/links/1/end", Map.of("to", "2026-02-01")),
+                Arguments.of("/api/v1/partners/1/certifications", Map.of("employee", "Fuzz", "course", "Cloud",
+                        "certifiedOn", "2026-01-01")),
+                Arguments.of("/api/v1/partners/1/specializations", Map.of("specialization", "infrastructure",
+                        "from", "2026-01-01")),
+                Arguments.of("/api/v1/presales", Map.of("partnerId", 1, "title", "Fuzz")),
+                Arguments.of("/api/v1/presales/1/complete", Map.of("completedOn", "2026-01-01")),
+                Arguments.of("/api/v1/partners/1/adjustments", Map.of("corrects", "2018-04", "kind", "DISCOUNT",
+                        "amount", "1.00", "reason", "fuzz")),
+                Arguments.of("/api/v1/partners/1/withdrawals", Map.of("amount", "1.00", "destination", "BONUS")));
     }
 
     @ParameterizedTest(name = "{0}")
