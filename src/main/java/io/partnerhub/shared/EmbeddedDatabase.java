@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", clean ? "off" : "on")
+                    // the embedded server's builder turns this off; a commit the platform reported
+                    // (an import, a closed period) must survive the machine dying right after
+                    .setServerConfig("synchronous_commit", clean ? "off" : "on")
                     // bulk imports write GBs of WAL; fewer forced checkpoints measured 10-20 % faster
                     .setServerConfig("max_wal_size", "4GB")
                     .setPGStartupWait(Duration.ofSeconds(60))
