@@ -62,9 +62,11 @@ public final class CloseBenchmark implements Callable<Integer> {
             GenerateCommand.write(new UsageFileGenerator.Spec(partners, customers, rows, period, period,
                     0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 7), "vk-cloud", csv);
             System.out.printf("generated %d rows (%d MB) in %.1f s%n", rows, Files.size(csv) >> 20, seconds(started));
-            try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of("partnerhub.data-dir", work.toString()))) {
+            try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of("partnerhub.data-dir", work.toString(),
+                    "logging.level.io.partnerhub.settlement.MonthFacts", "DEBUG"))) {
                 prepare(platform, csv);
-                double baseline = baseline(platform.getBean(DataSource.class));
+                baseline(platform.getBean(DataSource.class), null);
+                double baseline = baseline(platform.getBean(DataSource.class), "256MB");
                 resetPeaks();
                 started = System.nanoTime();
                 PeriodClose.Result result = platform.getBean(PeriodClose.class).close("bench", period);
@@ -116,10 +118,13 @@ public final class CloseBenchmark implements Callable<Integer> {
     }
 
     /** The plain aggregate over the month's rows, read to the end as the close reads its own. */
-    private double baseline(DataSource dataSource) throws Exception {
+    private double baseline(DataSource dataSource, String workMem) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.setFetchSize(20_000);
+            if (workMem != null) {
+                statement.execute("set local work_mem = '" + workMem + "'");
+            }
             long started = System.nanoTime();
             long groups = 0;
             try (ResultSet rs = statement.executeQuery("select account_id, service_name, sum(list_cost) from usage_row"
@@ -130,7 +135,8 @@ public final class CloseBenchmark implements Callable<Integer> {
             }
             double seconds = seconds(started);
             connection.commit();
-            System.out.printf("GROUP BY account, service: %d groups in %.2f s%n", groups, seconds);
+            System.out.printf("GROUP BY account, service (work_mem %s): %d groups in %.2f s%n",
+                    workMem == null ? "default" : workMem, groups, seconds);
             return seconds;
         }
     }

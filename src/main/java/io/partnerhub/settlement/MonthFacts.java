@@ -14,6 +14,8 @@ import io.partnerhub.settlement.PartnerMonth.PriorStatement;
 import io.partnerhub.settlement.PartnerMonth.ProjectFact;
 import io.partnerhub.settlement.PartnerMonth.UsageSum;
 import io.partnerhub.shared.Today;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -49,6 +51,7 @@ import java.util.function.Consumer;
 @Component
 class MonthFacts {
 
+    private static final Logger log = LoggerFactory.getLogger(MonthFacts.class);
     private static final int FETCH_SIZE = 20_000;
 
     private final NamedParameterJdbcTemplate named;
@@ -113,20 +116,25 @@ class MonthFacts {
                     presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of()),
                     adjustments.getOrDefault(id, List.of())));
         });
-        splitAccounts(p);
+        p.addValue("split", splitAccounts(p));
         analyze(period);
+        if (log.isDebugEnabled()) {
+            log.debug("Usage query plan for {}:\n{}", period, String.join("\n",
+                    named.queryForList("explain " + USAGE, p, String.class)));
+        }
+        long started = System.nanoTime();
         named.query(USAGE, p, usage::accept);
+        log.debug("Usage of {} read and settled in {} ms", period, (System.nanoTime() - started) / 1_000_000);
         usage.finish();
     }
 
     /**
      * Accounts where something changes inside the period: a link starts or ends, a deal starts, or
-     * the partner leaves. Only their usage is summed by day.
+     * the partner leaves. Only their usage is summed by day. An array parameter rather than a
+     * temporary table, so the month's aggregate may run in parallel.
      */
-    private void splitAccounts(MapSqlParameterSource p) {
-        jdbc.execute("drop table if exists split_account");
-        named.update("""
-                create temp table split_account on commit drop as
+    private String[] splitAccounts(MapSqlParameterSource p) {
+        return named.queryForList("""
                 select c.account_id
                   from customer_link l join customer c on c.id = l.customer_id
                  where (l.valid_from > :start and l.valid_from <= :end) or (l.valid_to > :start and l.valid_to <= :end)
@@ -140,8 +148,8 @@ class MonthFacts {
                   join customer c on c.id = l.customer_id
                   left join exit_notice e on e.partner_id = l.partner_id
                   left join revocation r on r.partner_id = l.partner_id
-                 where least(e.exit_date, r.revoked_on) > :start and least(e.exit_date, r.revoked_on) <= :end""", p);
-        jdbc.execute("analyze split_account");
+                 where least(e.exit_date, r.revoked_on) > :start and least(e.exit_date, r.revoked_on) <= :end""",
+                p, String.class).toArray(String[]::new);
     }
 
     /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
@@ -156,11 +164,10 @@ class MonthFacts {
                    l.valid_from, l.valid_to, l.referral_reward,
                    s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
               from (select u.account_id, u.service_name, u.funding_source, u.charge_category,
-                           case when x.account_id is not null or u.charge_start < :startAt or u.charge_start >= :endAt
+                           case when u.account_id = any(:split) or u.charge_start < :startAt or u.charge_start >= :endAt
                                 then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
                            sum(u.list_cost) as list_cost
                       from usage_row u
-                      left join split_account x on x.account_id = u.account_id
                      where u.period = :start and u.charge_category <> 'TAX'
                      group by 1, 2, 3, 4, 5) s
               left join customer c on c.account_id = s.account_id

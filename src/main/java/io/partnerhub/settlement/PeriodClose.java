@@ -35,6 +35,9 @@ public class PeriodClose {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodClose.class);
 
+    /** Memory for the close's aggregate and sort, per operation (PostgreSQL's default is 4MB). */
+    static final String WORK_MEM = "256MB";
+
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -108,6 +111,8 @@ public class PeriodClose {
         if (isClosed(month)) {
             return false;
         }
+        // the month's aggregate has a group per account and service: let it hash in memory
+        jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         long started = System.nanoTime();
         log.info("Closing {}: settling partners", month);
         List<Statement> consequences = new ArrayList<>();
@@ -120,6 +125,7 @@ public class PeriodClose {
                     consequences.add(statement);
                 }
             });
+            log.info("Closing {}: {} partners settled in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
             writer.copyInto(DataSourceUtils.getConnection(dataSource));
             consequences.forEach(statement -> carryOut(actor, statement));
             log.info("Closing {}: {} statements stored, sealing", month, writer.count());

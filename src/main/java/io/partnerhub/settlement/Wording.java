@@ -3,9 +3,6 @@ package io.partnerhub.settlement;
 import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /** How amounts and rates read in explanations: "50 000.00", "27 %". */
 final class Wording {
@@ -15,9 +12,21 @@ final class Wording {
 
     /** The amount as a statement line shows it: rounded the statement's way, grouped by thousands. */
     static String amount(Money money) {
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-        symbols.setGroupingSeparator(' ');
-        return new DecimalFormat("#,##0.00", symbols).format(money.rounded().amount());
+        String plain = money.rounded().amount().toPlainString();
+        boolean negative = plain.startsWith("-");
+        int point = plain.indexOf('.');
+        String whole = plain.substring(negative ? 1 : 0, point);
+        StringBuilder out = new StringBuilder(plain.length() + whole.length() / 3 + 1);
+        if (negative) {
+            out.append('-');
+        }
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append(' ');
+            }
+            out.append(whole.charAt(i));
+        }
+        return out.append(plain, point, plain.length()).toString();
     }
 
     static String percent(BigDecimal rate) {
