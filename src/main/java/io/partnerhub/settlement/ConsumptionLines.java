@@ -45,6 +45,8 @@ final class ConsumptionLines {
     private final Settlement settlement;
     private final String currency;
     private final Map<String, Service> catalogue = new HashMap<>();
+    private final Map<String, Service> byUsageName = new HashMap<>();
+    private final Map<Long, LinkFact> linksById = new HashMap<>();
     private final Set<String> measuredAfterDiscount;
     private final Set<String> measuredEligible;
 
@@ -99,6 +101,7 @@ final class ConsumptionLines {
     }
 
     void compute() {
+        month.links().forEach(link -> linksById.put(link.id(), link));
         Map<AccountKey, Account> accounts = new TreeMap<>();
         for (UsageSum sum : month.usage()) {
             LocalDate day = sum.day() == null ? month.period().atDay(1) : sum.day();
@@ -110,8 +113,10 @@ final class ConsumptionLines {
             if (sum.customerId() == null) {
                 add(account, sum, null);
             } else {
-                LinkFact link = month.link(sum.linkId()).orElseThrow(
-                        () -> new IllegalStateException("usage names link " + sum.linkId() + " the facts lack"));
+                LinkFact link = linksById.get(sum.linkId());
+                if (link == null) {
+                    throw new IllegalStateException("usage names link " + sum.linkId() + " the facts lack");
+                }
                 account.accountIds.add(link.accountId());
                 add(account, sum, new Segment(link, dealOn(sum.customerId(), day).orElse(null)));
             }
@@ -334,6 +339,9 @@ final class ConsumptionLines {
 
     /** The approved deal whose extra applies to the customer's consumption on {@code day}: the latest registered. */
     private Optional<DealFact> dealOn(long customerId, LocalDate day) {
+        if (month.deals().isEmpty()) {
+            return Optional.empty();
+        }
         return month.deals().stream()
                 .filter(d -> d.customerId() == customerId && !d.registeredOn().isAfter(day))
                 .max(Comparator.comparing(DealFact::registeredOn).thenComparing(DealFact::id));
@@ -353,7 +361,17 @@ final class ConsumptionLines {
         return (startsInside ? " from " + from : "") + (endsInside ? " until " + to.minusDays(1) : "");
     }
 
+    /** The catalogue entry of a service name, remembered per name as usage spells it. */
     private Service service(String name) {
+        Service known = byUsageName.get(name);
+        if (known == null) {
+            known = catalogueEntry(name);
+            byUsageName.put(name, known);
+        }
+        return known;
+    }
+
+    private Service catalogueEntry(String name) {
         return catalogue.computeIfAbsent(name.strip().toLowerCase(Locale.ROOT), key -> terms.service(name)
                 .orElseGet(() -> new Service(name.strip(), terms.unknownServices(), false, null)));
     }

@@ -124,8 +124,10 @@ class MonthFacts {
         }
         long started = System.nanoTime();
         named.query(USAGE, p, usage::accept);
-        log.debug("Usage of {} read and settled in {} ms", period, (System.nanoTime() - started) / 1_000_000);
         usage.finish();
+        log.debug("Usage of {} read and settled in {} ms: first row after {} ms, settling {} ms", period,
+                (System.nanoTime() - started) / 1_000_000, (Math.max(usage.firstRowAt, started) - started) / 1_000_000,
+                usage.settling / 1_000_000);
     }
 
     /**
@@ -194,6 +196,8 @@ class MonthFacts {
         private long current = -1;
         private final Map<Long, LinkFact> links = new LinkedHashMap<>();
         private final List<UsageSum> sums = new ArrayList<>();
+        long firstRowAt;
+        long settling;
 
         UsageStream(List<Row> partners, YearMonth period, PartnerUsage settle) {
             this.partners = partners;
@@ -201,6 +205,9 @@ class MonthFacts {
         }
 
         void accept(ResultSet rs) throws SQLException {
+            if (firstRowAt == 0) {
+                firstRowAt = System.nanoTime();
+            }
             long partnerId = rs.getLong("partner_id");
             if (partnerId != current) {
                 flushUntil(partnerId);
@@ -218,6 +225,7 @@ class MonthFacts {
 
         /** Settles every partner before {@code partnerId}: the one whose usage was gathered, and those without usage. */
         private void flushUntil(long partnerId) {
+            long started = System.nanoTime();
             while (next < partners.size() && partners.get(next).facts().id() < partnerId) {
                 Row partner = partners.get(next++);
                 if (partner.facts().id() == current) {
@@ -228,6 +236,7 @@ class MonthFacts {
             }
             links.clear();
             sums.clear();
+            settling += System.nanoTime() - started;
         }
 
         void finish() {
