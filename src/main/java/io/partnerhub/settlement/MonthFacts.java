@@ -23,15 +23,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -62,14 +54,12 @@ class MonthFacts {
     private static final Logger log = LoggerFactory.getLogger(MonthFacts.class);
     private static final int FETCH_SIZE = 20_000;
 
-    private final DataSource dataSource;
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
     private final ProgramCatalog programs;
     private final ObjectMapper json;
 
     MonthFacts(DataSource dataSource, ProgramCatalog programs, ObjectMapper json) {
-        this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.named = new NamedParameterJdbcTemplate(jdbc);
@@ -130,81 +120,14 @@ class MonthFacts {
         analyze(period);
         if (log.isDebugEnabled()) {
             log.debug("Usage query plan for {}:\n{}", period, String.join("\n",
-                    named.queryForList("explain " + USAGE, new MapSqlParameterSource(p.getValues()).addValue("half", 0),
-                            String.class)));
+                    named.queryForList("explain " + USAGE, p, String.class)));
         }
         long started = System.nanoTime();
-        readInTwoHalves(p, usage);
+        named.query(USAGE, p, usage::accept);
         usage.finish();
         log.debug("Usage of {} read and settled in {} ms: first row after {} ms, settling {} ms", period,
                 (System.nanoTime() - started) / 1_000_000, (Math.max(usage.firstRowAt, started) - started) / 1_000_000,
                 usage.settling / 1_000_000);
-    }
-
-    /**
-     * Reads the month's usage as two halves of the accounts (by hash) at once, so both cores
-     * aggregate: this transaction reads one half, a second session reads the other in the same
-     * snapshot (exported from this transaction), and the two partner-ordered results are merged,
-     * the second's rows of a partner first. The merge depends on the data only, never on timing.
-     */
-    private void readInTwoHalves(MapSqlParameterSource p, UsageStream usage) {
-        String snapshot = jdbc.queryForObject("select pg_export_snapshot()", String.class);
-        ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "close-usage-half"));
-        try {
-            Future<List<Fetched>> other = executor.submit(() -> readHalf(snapshot, p));
-            int[] next = {0};
-            AtomicReference<List<Fetched>> fetched = new AtomicReference<>();
-            named.query(USAGE, new MapSqlParameterSource(p.getValues()).addValue("half", 0), rs -> {
-                Fetched row = Fetched.of(rs);
-                if (fetched.get() == null) {
-                    fetched.set(await(other));
-                }
-                List<Fetched> half = fetched.get();
-                while (next[0] < half.size() && half.get(next[0]).partnerId() <= row.partnerId()) {
-                    usage.accept(half.get(next[0]++));
-                }
-                usage.accept(row);
-            });
-            if (fetched.get() == null) {
-                fetched.set(await(other));
-            }
-            for (int i = next[0]; i < fetched.get().size(); i++) {
-                usage.accept(fetched.get().get(i));
-            }
-        } finally {
-            executor.shutdownNow();
-        }
-    }
-
-    private List<Fetched> readHalf(String snapshot, MapSqlParameterSource p) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (java.sql.Statement statement = connection.createStatement()) {
-                statement.execute("set transaction isolation level repeatable read");
-                statement.execute("set transaction snapshot '" + snapshot + "'");
-                statement.execute("set local work_mem = '" + PeriodClose.WORK_MEM + "'");
-            }
-            JdbcTemplate half = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            half.setFetchSize(FETCH_SIZE);
-            List<Fetched> rows = new ArrayList<>();
-            new NamedParameterJdbcTemplate(half).query(USAGE, new MapSqlParameterSource(p.getValues()).addValue("half", 1),
-                    rs -> {
-                        rows.add(Fetched.of(rs));
-                    });
-            connection.rollback();
-            return rows;
-        }
-    }
-
-    private static List<Fetched> await(Future<List<Fetched>> other) {
-        try {
-            return other.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading usage", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reading half of the usage failed: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     /**
@@ -247,7 +170,7 @@ class MonthFacts {
                                 then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
                            sum(u.list_cost) as list_cost
                       from usage_row u
-                     where u.period = :start and u.charge_category <> 'TAX' and (hashtext(u.account_id) & 1) = :half
+                     where u.period = :start and u.charge_category <> 'TAX'
                      group by 1, 2, 3, 4, 5) s
               left join customer c on c.account_id = s.account_id
               left join customer_link l on l.customer_id = c.id
@@ -259,20 +182,6 @@ class MonthFacts {
 
     /** A partner about to be settled. */
     record Row(String programId, PartnerFacts facts) {
-    }
-
-    /** One row of the usage query: a sum and, for a customer's, the link it came through. */
-    private record Fetched(long partnerId, LinkFact link, UsageSum sum) {
-
-        static Fetched of(ResultSet rs) throws SQLException {
-            Long customerId = (Long) rs.getObject("customer_id");
-            long linkId = rs.getLong("link_id");
-            LinkFact link = customerId == null ? null : new LinkFact(linkId, customerId, rs.getString("account_id"),
-                    date(rs, "valid_from"), date(rs, "valid_to"), rs.getString("referral_reward"));
-            return new Fetched(rs.getLong("partner_id"), link, new UsageSum(customerId, linkId,
-                    rs.getString("service_name"), rs.getString("funding_source"), rs.getString("charge_category"),
-                    date(rs, "day"), rs.getBigDecimal("list_cost")));
-        }
     }
 
     interface PartnerUsage {
@@ -295,18 +204,23 @@ class MonthFacts {
             this.settle = settle;
         }
 
-        void accept(Fetched row) {
+        void accept(ResultSet rs) throws SQLException {
             if (firstRowAt == 0) {
                 firstRowAt = System.nanoTime();
             }
-            if (row.partnerId() != current) {
-                flushUntil(row.partnerId());
-                current = row.partnerId();
+            long partnerId = rs.getLong("partner_id");
+            if (partnerId != current) {
+                flushUntil(partnerId);
+                current = partnerId;
             }
-            if (row.link() != null) {
-                links.putIfAbsent(row.link().id(), row.link());
+            Long customerId = (Long) rs.getObject("customer_id");
+            long linkId = rs.getLong("link_id");
+            if (customerId != null && !links.containsKey(linkId)) {
+                links.put(linkId, new LinkFact(linkId, customerId, rs.getString("account_id"), date(rs, "valid_from"),
+                        date(rs, "valid_to"), rs.getString("referral_reward")));
             }
-            sums.add(row.sum());
+            sums.add(new UsageSum(customerId, linkId, rs.getString("service_name"), rs.getString("funding_source"),
+                    rs.getString("charge_category"), date(rs, "day"), rs.getBigDecimal("list_cost")));
         }
 
         /** Settles every partner before {@code partnerId}: the one whose usage was gathered, and those without usage. */
