@@ -3,6 +3,7 @@ package io.partnerhub.deal;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodLocks;
@@ -29,7 +30,10 @@ public class Presales {
     private final Partners partners;
     private final Today today;
 
-    Presales(JdbcClient jdbc, Partners partners, Today today) {
+    private final ClosedPeriods closedPeriods;
+
+    Presales(JdbcClient jdbc, Partners partners, Today today, ClosedPeriods closedPeriods) {
+        this.closedPeriods = closedPeriods;
         this.jdbc = jdbc;
         this.partners = partners;
         this.today = today;
@@ -68,9 +72,7 @@ public class Presales {
                     + ") and today");
         }
         jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
-        boolean closed = jdbc.sql("select count(*) from accounting_period where period = :p and status = 'CLOSED'")
-                .param("p", YearMonth.from(completedOn).atDay(1)).query(Integer.class).single() > 0;
-        if (closed) {
+        if (closedPeriods.isClosed(YearMonth.from(completedOn))) {
             throw RuleViolation.of("completedOn", "period " + YearMonth.from(completedOn) + " is closed");
         }
         jdbc.sql("update presale set completed_on = :on where id = :id").param("on", completedOn).param("id", id).update();

@@ -66,7 +66,7 @@ public final class CloseBenchmark implements Callable<Integer> {
                     "logging.level.io.partnerhub.settlement.MonthFacts", "DEBUG"))) {
                 prepare(platform, csv);
                 baseline(platform.getBean(DataSource.class), null);
-                double baseline = baseline(platform.getBean(DataSource.class), "256MB");
+                double baseline = baseline(platform.getBean(DataSource.class), PeriodClose.WORK_MEM);
                 resetPeaks();
                 started = System.nanoTime();
                 PeriodClose.Result result = platform.getBean(PeriodClose.class).close("bench", period);

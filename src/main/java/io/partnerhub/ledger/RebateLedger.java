@@ -15,6 +15,7 @@ import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
@@ -35,7 +36,10 @@ public class RebateLedger {
     private final ProgramCatalog programs;
     private final Today today;
 
-    RebateLedger(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today) {
+    private final ClosedPeriods closedPeriods;
+
+    RebateLedger(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, ClosedPeriods closedPeriods) {
+        this.closedPeriods = closedPeriods;
         this.jdbc = jdbc;
         this.partners = partners;
         this.programs = programs;
@@ -98,11 +102,8 @@ public class RebateLedger {
         }
         YearMonth target = destination == Destination.BONUS
                 ? (period == null ? YearMonth.from(today.date()) : period) : null;
-        if (target != null && closed(target)) {
-            throw RuleViolation.of("period", "period " + target + " is closed; Bonus applies to an open period");
-        }
         jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
-        if (target != null && closed(target)) {
+        if (target != null && closedPeriods.isClosed(target)) {
             throw RuleViolation.of("period", "period " + target + " is closed; Bonus applies to an open period");
         }
         lockPartner(partnerId);
@@ -146,11 +147,6 @@ public class RebateLedger {
         BigDecimal total = jdbc.sql("select coalesce(sum(amount), 0) from ledger_entry where partner_id = :partner")
                 .param("partner", partnerId).query(BigDecimal.class).single();
         return new Money(total.setScale(2), currency);
-    }
-
-    private boolean closed(YearMonth period) {
-        return jdbc.sql("select count(*) from accounting_period where period = :period and status = 'CLOSED'")
-                .param("period", period.atDay(1)).query(Long.class).single() > 0;
     }
 
     private String currency(Partner partner) {

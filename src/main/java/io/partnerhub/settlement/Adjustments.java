@@ -3,6 +3,7 @@ package io.partnerhub.settlement;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
@@ -33,7 +34,10 @@ public class Adjustments {
     private final Partners partners;
     private final Today today;
 
-    Adjustments(JdbcClient jdbc, Partners partners, Today today) {
+    private final ClosedPeriods closedPeriods;
+
+    Adjustments(JdbcClient jdbc, Partners partners, Today today, ClosedPeriods closedPeriods) {
+        this.closedPeriods = closedPeriods;
         this.jdbc = jdbc;
         this.partners = partners;
         this.today = today;
@@ -63,10 +67,10 @@ public class Adjustments {
             throw RuleViolation.of("corrects", "a correction of " + corrects + " lands in a later period, not " + target);
         }
         jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
-        if (!closed(corrects)) {
+        if (!closedPeriods.isClosed(corrects)) {
             throw RuleViolation.of("corrects", corrects + " is not closed: its close settles it, no correction is needed");
         }
-        if (closed(target)) {
+        if (closedPeriods.isClosed(target)) {
             throw RuleViolation.of("period", target + " is closed; a correction lands in an open period");
         }
         if (target.isBefore(YearMonth.from(partner.contractDate()))) {
@@ -85,11 +89,6 @@ public class Adjustments {
         partners.find(caller, partnerId);
         return jdbc.sql("select * from adjustment where partner_id = :partner order by id").param("partner", partnerId)
                 .query(Adjustments::adjustment).list();
-    }
-
-    private boolean closed(YearMonth period) {
-        return jdbc.sql("select count(*) from accounting_period where period = :p and status = 'CLOSED'")
-                .param("p", period.atDay(1)).query(Integer.class).single() > 0;
     }
 
     private static Adjustment adjustment(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
@@ -36,7 +37,7 @@ public class PeriodClose {
     private static final Logger log = LoggerFactory.getLogger(PeriodClose.class);
 
     /** Memory for the close's aggregate and sort, per operation (PostgreSQL's default is 4MB). */
-    static final String WORK_MEM = "256MB";
+    public static final String WORK_MEM = "256MB";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -46,9 +47,11 @@ public class PeriodClose {
     private final RebateLedger ledger;
     private final Today today;
     private final ObjectMapper json;
+    private final ClosedPeriods closedPeriods;
 
     PeriodClose(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, MonthFacts facts,
-                Partners partners, RebateLedger ledger, Today today, ObjectMapper json) {
+                Partners partners, RebateLedger ledger, Today today, ObjectMapper json, ClosedPeriods closedPeriods) {
+        this.closedPeriods = closedPeriods;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -82,11 +85,6 @@ public class PeriodClose {
         return new Result(period, "CLOSED", statements, closedNow);
     }
 
-    public boolean isClosed(YearMonth period) {
-        return jdbc.sql("select count(*) from accounting_period where period = :period and status = 'CLOSED'")
-                .param("period", period.atDay(1)).query(Integer.class).single() > 0;
-    }
-
     /** The months from the first contract or usage month to {@code period} that are not closed. */
     private List<YearMonth> openMonthsUpTo(YearMonth period) {
         LocalDate first = jdbc.sql("""
@@ -108,7 +106,7 @@ public class PeriodClose {
 
     private boolean closeOne(String actor, YearMonth month) {
         jdbc.sql(PeriodLocks.EXCLUSIVE).query().listOfRows();
-        if (isClosed(month)) {
+        if (closedPeriods.isClosed(month)) {
             return false;
         }
         // the month's aggregate has a group per account and service: let it hash in memory

@@ -70,8 +70,7 @@ public class QualificationForecast {
         String forecast = "The " + partner.model() + " model of " + program.name() + " has no tiers.";
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof MonthlyRequirementWindow w) {
-                window = last.isPresent() ? last.get().qualificationWindow()
-                        : rule.id().equals(tier) ? YearMonth.from(partner.contractDate()) : null;
+                window = rule.id().equals(tier) ? Qualifications.openWindow(last, partner.contractDate()) : null;
                 forecast = monthly(partnerId, rule, w, tier, month, window, soFar[0]);
             } else if (rule.qualification() instanceof QuarterlyVolume) {
                 forecast = quarterly(partnerId, tiers, tier, month, soFar[1]);

@@ -69,7 +69,7 @@ final class Qualifications {
                     lower.id() + " to " + upper.id() + ": requirement met in " + period + " (" + why + ")"
                             + modelChange(model, upgraded))), true);
         }
-        YearMonth window = openWindow(month);
+        YearMonth window = openWindow(month.prior(period.minusMonths(1)), month.partner().contractDate());
         if (met) {
             return new Outcome(null, Optional.empty(), true);
         }
@@ -88,14 +88,12 @@ final class Qualifications {
                         + " met the requirement (" + period + ": " + why + ")" + modelChange(model, downgraded))), false);
     }
 
-    /** The window open as the month starts: the last statement's, or the contract's first window. */
-    private static YearMonth openWindow(PartnerMonth month) {
-        YearMonth previous = month.period().minusMonths(1);
-        Optional<PartnerMonth.PriorStatement> prior = month.prior(previous);
-        if (prior.isPresent()) {
-            return prior.get().qualificationWindow();
-        }
-        return YearMonth.from(month.partner().contractDate());
+    /**
+     * The window open as a month starts for a partner in the windowed tier: the previous month's
+     * statement's, or, before any statement, the contract's first window.
+     */
+    static YearMonth openWindow(Optional<PartnerMonth.PriorStatement> previous, LocalDate contractDate) {
+        return previous.isPresent() ? previous.get().qualificationWindow() : YearMonth.from(contractDate);
     }
 
     /**

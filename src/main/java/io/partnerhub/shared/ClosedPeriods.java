@@ -20,12 +20,16 @@ public class ClosedPeriods {
         this.jdbc = jdbc;
     }
 
+    /** Whether the month is closed. Callers that write depending on it hold {@link PeriodLocks#SHARED} first. */
+    public boolean isClosed(YearMonth month) {
+        return jdbc.sql("select count(*) from accounting_period where period = :p and status = 'CLOSED'")
+                .param("p", month.atDay(1)).query(Integer.class).single() > 0;
+    }
+
     public void refuseDayIn(String field, LocalDate day) {
         jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
         YearMonth month = YearMonth.from(day);
-        boolean closed = jdbc.sql("select count(*) from accounting_period where period = :p and status = 'CLOSED'")
-                .param("p", month.atDay(1)).query(Integer.class).single() > 0;
-        if (closed) {
+        if (isClosed(month)) {
             throw RuleViolation.of(field, "period " + month + " is closed and its statements are issued: " + day
                     + " would change them. Use a day in an open period; correct the closed one with an adjustment.");
         }
