@@ -52,19 +52,35 @@ public final class CloseBenchmark implements Callable<Integer> {
     long rows;
     @Option(names = "--period", defaultValue = "2026-03", description = "the month to close (${DEFAULT-VALUE})")
     YearMonth period;
+    @Option(names = "--data-dir", description = "keep the database in this directory; when it already holds the"
+            + " prepared month, skip generating, seeding and importing (copy it first: the close seals the month)")
+    Path dataDir;
+    @Option(names = "--prepare-only", description = "with --data-dir: prepare the month and stop before timing anything")
+    boolean prepareOnly;
 
     @Override
     public Integer call() throws Exception {
-        Path work = Files.createTempDirectory("partnerhub-bench-close");
+        Path work = dataDir != null ? Files.createDirectories(dataDir) : Files.createTempDirectory("partnerhub-bench-close");
         try {
             Path csv = work.resolve("usage.csv");
-            long started = System.nanoTime();
-            GenerateCommand.write(new UsageFileGenerator.Spec(partners, customers, rows, period, period,
-                    0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 7), "vk-cloud", csv);
-            System.out.printf("generated %d rows (%d MB) in %.1f s%n", rows, Files.size(csv) >> 20, seconds(started));
+            boolean prepared = Files.exists(work.resolve("prepared"));
+            if (!prepared) {
+                long started = System.nanoTime();
+                GenerateCommand.write(new UsageFileGenerator.Spec(partners, customers, rows, period, period,
+                        0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 7), "vk-cloud", csv);
+                System.out.printf("generated %d rows (%d MB) in %.1f s%n", rows, Files.size(csv) >> 20, seconds(started));
+            }
             try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of("partnerhub.data-dir", work.toString(),
                     "logging.level.io.partnerhub.settlement.MonthFacts", "DEBUG"))) {
-                prepare(platform, csv);
+                if (!prepared) {
+                    prepare(platform, csv);
+                    Files.delete(csv);
+                    Files.createFile(work.resolve("prepared"));
+                }
+                if (prepareOnly) {
+                    return 0;
+                }
+                long started;
                 baseline(platform.getBean(DataSource.class), null);
                 double baseline = baseline(platform.getBean(DataSource.class), PeriodClose.WORK_MEM);
                 resetPeaks();
@@ -77,13 +93,19 @@ public final class CloseBenchmark implements Callable<Integer> {
                         Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {
-            try (var paths = Files.walk(work)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
+            if (dataDir == null) {
+                deleteAll(work);
             }
         }
         return 0;
+    }
+
+    private static void deleteAll(Path work) throws IOException {
+        try (var paths = Files.walk(work)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private void prepare(ConfigurableApplicationContext platform, Path csv) throws Exception {

@@ -125,9 +125,9 @@ class MonthFacts {
         long started = System.nanoTime();
         named.query(USAGE, p, usage::accept);
         usage.finish();
-        log.debug("Usage of {} read and settled in {} ms: first row after {} ms, settling {} ms", period,
+        log.debug("Usage of {} read in {} ms: first row after {} ms, {} ms of it handing partners over and storing their statements", period,
                 (System.nanoTime() - started) / 1_000_000, (Math.max(usage.firstRowAt, started) - started) / 1_000_000,
-                usage.settling / 1_000_000);
+                usage.handingOver / 1_000_000);
     }
 
     /**
@@ -197,7 +197,7 @@ class MonthFacts {
         private final Map<Long, LinkFact> links = new LinkedHashMap<>();
         private final List<UsageSum> sums = new ArrayList<>();
         long firstRowAt;
-        long settling;
+        long handingOver;
 
         UsageStream(List<Row> partners, YearMonth period, PartnerUsage settle) {
             this.partners = partners;
@@ -236,7 +236,7 @@ class MonthFacts {
             }
             links.clear();
             sums.clear();
-            settling += System.nanoTime() - started;
+            handingOver += System.nanoTime() - started;
         }
 
         void finish() {

@@ -113,18 +113,11 @@ public class PeriodClose {
         jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         long started = System.nanoTime();
         log.info("Closing {}: settling partners", month);
-        List<Statement> consequences = new ArrayList<>();
-        try (StatementWriter writer = new StatementWriter(json)) {
-            facts.forEachPartner(month, partnerMonth -> {
-                Statement statement = StatementRules.settle(partnerMonth);
-                writer.add(statement);
-                if (statement.standingChange().isPresent() || !statement.accruals().isEmpty()
-                        || !statement.bonusReturns().isEmpty()) {
-                    consequences.add(statement);
-                }
-            });
+        StatementWriter writer = new StatementWriter(json);
+        try (SettlingPipeline pipeline = new SettlingPipeline(writer, DataSourceUtils.getConnection(dataSource))) {
+            facts.forEachPartner(month, pipeline::settle);
+            List<Statement> consequences = pipeline.finish();
             log.info("Closing {}: {} partners settled in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
-            writer.copyInto(DataSourceUtils.getConnection(dataSource));
             consequences.forEach(statement -> carryOut(actor, statement));
             log.info("Closing {}: {} statements stored, sealing", month, writer.count());
             jdbc.sql("select seal_period(:month)").param("month", month.atDay(1)).query().listOfRows();

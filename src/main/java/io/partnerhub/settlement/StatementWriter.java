@@ -4,91 +4,89 @@ import io.partnerhub.shared.Money;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.ObjectMapper;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Writes a period's statements with PostgreSQL COPY: lines go to a spool file as partners are
- * settled (the usage cursor holds the connection meanwhile), statements stay in memory (one small
- * row each); both are copied in when the period is settled.
+ * Renders a period's statements and their lines as PostgreSQL COPY text, in chunks of a few
+ * statements. The settling thread adds statements; the thread that owns the connection copies each
+ * finished chunk, statements before their lines, while the next chunk is being settled.
  */
-final class StatementWriter implements AutoCloseable {
+final class StatementWriter {
+
+    /** Statements per chunk: small enough that storing overlaps settling, large enough that COPY pays off. */
+    static final int CHUNK_STATEMENTS = 16;
 
     private final ObjectMapper json;
-    private final Path linesFile;
-    private final Writer lines;
-    private final StringBuilder statements = new StringBuilder();
+    private final BlockingQueue<Chunk> finished = new LinkedBlockingQueue<>();
+    private Chunk filling = new Chunk();
     private int count;
 
     StatementWriter(ObjectMapper json) {
         this.json = json;
-        try {
-            this.linesFile = Files.createTempFile("partnerhub-statement-lines", ".copy");
-            this.lines = new BufferedWriter(Files.newBufferedWriter(linesFile, StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
+    /** Renders {@code s} into the chunk being filled; called by the settling thread only. */
     void add(Statement s) {
         count++;
         Map<String, String> measures = new TreeMap<>();
         s.measures().forEach((key, value) -> measures.put(key, value.toPlainString()));
-        row(statements, s.partnerId(), s.period().atDay(1), s.programId(), s.programVersion(), s.model().name(),
-                s.tier(), s.currency(), s.totals().listCost(), s.totals().eligibleCost(), s.totals().discount(),
-                s.totals().reward(), s.totals().rebate(), s.totals().bonus(), s.totals().payable(),
-                json.writeValueAsString(measures),
+        row(filling.statements, s.partnerId(), s.period().atDay(1), s.programId(), s.programVersion(),
+                s.model().name(), s.tier(), s.currency(), s.totals().listCost(), s.totals().eligibleCost(),
+                s.totals().discount(), s.totals().reward(), s.totals().rebate(), s.totals().bonus(),
+                s.totals().payable(), json.writeValueAsString(measures),
                 s.qualificationWindow() == null ? null : s.qualificationWindow().atDay(1));
-        StringBuilder buffer = new StringBuilder(256);
         int lineNo = 0;
         for (StatementLine line : s.lines()) {
-            buffer.setLength(0);
-            row(buffer, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(), line.base(),
-                    line.rate(), line.amount(), line.corrects() == null ? null : line.corrects().atDay(1),
+            row(filling.lines, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(),
+                    line.base(), line.rate(), line.amount(), line.corrects() == null ? null : line.corrects().atDay(1),
                     line.explanation());
-            try {
-                lines.append(buffer);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        }
+        if (++filling.size == CHUNK_STATEMENTS) {
+            finishChunk();
         }
     }
 
+    /** Hands over the last, partly filled chunk; called by the settling thread when it is done. */
+    void finishChunk() {
+        if (filling.size > 0) {
+            finished.add(filling);
+            filling = new Chunk();
+        }
+    }
+
+    /** Statements added so far. */
     int count() {
         return count;
     }
 
-    /** Copies the statements, then their lines, into the database on {@code connection}. */
-    void copyInto(Connection connection) throws SQLException, IOException {
-        lines.close();
-        var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("""
-                copy statement (partner_id, period, program_id, program_version, model, tier, currency, list_cost,
-                                eligible_cost, discount, reward, rebate, bonus, payable, measures, qualification_window)
-                from stdin""", new java.io.StringReader(statements.toString()));
-        try (Reader reader = Files.newBufferedReader(linesFile, StandardCharsets.UTF_8)) {
+    /** Copies every finished chunk into the database on {@code connection}; returns without waiting for more. */
+    void copyFinished(Connection connection) throws SQLException, IOException {
+        for (Chunk chunk; (chunk = finished.poll()) != null; ) {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("""
+                    copy statement (partner_id, period, program_id, program_version, model, tier, currency, list_cost,
+                                    eligible_cost, discount, reward, rebate, bonus, payable, measures,
+                                    qualification_window)
+                    from stdin""", new StringReader(chunk.statements.toString()));
             copy.copyIn("""
                     copy statement_line (partner_id, period, line_no, kind, customer_id, base, rate, amount, corrects,
                                          explanation)
-                    from stdin""", reader);
+                    from stdin""", new StringReader(chunk.lines.toString()));
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        lines.close();
-        Files.deleteIfExists(linesFile);
+    private static final class Chunk {
+        final StringBuilder statements = new StringBuilder(1 << 12);
+        final StringBuilder lines = new StringBuilder(1 << 16);
+        int size;
     }
 
     /** One row of COPY's text format: tab-separated, \N for null, backslash escapes. */
