@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,6 +18,7 @@ import picocli.CommandLine;
  * listed by {@code java -jar partnerhub.jar help}.
  */
 @SpringBootApplication
+@EnableScheduling
 @ConfigurationPropertiesScan
 public class Partnerhub {
 

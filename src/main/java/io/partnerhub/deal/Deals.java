@@ -6,12 +6,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.partnerhub.event.Events;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.ProgramCatalog;
@@ -30,8 +32,10 @@ public class Deals {
     private final Partners partners;
     private final ProgramCatalog programs;
     private final Today today;
+    private final Events events;
 
-    Deals(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today) {
+    Deals(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, Events events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.partners = partners;
         this.programs = programs;
@@ -113,6 +117,30 @@ public class Deals {
         return find(caller, dealId);
     }
 
+    /**
+     * Ends the protection of every pending or approved deal of {@code partnerId} on {@code on} (the
+     * partner left or was revoked), and ends its project registrations that day, so the customers
+     * are free for other partners. Records an event per deal. Returns the deals released.
+     */
+    @Transactional
+    public List<Deal> releaseClaimsOf(String actor, long partnerId, LocalDate on, String reason) {
+        List<Deal> released = jdbc.sql("""
+                        update deal set status = 'RELEASED', ended_on = :on, reason = :reason
+                         where partner_id = :partner and status in ('PENDING', 'APPROVED')
+                         returning *""")
+                .param("on", on).param("reason", reason).param("partner", partnerId).query(Deals::deal).list();
+        for (Deal deal : released) {
+            events.record(actor, partnerId, "deal.released", "deal/" + deal.id(),
+                    "Deal " + deal.id() + " for customer tax id " + deal.customerTaxId() + " released on " + on
+                            + ": " + reason, Map.of("endedOn", on, "reason", reason));
+        }
+        jdbc.sql("""
+                        update project_registration set valid_until = :on
+                         where partner_id = :partner and valid_until > :on and registered_on < :on""")
+                .param("on", on).param("partner", partnerId).update();
+        return released;
+    }
+
     public Deal find(Caller caller, long id) {
         Deal deal = jdbc.sql("select * from deal where id = :id").param("id", id).query(Deals::deal).optional()
                 .orElseThrow(() -> new NotFound("deal", id));
@@ -175,6 +203,7 @@ public class Deals {
                 rs.getString("customer_name"), rs.getString("title"), rs.getBigDecimal("expected_monthly_amount"),
                 rs.getObject("registered_on", LocalDate.class), DealStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"), rs.getBigDecimal("extra_discount_percent"),
-                decided == null ? null : decided.toInstant(), rs.getTimestamp("created_at").toInstant());
+                decided == null ? null : decided.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("ended_on", LocalDate.class));
     }
 }

@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
@@ -48,10 +49,13 @@ public class PeriodClose {
     private final Today today;
     private final ObjectMapper json;
     private final ClosedPeriods closedPeriods;
+    private final List<BeforeClose> beforeClose;
 
     PeriodClose(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, MonthFacts facts,
-                Partners partners, RebateLedger ledger, Today today, ObjectMapper json, ClosedPeriods closedPeriods) {
+                Partners partners, RebateLedger ledger, Today today, ObjectMapper json, ClosedPeriods closedPeriods,
+                List<BeforeClose> beforeClose) {
         this.closedPeriods = closedPeriods;
+        this.beforeClose = beforeClose;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -109,6 +113,7 @@ public class PeriodClose {
         if (closedPeriods.isClosed(month)) {
             return false;
         }
+        beforeClose.forEach(step -> step.beforeClose(month));
         // the month's aggregate has a group per account and service: let it hash in memory
         jdbc.sql("set local work_mem = '" + WORK_MEM + "'").update();
         long started = System.nanoTime();
