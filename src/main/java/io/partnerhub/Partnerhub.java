@@ -6,7 +6,6 @@ import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,7 +17,6 @@ import picocli.CommandLine;
  * listed by {@code java -jar partnerhub.jar help}.
  */
 @SpringBootApplication
-@EnableScheduling
 @ConfigurationPropertiesScan
 public class Partnerhub {
 
@@ -37,6 +35,7 @@ public class Partnerhub {
      */
     public static ConfigurableApplicationContext withoutWeb(Map<String, Object> properties) {
         Map<String, Object> settings = new java.util.LinkedHashMap<>(Map.of("partnerhub.demo", "false",
+                "db-scheduler.enabled", "false",
                 "spring.main.banner-mode", "off", "logging.level.root", "WARN", "logging.level.io.partnerhub", "INFO"));
         settings.putAll(properties);
         // as arguments, so they win over application.properties and the environment

@@ -1,15 +1,23 @@
 package io.partnerhub.shared;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 
-/** Runs every {@link DailyTask}: each night for the new day, or for a day an operator names. */
+/**
+ * Runs every {@link DailyTask}: each night for the new day, or for a day an operator names. The
+ * nightly run is a recurring task of the job scheduler, which coordinates through the database, so
+ * with several instances it runs on one of them.
+ */
 @Component
 public class DailyJobs {
 
@@ -27,9 +35,15 @@ public class DailyJobs {
     public record Outcome(String task, List<String> changes) {
     }
 
-    @Scheduled(cron = "0 5 0 * * *", zone = "Europe/Moscow")
-    void nightly() {
-        runFor(today.date());
+    @Configuration(proxyBeanMethods = false)
+    static class Nightly {
+
+        /** Five past midnight in the programs' zone, for the day that just began. */
+        @Bean
+        RecurringTask<Void> dailyTasks(DailyJobs jobs, Today today) {
+            return Tasks.recurring("daily-tasks", Schedules.cron("0 5 0 * * *", Today.ZONE))
+                    .execute((instance, context) -> jobs.runFor(today.date()));
+        }
     }
 
     /** Runs every task for {@code day}, in name order; a task's failure is logged and stops the run. */
