@@ -25,6 +25,7 @@ import io.partnerhub.deal.Deal;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.deal.ProjectRegistrations;
 import io.partnerhub.partner.Partner;
+import io.partnerhub.portal.PortalUsers;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.LegalForm;
 import io.partnerhub.program.PartnerModel;
@@ -57,12 +58,14 @@ class DemoData implements ApplicationRunner {
     private final Today today;
     private final ProgramCatalog programs;
     private final PeriodClose periodClose;
+    private final PortalUsers portalUsers;
 
     DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
              TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
              ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs,
-             PeriodClose periodClose) {
+             PeriodClose periodClose, PortalUsers portalUsers) {
         this.periodClose = periodClose;
+        this.portalUsers = portalUsers;
         this.properties = properties;
         this.embedded = embedded;
         this.jdbc = jdbc;
@@ -91,8 +94,10 @@ class DemoData implements ApplicationRunner {
         // Statements to read: every month but last month (left open to close by hand) and this one.
         periodClose.close(DEMO.name(), YearMonth.from(today.date()).minusMonths(2));
         writeTokens(issueTokens(made));
-        log.info("Demo data loaded in {} ms ({} partners, {} usage rows); partner tokens for trying the API are in {}",
-                (System.nanoTime() - started) / 1_000_000, made.size(), rows, tokensFile());
+        write(portalUsersFile(), portalUsers(made));
+        log.info("Demo data loaded in {} ms ({} partners, {} usage rows); partner tokens for trying the API are in {},"
+                        + " portal sign-ins in {}", (System.nanoTime() - started) / 1_000_000, made.size(), rows,
+                tokensFile(), portalUsersFile());
     }
 
     private List<Partner> partnersWithCustomersAndDeals(YearMonth firstMonth) {
@@ -189,10 +194,37 @@ class DemoData implements ApplicationRunner {
         return lines;
     }
 
+    /** An operator, and an ADMIN and a SALES person per demo partner, each with a generated password. */
+    private List<String> portalUsers(List<Partner> made) {
+        List<String> lines = new ArrayList<>();
+        lines.add(portalUser("operator@demo.partnerhub", "Demo operator", null, PortalUsers.Role.OPERATOR));
+        for (Partner partner : made) {
+            lines.add(portalUser("admin-" + partner.id() + "@demo.partnerhub", partner.name() + " admin", partner.id(),
+                    PortalUsers.Role.ADMIN));
+            lines.add(portalUser("sales-" + partner.id() + "@demo.partnerhub", partner.name() + " sales", partner.id(),
+                    PortalUsers.Role.SALES));
+        }
+        return lines;
+    }
+
+    private String portalUser(String email, String name, Long partnerId, PortalUsers.Role role) {
+        String password = Tokens.generate("").substring(0, 16);
+        portalUsers.create(DEMO, new PortalUsers.NewUser(email, name, partnerId, role, password));
+        return String.format("%-32s %-16s %-8s %s", email, password, role, partnerId == null ? "" : partnerId);
+    }
+
+    private Path portalUsersFile() {
+        return properties.dataDir().resolve("demo-portal-users.txt");
+    }
+
     private void writeTokens(List<String> lines) {
+        write(tokensFile(), lines);
+    }
+
+    private void write(Path file, List<String> lines) {
         try {
             Files.createDirectories(properties.dataDir());
-            Files.write(tokensFile(), lines);
+            Files.write(file, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package io.partnerhub.settlement;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -22,7 +21,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.Instant;
@@ -81,21 +79,10 @@ class SettlementController {
         return close.close(caller.name(), Statements.period(period));
     }
 
-    record PeriodView(String period, String status, Instant closedAt, int statements) {
-    }
-
     @GetMapping("/api/v1/periods")
     @Operation(summary = "Periods known to the platform, with their status and number of statements")
-    List<PeriodView> periods(Caller caller) {
-        caller.requireOperator("list periods");
-        return jdbc.sql("""
-                        select to_char(a.period, 'YYYY-MM') as period, a.status, a.closed_at,
-                               (select count(*) from statement s where s.period = a.period) as statements
-                          from accounting_period a order by a.period""")
-                .query((rs, i) -> new PeriodView(rs.getString("period"), rs.getString("status"),
-                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
-                        rs.getInt("statements")))
-                .list();
+    List<Statements.PeriodView> periods(Caller caller) {
+        return statements.periods(caller);
     }
 
     @GetMapping("/api/v1/partners/{id}/statements")
@@ -114,32 +101,15 @@ class SettlementController {
     @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path)")
     ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable String period) {
         Statements.StatementView s = statements.find(caller, id, period);
-        StringWriter out = new StringWriter();
-        try (CsvWriter csv = CsvWriter.builder().build(out)) {
-            csv.writeRecord("partnerId", "period", "lineNo", "kind", "customerId", "base", "rate", "amount", "currency",
-                    "corrects", "explanation");
-            for (Statements.LineView line : s.lines()) {
-                csv.writeRecord(String.valueOf(s.partnerId()), s.period(), String.valueOf(line.lineNo()), line.kind(),
-                        line.customerId() == null ? "" : line.customerId().toString(), nullToEmpty(line.base()),
-                        nullToEmpty(line.rate()), line.amount(), s.currency(), nullToEmpty(line.corrects()),
-                        line.explanation());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(out.toString());
+                .body(statements.csv(s));
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}.csv", produces = "text/csv")
     @Operation(summary = "The statement's lines as CSV")
     ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable String period) {
         return statementCsv(caller, id, period);
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

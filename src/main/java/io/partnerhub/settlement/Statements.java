@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -44,6 +45,45 @@ public class Statements {
 
     /** A statement without its lines, for lists. */
     public record Summary(String period, String model, String tier, String currency, TotalsView totals) {
+    }
+
+    /** A month known to the platform: OPEN or CLOSED, when it closed, how many statements it has. */
+    public record PeriodView(String period, String status, Instant closedAt, int statements) {
+    }
+
+    /** The statement's lines as CSV, one record per line, with a header. */
+    public String csv(StatementView s) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (de.siegmar.fastcsv.writer.CsvWriter csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            csv.writeRecord("partnerId", "period", "lineNo", "kind", "customerId", "base", "rate", "amount", "currency",
+                    "corrects", "explanation");
+            for (LineView line : s.lines()) {
+                csv.writeRecord(String.valueOf(s.partnerId()), s.period(), String.valueOf(line.lineNo()), line.kind(),
+                        line.customerId() == null ? "" : line.customerId().toString(), nullToEmpty(line.base()),
+                        nullToEmpty(line.rate()), line.amount(), s.currency(), nullToEmpty(line.corrects()),
+                        line.explanation());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Every known month, oldest first (operators). */
+    public List<PeriodView> periods(Caller caller) {
+        caller.requireOperator("list periods");
+        return jdbc.sql("""
+                        select to_char(a.period, 'YYYY-MM') as period, a.status, a.closed_at,
+                               (select count(*) from statement s where s.period = a.period) as statements
+                          from accounting_period a order by a.period""")
+                .query((rs, i) -> new PeriodView(rs.getString("period"), rs.getString("status"),
+                        rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
+                        rs.getInt("statements")))
+                .list();
     }
 
     public StatementView find(Caller caller, long partnerId, String period) {

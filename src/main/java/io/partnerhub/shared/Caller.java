@@ -1,7 +1,8 @@
 package io.partnerhub.shared;
 
 /**
- * Who makes a request: an operator of the provider, or a partner through one of its tokens.
+ * Who makes a request: an operator of the provider, or a partner through one of its tokens or one
+ * of its people signed in to the portal.
  * Controllers receive it as a parameter; it is also kept as a request attribute for the audit log.
  */
 public sealed interface Caller {
@@ -34,6 +35,19 @@ public sealed interface Caller {
         @Override
         public Long partnerId() {
             return null;
+        }
+    }
+
+    /** A person signed in to the portal for a partner. */
+    record PartnerUser(long id, long userId, String email) implements Caller {
+        @Override
+        public String name() {
+            return "partner:" + id + "/user:" + email;
+        }
+
+        @Override
+        public Long partnerId() {
+            return id;
         }
     }
 

@@ -5,8 +5,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -42,20 +40,13 @@ class Security {
                 .build();
     }
 
+    /** Everything the API and the portal's pages do not claim: API docs, health, metrics, static files. */
     @Bean
-    @Order(2)
+    @Order(10)
     SecurityFilterChain open(HttpSecurity http) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .build();
-    }
-
-    /** No user names and passwords on the API: tokens only. */
-    @Bean
-    UserDetailsService noPasswordUsers() {
-        return username -> {
-            throw new UsernameNotFoundException(username);
-        };
     }
 }

@@ -1,0 +1,132 @@
+package io.partnerhub.portal;
+
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.settlement.QualificationForecast;
+import io.partnerhub.settlement.Statements;
+import io.partnerhub.shared.NotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import tools.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The partner portal: a partner's dashboard and statements (operators may open any partner's). */
+@Controller
+class PartnerPages {
+
+    private static final int MONTHS_SHOWN = 12;
+
+    private final Partners partners;
+    private final Statements statements;
+    private final QualificationForecast qualification;
+    private final ProgramCatalog programs;
+    private final MessageSource messages;
+    private final ObjectMapper json;
+
+    PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
+                 ProgramCatalog programs, MessageSource messages, ObjectMapper json) {
+        this.partners = partners;
+        this.statements = statements;
+        this.qualification = qualification;
+        this.programs = programs;
+        this.messages = messages;
+        this.json = json;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String home(@ModelAttribute("me") SignedIn me) {
+        return me.operator() ? "redirect:/console" : "redirect:/portal/partners/" + me.user().partnerId();
+    }
+
+    @GetMapping("/portal/partners/{id}")
+    String dashboard(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
+        Partner partner = partners.find(me.caller(), id);
+        List<Statements.Summary> all = statements.list(me.caller(), id);
+        List<Month> months = all.subList(Math.max(0, all.size() - MONTHS_SHOWN), all.size()).stream()
+                .map(s -> new Month(s.period(), s.tier(), s.totals().listCost(), s.totals().discount(),
+                        percent(s.totals().discount(), s.totals().listCost()), s.totals().reward(),
+                        s.totals().rebate(), s.totals().payable()))
+                .toList()
+                .reversed();
+        model.addAttribute("partner", partner);
+        model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
+        model.addAttribute("months", months);
+        model.addAttribute("monthsJson", chart(me, months.reversed()));
+        model.addAttribute("qualification", qualification.forecast(me.caller(), id));
+        return "partner";
+    }
+
+    @GetMapping("/portal/partners/{id}/statements/{period}")
+    String statement(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable String period,
+                     Model model) {
+        model.addAttribute("partner", partners.find(me.caller(), id));
+        model.addAttribute("statement", statementFor(me, id, period));
+        return "statement";
+    }
+
+    @GetMapping("/portal/partners/{id}/statements/{period}/csv")
+    ResponseEntity<String> statementCsv(@ModelAttribute("me") SignedIn me, @PathVariable long id,
+                                        @PathVariable String period) {
+        Statements.StatementView s = statementFor(me, id, period);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(statements.csv(s));
+    }
+
+    /** Statements show discounts: never to sales people. */
+    private Statements.StatementView statementFor(SignedIn me, long id, String period) {
+        if (!me.seesMoney()) {
+            throw new NotFound("statement of partner " + id + " for", period);
+        }
+        return statements.find(me.caller(), id, period);
+    }
+
+    /** The chart's data: months oldest first, list cost, and the discount for those who see money. */
+    private String chart(SignedIn me, List<Month> months) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> series = new ArrayList<>();
+        series.add(Map.of("label", messages.getMessage("col.listCost", null, locale),
+                "values", months.stream().map(m -> new BigDecimal(m.listCost())).toList()));
+        if (me.seesMoney()) {
+            series.add(Map.of("label", messages.getMessage("col.discount", null, locale),
+                    "values", months.stream().map(m -> new BigDecimal(m.discount())).toList()));
+        }
+        // inside a <script> element: no "</" may appear, and none can (periods, numbers, labels)
+        return json.writeValueAsString(Map.of("labels", months.stream().map(Month::period).toList(),
+                "series", series)).replace("</", "<\\/");
+    }
+
+    static String percent(String part, String whole) {
+        BigDecimal total = new BigDecimal(whole);
+        if (total.signum() == 0) {
+            return "0.0";
+        }
+        return new BigDecimal(part).multiply(BigDecimal.valueOf(100)).divide(total, 1, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+}

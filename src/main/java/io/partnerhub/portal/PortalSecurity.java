@@ -1,0 +1,67 @@
+package io.partnerhub.portal;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Sign-in for the portal's pages. Stateless like the API, so any instance serves any request:
+ * signing in sets a signed cookie (Spring Security's token-based remember-me, 8 hours, keyed by a
+ * secret kept in the database) and the CSRF token travels in a cookie too. Operators may open
+ * every page; partners' people only their own partner's (another partner's page answers 404).
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalSecurity {
+
+    static final String SESSION_COOKIE = "partnerhub-session";
+    private static final int SESSION_SECONDS = 8 * 3600;
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(2)
+    @ConditionalOnWebApplication
+    SecurityFilterChain portal(HttpSecurity http, PortalUsers users, JdbcClient jdbc) throws Exception {
+        return http
+                .securityMatcher("/", "/login", "/logout", "/portal/**", "/console/**")
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login").permitAll()
+                        // who may see what is decided by the pages (a refusal is a 404 page): a
+                        // signed-in person is always a remember-me login here, which Spring Security
+                        // would send back to the sign-in form instead of refusing
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email")
+                        .defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
+                .rememberMe(remember -> remember.key(secret(jdbc)).userDetailsService(users).alwaysRemember(true)
+                        .tokenValiditySeconds(SESSION_SECONDS).rememberMeCookieName(SESSION_COOKIE))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies(SESSION_COOKIE))
+                .build();
+    }
+
+    /** The cookie-signing secret: made by the first instance that starts, read by the others. */
+    private static String secret(JdbcClient jdbc) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        jdbc.sql("insert into portal_key (id, secret) values (1, :secret) on conflict (id) do nothing")
+                .param("secret", HexFormat.of().formatHex(random)).update();
+        return jdbc.sql("select secret from portal_key where id = 1").query(String.class).single();
+    }
+}
