@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Today;
 import io.partnerhub.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,10 @@ public class Statements {
 
     private final JdbcClient jdbc;
     private final Partners partners;
+    private final Today today;
 
-    Statements(JdbcClient jdbc, Partners partners) {
+    Statements(JdbcClient jdbc, Partners partners, Today today) {
+        this.today = today;
         this.jdbc = jdbc;
         this.partners = partners;
     }
@@ -73,13 +76,29 @@ public class Statements {
         return value == null ? "" : value;
     }
 
-    /** Every known month, oldest first (operators). */
+    /**
+     * Every month from the first contract or usage month to last month (the months a close would
+     * take), and any other month with a status, oldest first (operators).
+     */
     public List<PeriodView> periods(Caller caller) {
         caller.requireOperator("list periods");
         return jdbc.sql("""
-                        select to_char(a.period, 'YYYY-MM') as period, a.status, a.closed_at,
-                               (select count(*) from statement s where s.period = a.period) as statements
-                          from accounting_period a order by a.period""")
+                        with bounds as (
+                            select least((select min(date_trunc('month', contract_date))::date from partner),
+                                         (select min(to_date(split_part(periods, ',', 1), 'YYYY-MM')) from usage_import
+                                           where periods is not null and periods <> '')) as first,
+                                   (date_trunc('month', cast(:today as date)) - interval '1 month')::date as last),
+                        months as (
+                            select m::date as period
+                              from bounds, generate_series(bounds.first, bounds.last, interval '1 month') m
+                             where bounds.first <= bounds.last
+                            union
+                            select period from accounting_period)
+                        select to_char(m.period, 'YYYY-MM') as period, coalesce(a.status, 'OPEN') as status,
+                               a.closed_at, (select count(*) from statement s where s.period = m.period) as statements
+                          from months m left join accounting_period a on a.period = m.period
+                         order by m.period""")
+                .param("today", today.date())
                 .query((rs, i) -> new PeriodView(rs.getString("period"), rs.getString("status"),
                         rs.getTimestamp("closed_at") == null ? null : rs.getTimestamp("closed_at").toInstant(),
                         rs.getInt("statements")))

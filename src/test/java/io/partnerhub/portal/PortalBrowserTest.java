@@ -1,0 +1,244 @@
+package io.partnerhub.portal;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import io.partnerhub.Api;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal in a real browser: Debian's Chromium, headless, driven by Playwright. An operator
+ * closes a month from the console; the partner's admin reads the statement it issued; nobody opens
+ * another partner's page by URL; a sales person never sees a discount. A database of its own,
+ * because the test closes a month. Screenshots of the pages go to target/screenshots.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "partnerhub.data-dir=target/test-data-portal",
+        "partnerhub.db-clean=true",
+        "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
+        "partnerhub.demo=false"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserTest {
+
+    private static final String OPERATOR = Api.OPERATOR_TOKEN;
+    private static final String PASSWORD = "correct horse battery";
+    private static final Path SCREENSHOTS = Paths.get("target/screenshots");
+
+    @LocalServerPort
+    int port;
+
+    private Api api;
+    private Playwright playwright;
+    private Browser browser;
+    private long partner;
+    private long otherPartner;
+
+    @BeforeAll
+    void startBrowserAndMakeData() throws Exception {
+        api = new Api(port);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        Files.createDirectories(SCREENSHOTS);
+
+        partner = partner("Portal Reseller");
+        otherPartner = partner("Other Reseller");
+        long customer = api.post("/api/v1/customers", OPERATOR, Map.of("name", "Portal Customer",
+                "taxId", Api.unique(), "accountId", "portal-vk-a")).id();
+        String taxId = api.get("/api/v1/customers/" + customer, OPERATOR).text("taxId");
+        assertThat(api.post("/api/v1/partners/" + partner + "/customers", OPERATOR,
+                Map.of("customerId", customer, "from", "2026-03-01")).status()).isEqualTo(201);
+        long deal = api.post("/api/v1/deals", OPERATOR, Map.of("partnerId", partner, "customerTaxId", taxId,
+                "customerName", "Portal Customer", "title", "Migration", "registeredOn", "2026-03-01")).id();
+        assertThat(api.post("/api/v1/deals/" + deal + "/approve", OPERATOR,
+                Map.of("extraDiscountPercent", "20")).status()).isEqualTo(200);
+        String csv = """
+                SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency,x_FundingSource
+                portal-vk-a,2026-03-05T00:00:00Z,Usage,Cloud Servers,50000.00,RUB,MONEY
+                portal-vk-a,2026-03-06T00:00:00Z,Usage,Marketplace,1000.00,RUB,MONEY
+                """;
+        Api.Response imported = api.upload("/api/v1/usage/imports?format=focus", OPERATOR,
+                csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+
+        user("operator@portal.test", "Olga Operator", null, "OPERATOR");
+        user("admin@portal.test", "Anna Admin", partner, "ADMIN");
+        user("sales@portal.test", "Sergey Sales", partner, "SALES");
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    @Order(1)
+    void aWrongPasswordIsRefusedOnTheForm() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.fill("#email", "admin@portal.test");
+            page.fill("#password", "not the password");
+            page.click("button[type=submit]");
+
+            assertThat(page.locator("[role=alert]")).hasText("Неверная почта или пароль.");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anOperatorClosesTheMonthFromTheConsole() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "operator@portal.test");
+            page.waitForURL(url("/console"));
+            assertThat(page.locator("tr[data-period='2026-03'] td").nth(1)).hasText("открыт");
+
+            page.locator("tr[data-period='2026-03'] button").click();
+
+            assertThat(page.locator("[data-testid=close-result]")).containsText("2026-03");
+            assertThat(page.locator("tr[data-period='2026-03'] td").nth(1)).hasText("закрыт");
+            assertThat(page.locator("tr[data-period='2026-03'] td").nth(2)).hasText("2");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console.png")).setFullPage(true));
+        }
+    }
+
+    @Test
+    @Order(3)
+    void thePartnersAdminReadsTheStatementWithEveryAmountAndItsExplanation() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            // 51 000.00 list cost, 15 000.00 discount (30 % of the eligible 50 000.00): 29.4 % of the list cost
+            assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(2)).hasText("51000.00");
+            assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(3)).hasText("15000.00");
+            assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(4)).hasText("29.4");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")).setFullPage(true));
+
+            page.locator("[data-testid=months] a", new Page.LocatorOptions().setHasText("2026-03")).click();
+
+            assertThat(page.locator("[data-testid=total-listCost]")).hasText("51000.00");
+            assertThat(page.locator("[data-testid=total-discount]")).hasText("15000.00");
+            assertThat(page.locator("[data-testid=total-payable]")).hasText("36000.00");
+            assertThat(page.locator("[data-testid=lines]")).containsText("Discount 30 %");
+            assertThat(page.locator("[data-testid=lines]")).containsText("Not eligible: Marketplace 1 000.00");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("statement.png")).setFullPage(true));
+
+            page.navigate(url("/portal/partners/" + partner + "?lang=en"));
+            assertThat(page.locator("[data-testid=months] th").nth(2)).hasText("List cost");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aPartnerCannotOpenAnotherPartnersPagesOrTheConsoleByUrl() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+
+            for (String path : List.of("/portal/partners/" + otherPartner,
+                    "/portal/partners/" + otherPartner + "/statements/2026-03",
+                    "/portal/partners/" + otherPartner + "/statements/2026-03/csv", "/console")) {
+                Response response = page.navigate(url(path));
+                org.assertj.core.api.Assertions.assertThat(response.status()).as(path).isEqualTo(404);
+                org.assertj.core.api.Assertions.assertThat(page.content()).as(path).doesNotContain("Other Reseller");
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aSalesPersonSeesConsumptionButNoDiscount() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "sales@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+
+            assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(2)).hasText("51000.00");
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("15000.00").doesNotContain("Скидка");
+            Response statement = page.navigate(url("/portal/partners/" + partner + "/statements/2026-03"));
+            org.assertj.core.api.Assertions.assertThat(statement.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void signingOutEndsTheSignIn() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+
+            page.locator("form[action='/logout'] button").click();
+            page.waitForURL(url("/login?signedOut"));
+            page.navigate(url("/portal/partners/" + partner));
+
+            page.waitForURL(url("/login"));
+        }
+    }
+
+    private Page signIn(BrowserContext context, String email) {
+        Page page = context.newPage();
+        page.navigate(url("/login"));
+        page.fill("#email", email);
+        page.fill("#password", PASSWORD);
+        page.click("button[type=submit]");
+        return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private long partner(String name) {
+        String taxId = Api.unique();
+        Map<String, Object> application = new LinkedHashMap<>();
+        application.put("programId", "vk-cloud");
+        application.put("model", "PARTNER");
+        application.put("name", name);
+        application.put("legalForm", "LEGAL_ENTITY");
+        application.put("taxId", taxId);
+        application.put("registeredOn", "2020-01-15");
+        application.put("country", "RU");
+        application.put("contractDate", "2026-03-01");
+        Api.Response created = api.post("/api/v1/partners", OPERATOR, application);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return created.id();
+    }
+
+    private void user(String email, String name, Long partnerId, String role) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("email", email);
+        user.put("displayName", name);
+        user.put("partnerId", partnerId);
+        user.put("role", role);
+        user.put("password", PASSWORD);
+        Api.Response created = api.post("/api/v1/portal-users", OPERATOR, user);
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    }
+}
