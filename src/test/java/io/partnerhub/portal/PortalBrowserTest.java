@@ -189,6 +189,64 @@ class PortalBrowserTest {
 
     @Test
     @Order(6)
+    void anOperatorUploadsUsageAndSeesEveryBadLineWithNothingStored() throws Exception {
+        Path bad = Files.createTempFile("usage-bad", ".csv");
+        Files.writeString(bad, """
+                SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency
+                portal-vk-a,2026-04-02T00:00:00Z,Usage,Cloud Servers,100.00,RUB
+                portal-vk-a,2026-04-03T00:00:00Z,Usage,Cloud Servers,abc,RUB
+                portal-vk-a,2026-04-04T00:00:00Z,Usage,Cloud Servers,300.00,XYZ
+                """);
+        Path good = Files.createTempFile("usage-good", ".csv");
+        Files.writeString(good, """
+                SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency
+                portal-vk-a,2026-04-02T00:00:00Z,Usage,Cloud Servers,100.00,RUB
+                portal-vk-a,2026-04-03T00:00:00Z,Usage,Cloud Servers,200.00,RUB
+                """);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "operator@portal.test");
+            page.waitForURL(url("/console"));
+            page.navigate(url("/console/usage"));
+
+            page.setInputFiles("#file", bad);
+            page.locator("form[enctype] button[type=submit]").click();
+
+            assertThat(page.locator("[data-testid=import-rejected]")).containsText("2 из 3");
+            assertThat(page.locator("[data-testid=import-rejected] tbody tr")).hasCount(2);
+            assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(0)).containsText("3");
+            assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(0)).containsText("ListCost");
+            assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(1)).containsText("4");
+            assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(1)).containsText("BillingCurrency");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("usage-import.png")).setFullPage(true));
+
+            page.setInputFiles("#file", good);
+            page.locator("form[enctype] button[type=submit]").click();
+
+            assertThat(page.locator("[data-testid=import-accepted]")).containsText("Строк: 2; месяцы: 2026-04.");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aWithdrawalAboveTheBalanceIsRefusedNextToTheAmount() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/balance"));
+            assertThat(page.locator("[data-testid=balance]")).hasText("0.00 RUB");
+
+            page.fill("input[name=amount]", "100.00");
+            page.locator("form[action$='/withdrawals'] button[type=submit]").click();
+
+            assertThat(page.locator("[data-testid=amount-error]"))
+                    .hasText("the withdrawal of 100.00 exceeds the rebate balance of 0.00");
+            assertThat(page.locator("input[name=amount]")).hasValue("100.00");
+            assertThat(page.locator("[data-testid=balance]")).hasText("0.00 RUB");
+        }
+    }
+
+    @Test
+    @Order(8)
     void signingOutEndsTheSignIn() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "admin@portal.test");

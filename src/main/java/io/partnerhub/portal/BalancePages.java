@@ -1,0 +1,76 @@
+package io.partnerhub.portal;
+
+import io.partnerhub.ledger.RebateLedger;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.ProblemException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** A partner's rebate balance: its entries, and withdrawals to Bonus or the bank account. */
+@Controller
+class BalancePages {
+
+    private final RebateLedger ledger;
+    private final Partners partners;
+
+    BalancePages(RebateLedger ledger, Partners partners) {
+        this.ledger = ledger;
+        this.partners = partners;
+    }
+
+    @GetMapping("/portal/partners/{id}/balance")
+    String balance(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
+        moneyOnly(me, id);
+        model.addAttribute("partner", partners.find(me.caller(), id));
+        model.addAttribute("balance", ledger.balance(me.caller(), id));
+        return "balance";
+    }
+
+    /** Withdraws; a refusal comes back next to the field it concerns, the form keeps what was typed. */
+    @PostMapping("/portal/partners/{id}/balance/withdrawals")
+    String withdraw(@ModelAttribute("me") SignedIn me, @PathVariable long id, @RequestParam String amount,
+                    @RequestParam String destination, @RequestParam(required = false) String period,
+                    Model model, RedirectAttributes flash) {
+        moneyOnly(me, id);
+        String field = "amount";
+        try {
+            BigDecimal value = new BigDecimal(amount.strip().replace(" ", "").replace(',', '.'));
+            field = "period";
+            YearMonth month = period == null || period.isBlank() ? null : YearMonth.parse(period.strip());
+            field = "amount";
+            ledger.withdraw(me.caller(), id, value, RebateLedger.Destination.valueOf(destination), month);
+            flash.addAttribute("withdrawn", value.toPlainString());
+            return "redirect:/portal/partners/" + id + "/balance";
+        } catch (NumberFormatException | DateTimeParseException e) {
+            model.addAttribute("error", field.equals("amount") ? "an amount like 1500.00" : "a month like 2026-05");
+        } catch (ProblemException e) {
+            model.addAttribute("error", e.getMessage());
+            if (!e.errors().isEmpty()) {
+                field = e.errors().getFirst().field();
+            }
+        }
+        model.addAttribute("errorField", field);
+        model.addAttribute("amount", amount);
+        model.addAttribute("destination", destination);
+        model.addAttribute("period", period);
+        return balance(me, id, model);
+    }
+
+    /** The balance is money: never shown to sales people. */
+    private static void moneyOnly(SignedIn me, long id) {
+        if (!me.seesMoney()) {
+            throw new NotFound("balance of partner", id);
+        }
+    }
+}
