@@ -137,6 +137,39 @@ public class Customers {
                 .param("partner", partnerId).query(Customers::link).list();
     }
 
+    /** One of a partner's customers with the link that made it so (the latest one). */
+    public record PartnerCustomer(long customerId, String name, String taxId, String accountId, long linkId,
+                                  LocalDate from, LocalDate to) {
+
+        public boolean linkedOn(LocalDate day) {
+            return !day.isBefore(from) && (to == null || day.isBefore(to));
+        }
+    }
+
+    /**
+     * The partner's customers, by name, optionally those whose name, tax id or account contains
+     * {@code query} (any case); at most {@code limit} from {@code offset}.
+     */
+    public List<PartnerCustomer> customersOfPartner(Caller caller, long partnerId, String query, int limit,
+                                                   int offset) {
+        partners.find(caller, partnerId);
+        String q = query == null || query.isBlank() ? null : query.strip();
+        return jdbc.sql("""
+                        select distinct on (c.name, c.id) c.id, c.name, c.tax_id, c.account_id,
+                               l.id as link_id, l.valid_from, l.valid_to
+                          from customer_link l join customer c on c.id = l.customer_id
+                         where l.partner_id = :partner
+                           and (cast(:q as text) is null or c.name ilike '%' || :q || '%'
+                                or c.tax_id like '%' || :q || '%' or c.account_id ilike '%' || :q || '%')
+                         order by c.name, c.id, l.valid_from desc
+                         limit :limit offset :offset""")
+                .param("partner", partnerId).param("q", q).param("limit", limit).param("offset", offset)
+                .query((rs, row) -> new PartnerCustomer(rs.getLong("id"), rs.getString("name"), rs.getString("tax_id"),
+                        rs.getString("account_id"), rs.getLong("link_id"), rs.getObject("valid_from", LocalDate.class),
+                        rs.getObject("valid_to", LocalDate.class)))
+                .list();
+    }
+
     private void refuseOutsideMembership(Partner partner, LocalDate from, LocalDate to) {
         if (from.isBefore(partner.contractDate())) {
             throw RuleViolation.of("from", "partner " + partner.id() + " joined on " + partner.contractDate()

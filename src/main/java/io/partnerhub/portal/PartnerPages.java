@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.customer.Customers;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.Program;
@@ -7,6 +8,7 @@ import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.settlement.QualificationForecast;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Today;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -17,12 +19,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +37,7 @@ import java.util.Map;
 class PartnerPages {
 
     private static final int MONTHS_SHOWN = 12;
+    private static final int CUSTOMERS_PER_PAGE = 100;
 
     private final Partners partners;
     private final Statements statements;
@@ -40,9 +45,14 @@ class PartnerPages {
     private final ProgramCatalog programs;
     private final MessageSource messages;
     private final ObjectMapper json;
+    private final Customers customers;
+    private final Today today;
 
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
-                 ProgramCatalog programs, MessageSource messages, ObjectMapper json) {
+                 ProgramCatalog programs, MessageSource messages, ObjectMapper json, Customers customers,
+                 Today today) {
+        this.customers = customers;
+        this.today = today;
         this.partners = partners;
         this.statements = statements;
         this.qualification = qualification;
@@ -77,6 +87,29 @@ class PartnerPages {
         model.addAttribute("monthsJson", chart(me, months.reversed()));
         model.addAttribute("qualification", qualification.forecast(me.caller(), id));
         return "partner";
+    }
+
+    /** A page of the partner's customers, searchable, with each one's list cost in the last closed month. */
+    @GetMapping("/portal/partners/{id}/customers")
+    String customers(@ModelAttribute("me") SignedIn me, @PathVariable long id,
+                     @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                     Model model) {
+        Partner partner = partners.find(me.caller(), id);
+        int from = Math.max(0, page) * CUSTOMERS_PER_PAGE;
+        List<Customers.PartnerCustomer> found = customers.customersOfPartner(me.caller(), id, q,
+                CUSTOMERS_PER_PAGE + 1, from);
+        List<Statements.Summary> closed = statements.list(me.caller(), id);
+        YearMonth lastClosed = closed.isEmpty() ? null : YearMonth.parse(closed.getLast().period());
+        model.addAttribute("partner", partner);
+        model.addAttribute("q", q);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("more", found.size() > CUSTOMERS_PER_PAGE);
+        model.addAttribute("customers", found.subList(0, Math.min(found.size(), CUSTOMERS_PER_PAGE)));
+        model.addAttribute("today", today.date());
+        model.addAttribute("lastClosed", lastClosed);
+        model.addAttribute("listCost", lastClosed == null ? Map.of()
+                : statements.listCostByCustomer(me.caller(), id, lastClosed));
+        return "customers";
     }
 
     @GetMapping("/portal/partners/{id}/statements/{period}")

@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 
 /** Reading issued statements: as the API shows them, partner-scoped like everything else. */
 @Service
@@ -52,6 +54,22 @@ public class Statements {
 
     /** A month known to the platform: OPEN or CLOSED, when it closed, how many statements it has. */
     public record PeriodView(String period, String status, Instant closedAt, int statements) {
+    }
+
+    /** Each customer's list cost in the partner's statement for {@code period} (none when it is not closed). */
+    public Map<Long, String> listCostByCustomer(Caller caller, long partnerId, YearMonth period) {
+        partners.find(caller, partnerId);
+        Map<Long, String> byCustomer = new HashMap<>();
+        jdbc.sql("""
+                        select customer_id, sum(amount) as list_cost from statement_line
+                         where partner_id = :partner and period = :period and kind = 'LIST_COST'
+                           and customer_id is not null and corrects is null
+                         group by customer_id""")
+                .param("partner", partnerId).param("period", period.atDay(1))
+                .query(rs -> {
+                    byCustomer.put(rs.getLong("customer_id"), rs.getBigDecimal("list_cost").toPlainString());
+                });
+        return byCustomer;
     }
 
     /** The statement's lines as CSV, one record per line, with a header. */

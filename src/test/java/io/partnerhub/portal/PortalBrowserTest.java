@@ -151,6 +151,14 @@ class PortalBrowserTest {
             assertThat(page.locator("[data-testid=lines]")).containsText("Not eligible: Marketplace 1 000.00");
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("statement.png")).setFullPage(true));
 
+            page.navigate(url("/portal/partners/" + partner + "/customers?q=portal"));
+            assertThat(page.locator("[data-testid=customers] tbody tr")).hasCount(1);
+            assertThat(page.locator("[data-testid=customers] tbody tr td").nth(0)).hasText("Portal Customer");
+            assertThat(page.locator("[data-testid=customers] tbody tr td").nth(4)).hasText("активен");
+            assertThat(page.locator("[data-testid=customers] tbody tr td").nth(5)).hasText("51000.00");
+            page.navigate(url("/portal/partners/" + partner + "/customers?q=nobody"));
+            assertThat(page.locator("[data-testid=customers]")).hasCount(0);
+
             page.navigate(url("/portal/partners/" + partner + "?lang=en"));
             assertThat(page.locator("[data-testid=months] th").nth(2)).hasText("List cost");
         }
