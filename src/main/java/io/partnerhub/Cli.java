@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 import io.partnerhub.demo.CloseBenchmark;
+import io.partnerhub.demo.PortalBenchmark;
 import io.partnerhub.demo.SeedCommand;
 import io.partnerhub.settlement.CloseCommand;
 import io.partnerhub.usage.GenerateCommand;
@@ -14,6 +15,6 @@ import io.partnerhub.usage.ImportCommand;
 @Command(name = "partnerhub", mixinStandardHelpOptions = true,
         description = "Partnerhub: run the platform (serve, the default) or one of its tools.",
         subcommands = {HelpCommand.class, ImportCommand.class, GenerateCommand.class, SeedCommand.class, ImportBenchmark.class,
-                CloseCommand.class, CloseBenchmark.class})
+                CloseCommand.class, CloseBenchmark.class, PortalBenchmark.class})
 class Cli {
 }

@@ -38,6 +38,7 @@ class PartnerPages {
 
     private static final int MONTHS_SHOWN = 12;
     private static final int CUSTOMERS_PER_PAGE = 100;
+    private static final int LINES_PER_PAGE = 200;
 
     private final Partners partners;
     private final Statements statements;
@@ -112,11 +113,19 @@ class PartnerPages {
         return "customers";
     }
 
+    /** The statement's totals and a page of its lines (all of them are in the CSV). */
     @GetMapping("/portal/partners/{id}/statements/{period}")
     String statement(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable String period,
-                     Model model) {
+                     @RequestParam(defaultValue = "0") int page, Model model) {
+        Statements.StatementView statement = statementFor(me, id, period);
+        int pages = Math.max(1, (statement.lines().size() + LINES_PER_PAGE - 1) / LINES_PER_PAGE);
+        int shown = Math.min(Math.max(0, page), pages - 1);
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("statement", statementFor(me, id, period));
+        model.addAttribute("statement", statement);
+        model.addAttribute("lines", statement.lines().subList(shown * LINES_PER_PAGE,
+                Math.min(statement.lines().size(), (shown + 1) * LINES_PER_PAGE)));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         return "statement";
     }
 
