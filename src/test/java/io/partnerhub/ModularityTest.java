@@ -31,7 +31,7 @@ class ModularityTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.partnerhub.program..", "io.partnerhub.partner..", "io.partnerhub.customer..",
                         "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
-                        "io.partnerhub.ledger..", "io.partnerhub.event..")
+                        "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.lifecycle..")
                 .check(CLASSES);
     }
 
@@ -45,12 +45,13 @@ class ModularityTest {
             Map.entry("usage", Set.of("program", "partner", "customer")),
             Map.entry("ledger", Set.of("partner", "program", "event")),
             Map.entry("settlement", Set.of("partner", "program", "ledger", "event")),
+            Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
         Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
-                "event", "demo");
+                "event", "demo", "lifecycle");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))
