@@ -31,7 +31,8 @@ class ModularityTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.partnerhub.program..", "io.partnerhub.partner..", "io.partnerhub.customer..",
                         "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
-                        "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.portal..")
+                        "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.portal..",
+                        "io.partnerhub.lifecycle..")
                 .check(CLASSES);
     }
 
@@ -45,14 +46,15 @@ class ModularityTest {
             Map.entry("usage", Set.of("program", "partner", "customer")),
             Map.entry("ledger", Set.of("partner", "program", "event")),
             Map.entry("settlement", Set.of("partner", "program", "ledger", "event")),
+            Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
             Map.entry("portal", Set.of("partner", "program", "customer", "deal", "usage", "ledger", "settlement",
-                    "event")));
+                    "event", "lifecycle")));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
         Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
-                "event", "portal", "demo");
+                "event", "portal", "demo", "lifecycle");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))

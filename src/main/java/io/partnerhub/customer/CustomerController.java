@@ -25,9 +25,15 @@ import io.partnerhub.shared.Caller;
 class CustomerController {
 
     private final Customers customers;
+    private final LinkRequests requests;
+    private final Transfers transfers;
+    private final ConsentRevocations revocations;
 
-    CustomerController(Customers customers) {
+    CustomerController(Customers customers, LinkRequests requests, Transfers transfers, ConsentRevocations revocations) {
         this.customers = customers;
+        this.requests = requests;
+        this.transfers = transfers;
+        this.revocations = revocations;
     }
 
     record NewCustomer(@NotBlank @Size(max = 300) String name,
@@ -49,14 +55,56 @@ class CustomerController {
     }
 
     record NewLink(@NotNull Long customerId, @NotNull LocalDate from, LocalDate to,
-                   @Pattern(regexp = "MONTHLY|FIRST_MONTH", message = "must be MONTHLY or FIRST_MONTH") String referralReward) {
+                   @Pattern(regexp = "MONTHLY|FIRST_MONTH", message = "must be MONTHLY or FIRST_MONTH") String referralReward,
+                   LocalDate consentObtainedOn) {
     }
 
     @PostMapping("/api/v1/partners/{partnerId}/customers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Link a customer to the partner from a date (to: exclusive); 409 names the current holder")
-    Link link(Caller caller, @PathVariable long partnerId, @Valid @RequestBody NewLink l) {
-        return customers.link(caller, partnerId, l.customerId(), l.from(), l.to(), l.referralReward());
+    @Operation(summary = "Link a customer to the partner from a date (to: exclusive); 409 names the current holder."
+            + " Where the program requires the customer's consent, an operator states consentObtainedOn, and a"
+            + " partner gets status ACCEPTANCE_REQUIRED with the confirmation link to pass on to the customer")
+    LinkOutcome link(Caller caller, @PathVariable long partnerId, @Valid @RequestBody NewLink l) {
+        return customers.link(caller, partnerId, l.customerId(), l.from(), l.to(), l.referralReward(),
+                l.consentObtainedOn());
+    }
+
+    @GetMapping("/api/v1/partners/{partnerId}/link-requests")
+    @Operation(summary = "The partner's requests awaiting (or past) the customer's confirmation, newest first")
+    List<LinkRequests.RequestView> linkRequests(Caller caller, @PathVariable long partnerId) {
+        return requests.ofPartner(caller, partnerId);
+    }
+
+    record NewTransfer(Long toPartnerId, @NotNull LocalDate on, LocalDate consentObtainedOn,
+                       @Pattern(regexp = "MONTHLY|FIRST_MONTH", message = "must be MONTHLY or FIRST_MONTH") String referralReward) {
+    }
+
+    @PostMapping("/api/v1/customers/{id}/transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Move a customer to another partner (toPartnerId) or to direct service (toPartnerId null)"
+            + " on a day: the current link ends that day, the new one starts that day. An operator states"
+            + " consentObtainedOn; the receiving partner gets status ACCEPTANCE_REQUIRED and a confirmation link")
+    Object transfer(Caller caller, @PathVariable long id, @Valid @RequestBody NewTransfer t) {
+        return customers.transfer(caller, id, t.toPartnerId(), t.on(), t.consentObtainedOn(), t.referralReward());
+    }
+
+    @GetMapping("/api/v1/customers/{id}/transfers")
+    @Operation(summary = "The customer's transfers, oldest first, with the links each ended and started (operator)")
+    List<Transfers.Transfer> transfers(Caller caller, @PathVariable long id) {
+        caller.requireOperator("read a customer's transfers");
+        customers.find(caller, id);
+        return transfers.ofCustomer(id);
+    }
+
+    record NewConsentRevocation(@NotNull LocalDate on, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping("/api/v1/customers/{id}/consent-revocations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record that the customer revoked its consent (operator): its link ends on that day")
+    ConsentRevocations.Revocation revokeConsent(Caller caller, @PathVariable long id,
+                                                @Valid @RequestBody NewConsentRevocation body) {
+        return revocations.revoke(caller, id, body.on(), body.reason());
     }
 
     @GetMapping("/api/v1/partners/{partnerId}/customers")

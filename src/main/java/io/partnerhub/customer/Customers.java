@@ -6,18 +6,20 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Caller;
-import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.OperatorOnly;
 import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
 
 /** Customers and their links to partners. The public API of the customer feature. */
 @Service
@@ -25,12 +27,21 @@ public class Customers {
 
     private final JdbcClient jdbc;
     private final Partners partners;
-    private final ClosedPeriods closedPeriods;
+    private final ProgramCatalog programs;
+    private final Links links;
+    private final LinkRequests requests;
+    private final Transfers transfers;
+    private final Today today;
 
-    Customers(JdbcClient jdbc, Partners partners, ClosedPeriods closedPeriods) {
+    Customers(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Links links, LinkRequests requests,
+              Transfers transfers, Today today) {
         this.jdbc = jdbc;
         this.partners = partners;
-        this.closedPeriods = closedPeriods;
+        this.programs = programs;
+        this.links = links;
+        this.requests = requests;
+        this.transfers = transfers;
+        this.today = today;
     }
 
     /** Records a customer; an account id is one customer's, so a second one is a conflict naming it. */
@@ -61,12 +72,12 @@ public class Customers {
         Customer customer = jdbc.sql("select * from customer where id = :id").param("id", id)
                 .query((rs, row) -> customer(rs, List.of())).optional()
                 .orElseThrow(() -> new NotFound("customer", id));
-        List<Link> links = linksOf(id).stream().filter(l -> caller.sees(l.partnerId())).toList();
-        if (!caller.isOperator() && links.isEmpty() && !recordedBy(caller, id)) {
+        List<Link> visible = links.ofCustomer(id).stream().filter(l -> caller.sees(l.partnerId())).toList();
+        if (!caller.isOperator() && visible.isEmpty() && !recordedBy(caller, id)) {
             throw new NotFound("customer", id);
         }
         return new Customer(customer.id(), customer.name(), customer.taxId(), customer.accountId(),
-                customer.createdAt(), links);
+                customer.createdAt(), visible);
     }
 
     /** Whether a customer with this id exists, whoever may see it. */
@@ -76,65 +87,76 @@ public class Customers {
 
     /** The link covering {@code day}, if the customer belongs to a partner that day. */
     public Optional<Link> linkOn(long customerId, LocalDate day) {
-        return linksOf(customerId).stream().filter(l -> l.covers(day)).findFirst();
+        return links.on(customerId, day);
     }
 
     /**
      * Links the customer to the partner from {@code from} (until {@code to}, exclusive, if given).
-     * A customer already linked to a partner for any day of that interval is refused, naming the holder.
+     * A customer already linked to a partner for any day of that interval is refused, naming the
+     * holder. Where the partner's program requires the customer's consent (the terms in force on
+     * {@code from}), an operator states the day it was obtained ({@code consentObtainedOn}), and a
+     * partner's request waits for the customer's confirmation: a {@link PendingLink}, not a link.
      */
     @Transactional
-    public Link link(Caller caller, long partnerId, long customerId, LocalDate from, LocalDate to, String referralReward) {
+    public LinkOutcome link(Caller caller, long partnerId, long customerId, LocalDate from, LocalDate to,
+                            String referralReward, LocalDate consentObtainedOn) {
         Partner partner = partners.find(caller, partnerId);
         if (!exists(customerId)) {
             throw new NotFound("customer", customerId);
         }
-        refuseOutsideMembership(partner, from, to);
-        if (to != null && !to.isAfter(from)) {
-            throw RuleViolation.of("to", "must be after from (" + from + "); links are half-open: to is the first day not linked");
+        refuseFutureConsent(consentObtainedOn);
+        boolean consent = consentRequired(partner, from);
+        if (consent && !caller.isOperator()) {
+            return requests.request(caller.name(), partner, customerId, LinkRequests.Kind.LINK, from, to, referralReward);
         }
-        refuseOverlap(customerId, from, to);
-        closedPeriods.refuseDayIn("from", from);
-        if (to != null) {
-            closedPeriods.refuseDayIn("to", to);
+        if (consent && consentObtainedOn == null) {
+            throw RuleViolation.of("consentObtainedOn", "is required: the " + programName(partner) + " terms on "
+                    + from + " require the customer's consent to a link; state the day it was obtained");
         }
-        try {
-            long id = jdbc.sql("""
-                            insert into customer_link (partner_id, customer_id, valid_from, valid_to, referral_reward, created_by)
-                            values (:partner, :customer, :from, :to, :reward, :by) returning id""")
-                    .param("partner", partnerId).param("customer", customerId).param("from", from).param("to", to)
-                    .param("reward", referralReward == null ? "MONTHLY" : referralReward).param("by", caller.name())
-                    .query(Long.class).single();
-            return linksOf(customerId).stream().filter(l -> l.id() == id).findFirst().orElseThrow();
-        } catch (DataIntegrityViolationException raced) {
-            throw new Conflict("Customer " + customerId + " was linked to another partner for part of that interval"
-                    + " while this link was being made; a customer belongs to one partner at a time.");
+        return links.insert(caller.name(), partner, customerId, from, to,
+                new Links.Terms(referralReward, consentObtainedOn, null));
+    }
+
+    /**
+     * Moves the customer from the partner holding it on {@code on} to {@code toPartnerId}, or to
+     * direct service when that is null, with the customer's consent. An operator states the day
+     * the consent was obtained and the transfer happens at once; the receiving partner asking gets
+     * a {@link PendingLink} the customer confirms. Answers the {@link Transfers.Transfer} or the
+     * {@link PendingLink}.
+     */
+    @Transactional
+    Object transfer(Caller caller, long customerId, Long toPartnerId, LocalDate on,
+                           LocalDate consentObtainedOn, String referralReward) {
+        if (!exists(customerId)) {
+            throw new NotFound("customer", customerId);
         }
+        if (toPartnerId == null && !caller.isOperator()) {
+            throw new OperatorOnly("transfer a customer to direct service");
+        }
+        Partner to = toPartnerId == null ? null : partners.find(caller, toPartnerId);
+        if (!caller.isOperator()) {
+            return requests.request(caller.name(), to, customerId, LinkRequests.Kind.TRANSFER, on, null, referralReward);
+        }
+        if (consentObtainedOn == null) {
+            throw RuleViolation.of("consentObtainedOn", "is required: a customer is transferred with its consent;"
+                    + " state the day it was obtained");
+        }
+        refuseFutureConsent(consentObtainedOn);
+        return transfers.move(caller.name(), customerId, to, on, new Links.Terms(referralReward, consentObtainedOn, null));
     }
 
     /** Ends a link: {@code to} is the first day the customer no longer belongs to the partner. */
     @Transactional
     public Link endLink(Caller caller, long partnerId, long linkId, LocalDate to) {
         partners.find(caller, partnerId);
-        Link link = jdbc.sql("select * from customer_link where id = :id and partner_id = :partner for update")
-                .param("id", linkId).param("partner", partnerId).query(Customers::link).optional()
-                .orElseThrow(() -> new NotFound("link", linkId));
-        if (link.to() != null && !link.to().isAfter(to)) {
-            throw new Conflict("Link " + linkId + " already ends on " + link.to() + ".");
-        }
-        if (!to.isAfter(link.from())) {
-            throw RuleViolation.of("to", "must be after the link's start " + link.from());
-        }
-        closedPeriods.refuseDayIn("to", to);
-        jdbc.sql("update customer_link set valid_to = :to where id = :id").param("to", to).param("id", linkId).update();
-        return new Link(link.id(), link.partnerId(), link.customerId(), link.from(), to, link.referralReward());
+        Link link = links.lock(linkId, partnerId).orElseThrow(() -> new NotFound("link", linkId));
+        return links.end(caller.name(), link, to, "ended by " + caller.name());
     }
 
     /** The partner's links, newest first. */
     public List<Link> linksOfPartner(Caller caller, long partnerId) {
         partners.find(caller, partnerId);
-        return jdbc.sql("select * from customer_link where partner_id = :partner order by valid_from desc, id desc")
-                .param("partner", partnerId).query(Customers::link).list();
+        return links.ofPartner(partnerId);
     }
 
     /** One of a partner's customers with the link that made it so (the latest one). */
@@ -170,44 +192,42 @@ public class Customers {
                 .list();
     }
 
-    private void refuseOutsideMembership(Partner partner, LocalDate from, LocalDate to) {
-        if (from.isBefore(partner.contractDate())) {
-            throw RuleViolation.of("from", "partner " + partner.id() + " joined on " + partner.contractDate()
-                    + "; a link cannot start before that");
-        }
-        partner.refuseNewClaimsIfGone("new customers");
-        LocalDate end = partner.revokedOn() != null ? partner.revokedOn() : partner.exitDate();
-        if (end != null && !from.isBefore(end)) {
-            throw RuleViolation.of("from", "partner " + partner.id() + " leaves the program on " + end);
-        }
+    /** What a partner leaving did to its customers. */
+    public record Release(List<Link> linksEnded, int requestsCancelled) {
     }
 
-    private void refuseOverlap(long customerId, LocalDate from, LocalDate to) {
-        for (Link existing : linksOf(customerId)) {
-            boolean overlaps = (to == null || existing.from().isBefore(to))
-                    && (existing.to() == null || from.isBefore(existing.to()));
-            if (overlaps) {
-                throw new Conflict("Customer " + customerId + " is linked to partner " + existing.partnerId()
-                        + " from " + existing.from() + (existing.to() == null ? " with no end" : " until " + existing.to())
-                        + "; a customer belongs to one partner at a time.");
-            }
+    /**
+     * The partner leaves the program on {@code on}: every link still holding then ends that day
+     * (links that would only start later are removed), and its open link requests are withdrawn.
+     * Records an event per link and request. In the caller's transaction.
+     */
+    @Transactional
+    public Release releaseCustomersOf(String actor, long partnerId, LocalDate on, String reason) {
+        List<Link> ended = links.endAllOf(actor, partnerId, on, reason);
+        int cancelled = requests.cancelOpen(actor, partnerId, null, reason);
+        return new Release(ended, cancelled);
+    }
+
+    /** Whether the partner's program, in the terms in force on {@code day}, requires customers to consent to links. */
+    boolean consentRequired(Partner partner, LocalDate day) {
+        Program program = programs.find(partner.programId()).orElseThrow();
+        return program.versionOn(day).or(() -> program.versions().stream().findFirst())
+                .map(terms -> terms.requiresCustomerConsent()).orElse(false);
+    }
+
+    private String programName(Partner partner) {
+        return programs.find(partner.programId()).map(Program::name).orElse(partner.programId());
+    }
+
+    private void refuseFutureConsent(LocalDate consentObtainedOn) {
+        if (consentObtainedOn != null && consentObtainedOn.isAfter(today.date())) {
+            throw RuleViolation.of("consentObtainedOn", "cannot be in the future (today is " + today.date() + ")");
         }
     }
 
     private boolean recordedBy(Caller caller, long customerId) {
         return jdbc.sql("select count(*) from customer where id = :id and created_by_partner_id = :partner")
                 .param("id", customerId).param("partner", caller.partnerId()).query(Integer.class).single() > 0;
-    }
-
-    private List<Link> linksOf(long customerId) {
-        return jdbc.sql("select * from customer_link where customer_id = :customer order by valid_from")
-                .param("customer", customerId).query(Customers::link).list();
-    }
-
-    private static Link link(ResultSet rs, int row) throws SQLException {
-        return new Link(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("customer_id"),
-                rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                rs.getString("referral_reward"));
     }
 
     private static Customer customer(ResultSet rs, List<Link> links) throws SQLException {

@@ -119,8 +119,9 @@ class DemoData implements ApplicationRunner {
                 customerNo++;
                 Customer customer = customers.create(DEMO, "Клиент " + customerNo + " (" + partner.name() + ")",
                         taxId(9_000_000_000L + customerNo), customerAccount(customerNo));
-                customers.link(DEMO, partner.id(), customer.id(), contract.plusDays(random.nextInt(20)), null,
-                        i == CUSTOMERS_PER_PARTNER - 1 ? "FIRST_MONTH" : "MONTHLY");
+                LocalDate from = contract.plusDays(random.nextInt(20));
+                customers.link(DEMO, partner.id(), customer.id(), from, null,
+                        i == CUSTOMERS_PER_PARTNER - 1 ? "FIRST_MONTH" : "MONTHLY", from);
             }
             deals(partner, customerNo, contract.plusMonths(1));
         }

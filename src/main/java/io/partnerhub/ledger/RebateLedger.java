@@ -3,14 +3,17 @@ package io.partnerhub.ledger;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.partnerhub.event.Events;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.ProgramCatalog;
@@ -37,9 +40,12 @@ public class RebateLedger {
     private final Today today;
 
     private final ClosedPeriods closedPeriods;
+    private final Events events;
 
-    RebateLedger(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, ClosedPeriods closedPeriods) {
+    RebateLedger(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, ClosedPeriods closedPeriods,
+                 Events events) {
         this.closedPeriods = closedPeriods;
+        this.events = events;
         this.jdbc = jdbc;
         this.partners = partners;
         this.programs = programs;
@@ -106,6 +112,11 @@ public class RebateLedger {
         if (target != null && closedPeriods.isClosed(target)) {
             throw RuleViolation.of("period", "period " + target + " is closed; Bonus applies to an open period");
         }
+        LocalDate endsOn = endsOn(partner);
+        if (target != null && endsOn != null && target.isAfter(YearMonth.from(endsOn.minusDays(1)))) {
+            throw RuleViolation.of("period", "partner " + partnerId + " leaves the program on " + endsOn + ": its last"
+                    + " statement is for " + YearMonth.from(endsOn.minusDays(1)) + ", no later period takes Bonus");
+        }
         lockPartner(partnerId);
         Money requested = new Money(amount, currency);
         Money balance = sum(partnerId, currency);
@@ -124,6 +135,63 @@ public class RebateLedger {
                     .param("currency", currency).update();
         }
         return entry;
+    }
+
+    /**
+     * A partner's final statement pays the rebate balance out to the bank account (docs/lifecycle.md):
+     * Bonus withdrawn for months after {@code lastMonth} returns to the balance first (no statement
+     * will apply it), then the whole balance, which must be {@code amount}, the figure the statement
+     * shows, becomes a withdrawal to the bank account with its payout. Records the
+     * {@code partner.final-balance-settled} event, also when nothing was left.
+     */
+    @Transactional
+    public void payOutFinalBalance(String actor, long partnerId, Money amount, YearMonth lastMonth, String reference) {
+        lockPartner(partnerId);
+        jdbc.sql("""
+                        select w.id, -(w.amount + coalesce((select sum(r.amount) from ledger_entry r where r.corrects = w.id), 0))
+                                as outstanding
+                          from ledger_entry w
+                         where w.partner_id = :partner and w.kind = 'WITHDRAWAL' and w.destination = 'BONUS'
+                           and w.period > :last
+                         order by w.id""")
+                .param("partner", partnerId).param("last", lastMonth.atDay(1))
+                .query((rs, row) -> new Outstanding(rs.getLong("id"), rs.getBigDecimal("outstanding"))).list()
+                .stream().filter(bonus -> bonus.amount().signum() > 0)
+                .forEach(bonus -> returnBonus(actor, partnerId, bonus.withdrawalEntryId(),
+                        new Money(bonus.amount(), amount.currency()), lastMonth,
+                        "Bonus for a month after the partner's last statement " + lastMonth + " returns to the balance"));
+        Money balance = sum(partnerId, amount.currency());
+        Money due = balance.isNegative() ? Money.zero(amount.currency()).rounded() : balance;
+        if (due.compareTo(amount) != 0) {
+            throw new IllegalStateException("the final statement of partner " + partnerId + " pays out " + amount
+                    + " but its rebate balance is " + balance);
+        }
+        if (amount.amount().signum() > 0) {
+            LedgerEntry entry = insert(partnerId, "WITHDRAWAL", new Money(amount.amount().negate(), amount.currency()),
+                    lastMonth, Destination.BANK_ACCOUNT.name(), reference, actor);
+            jdbc.sql("""
+                            insert into payout (partner_id, ledger_entry_id, amount, currency)
+                            values (:partner, :entry, :amount, :currency)""")
+                    .param("partner", partnerId).param("entry", entry.id()).param("amount", amount.amount())
+                    .param("currency", amount.currency()).update();
+        }
+        events.record(actor, partnerId, "partner.final-balance-settled", "partner/" + partnerId, "Partner " + partnerId
+                        + "'s final statement " + lastMonth + " pays out the rebate balance of " + amount.rounded().amount()
+                        + " " + amount.currency() + " to the bank account",
+                Map.of("period", lastMonth, "amount", amount.rounded().amount().toPlainString(),
+                        "currency", amount.currency()));
+    }
+
+    /** A Bonus withdrawal and how much of it has not returned to the balance. */
+    private record Outstanding(long withdrawalEntryId, BigDecimal amount) {
+    }
+
+    private static LocalDate endsOn(Partner partner) {
+        if (partner.revokedOn() == null) {
+            return partner.exitDate();
+        }
+        return partner.exitDate() == null || partner.revokedOn().isBefore(partner.exitDate())
+                ? partner.revokedOn() : partner.exitDate();
     }
 
     private LedgerEntry insert(long partnerId, String kind, Money amount, YearMonth period, String destination,

@@ -3,14 +3,18 @@ package io.partnerhub.partner;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.partnerhub.event.Events;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
@@ -24,11 +28,18 @@ class PartnerLifecycle {
     private final JdbcClient jdbc;
     private final Partners partners;
     private final Today today;
+    private final ClosedPeriods closedPeriods;
+    private final Events events;
+    private final List<PartnerLeaving> leaving;
 
-    PartnerLifecycle(JdbcClient jdbc, Partners partners, Today today) {
+    PartnerLifecycle(JdbcClient jdbc, Partners partners, Today today, ClosedPeriods closedPeriods, Events events,
+                     List<PartnerLeaving> leaving) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.today = today;
+        this.closedPeriods = closedPeriods;
+        this.events = events;
+        this.leaving = leaving;
     }
 
     record IssuedToken(long id, long partnerId, String token) {
@@ -133,6 +144,9 @@ class PartnerLifecycle {
         if (partner.status() != PartnerStatus.ACTIVE) {
             throw new Conflict("Partner " + partnerId + " is " + partner.status() + "; only an active partner gives exit notice.");
         }
+        if (partner.revokedOn() != null) {
+            throw new Conflict("Partner " + partnerId + "'s status is revoked from " + partner.revokedOn() + ".");
+        }
         ProgramVersion terms = partners.currentTerms(partner);
         LocalDate givenOn = today.date();
         LocalDate earliest = givenOn.plusDays(terms.exitNoticeDays());
@@ -145,10 +159,18 @@ class PartnerLifecycle {
                         values (:partner, :givenOn, :exitDate, :by)""")
                 .param("partner", partnerId).param("givenOn", givenOn).param("exitDate", exitDate)
                 .param("by", caller.name()).update();
+        events.record(caller.name(), partnerId, "partner.exit-noticed", "partner/" + partnerId, "Partner " + partnerId
+                        + " gave notice on " + givenOn + " to leave the program on " + exitDate,
+                Map.of("givenOn", givenOn, "exitDate", exitDate, "noticeDays", terms.exitNoticeDays()));
         return new ExitNotice(partnerId, givenOn, exitDate, terms.exitNoticeDays());
     }
 
-    /** An operator ends partner status at once (or from {@code revokedOn}) for a stated reason. */
+    /**
+     * An operator ends partner status at once (or from {@code revokedOn}) for a stated reason. A
+     * revocation dated today or earlier takes effect at once (links end, claims are released); a
+     * later one on its day. Its day and the partner's last day lie in open months: the last month's
+     * statement is the final one, which pays out the rebate balance.
+     */
     @Transactional
     Partner revoke(Caller caller, long partnerId, String reason, LocalDate revokedOn) {
         caller.requireOperator("revoke partner status");
@@ -160,11 +182,28 @@ class PartnerLifecycle {
         if (on.isBefore(partner.contractDate())) {
             throw RuleViolation.of("revokedOn", "cannot precede the contract date " + partner.contractDate());
         }
+        if (partner.exitDate() != null && !partner.exitDate().isAfter(on)) {
+            throw new Conflict("Partner " + partnerId + " leaves the program on " + partner.exitDate()
+                    + " (exit notice); a revocation from " + on + " would change nothing.");
+        }
+        closedPeriods.refuseDayIn("revokedOn", on);
+        LocalDate lastDay = on.minusDays(1);
+        if (!lastDay.isBefore(partner.contractDate()) && closedPeriods.isClosed(YearMonth.from(lastDay))) {
+            throw RuleViolation.of("revokedOn", "would make " + YearMonth.from(lastDay) + " the partner's last month,"
+                    + " and its statements are issued, so none could pay out the rebate balance; revoke from "
+                    + on.plusDays(1) + " or later");
+        }
         jdbc.sql("""
                         insert into revocation (partner_id, revoked_on, reason, recorded_by)
                         values (:partner, :on, :reason, :by)""")
                 .param("partner", partnerId).param("on", on).param("reason", reason.strip())
                 .param("by", caller.name()).update();
+        events.record(caller.name(), partnerId, "partner.revoked", "partner/" + partnerId, "Partner " + partnerId
+                        + "'s status is revoked from " + on + ": " + reason.strip(),
+                Map.of("revokedOn", on, "reason", reason.strip()));
+        if (!on.isAfter(today.date())) {
+            leaving.forEach(effects -> effects.takeEffect(caller.name(), partnerId));
+        }
         return partners.find(caller, partnerId);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param excludedFundingSources usage funding sources (BONUS, GRANT) never eligible for discounts or rewards
  * @param exitNoticeDays         the least number of days between an exit notice and the exit date
  * @param presaleSlaBusinessDays the provider answers a presale request within this many business days
+ * @param customerConsent        whether a customer must accept a partner's link (absent: not required)
  */
 public record ProgramVersion(
         LocalDate effectiveFrom,
@@ -30,9 +31,11 @@ public record ProgramVersion(
         DealTerms deals,
         ProjectTerms projects,
         Integer exitNoticeDays,
-        Integer presaleSlaBusinessDays) {
+        Integer presaleSlaBusinessDays,
+        CustomerConsent customerConsent) {
 
     public ProgramVersion {
+        customerConsent = customerConsent == null ? CustomerConsent.NOT_REQUIRED : customerConsent;
         eligibility = eligibility == null ? List.of() : List.copyOf(eligibility);
         rebates = rebates == null ? List.of() : List.copyOf(rebates);
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -59,6 +62,11 @@ public record ProgramVersion(
     public Optional<Service> service(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
         return services.stream().filter(s -> s.name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    }
+
+    /** Whether a customer must accept a link to a partner under these terms. */
+    public boolean requiresCustomerConsent() {
+        return customerConsent == CustomerConsent.REQUIRED;
     }
 
     public Optional<ProjectTerms> projectRegistration() {

@@ -99,6 +99,7 @@ class MonthFacts {
         Map<Long, LocalDate> exams = exams();
         Map<Long, List<ProjectFact>> projects = ProjectConsumption.of(named, programs, params(period), period, partners);
         Map<Long, List<AdjustmentFact>> adjustments = adjustments(p);
+        Map<Long, BigDecimal> leavingBalances = leavingBalances(period);
 
         UsageStream usage = new UsageStream(partners, period, (partner, links, sums) -> {
             Program program = programs.find(partner.programId()).orElseThrow(
@@ -114,7 +115,7 @@ class MonthFacts {
                     history.getOrDefault(id, List.of()), bonus.getOrDefault(id, List.of()),
                     certified.getOrDefault(id, 0), specializations.getOrDefault(id, Set.of()),
                     presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of()),
-                    adjustments.getOrDefault(id, List.of())));
+                    adjustments.getOrDefault(id, List.of()), leavingBalances.get(id)));
         });
         p.addValue("split", splitAccounts(p));
         analyze(period);
@@ -303,6 +304,32 @@ class MonthFacts {
                     .add(new BonusWithdrawal(rs.getLong("id"), rs.getBigDecimal("amount")));
         });
         return bonus;
+    }
+
+    /**
+     * The rebate balance of every partner whose last month this is (its exit or revocation falls
+     * in the month or on the next month's first day), for the final statement to pay out. Bonus
+     * withdrawn for a later month, and what was returned of it, do not count: no statement will
+     * apply it, so the final payout returns it first.
+     */
+    private Map<Long, BigDecimal> leavingBalances(YearMonth period) {
+        Map<Long, BigDecimal> balances = new HashMap<>();
+        named.query("""
+                select e.partner_id, sum(e.amount) as balance
+                  from ledger_entry e
+                  join ledger_entry w on w.id = coalesce(e.corrects, e.id)
+                 where e.partner_id in (select p.id from partner p
+                                          left join exit_notice x on x.partner_id = p.id
+                                          left join revocation r on r.partner_id = p.id
+                                         where least(x.exit_date, r.revoked_on) > :start
+                                           and least(x.exit_date, r.revoked_on) <= :next)
+                   and not (w.kind = 'WITHDRAWAL' and w.destination = 'BONUS' and w.period > :start)
+                 group by e.partner_id""",
+                new MapSqlParameterSource("start", period.atDay(1)).addValue("next", period.plusMonths(1).atDay(1)),
+                rs -> {
+                    balances.put(rs.getLong("partner_id"), rs.getBigDecimal("balance"));
+                });
+        return balances;
     }
 
     private Map<Long, List<AdjustmentFact>> adjustments(MapSqlParameterSource p) {

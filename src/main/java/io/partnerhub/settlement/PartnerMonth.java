@@ -28,15 +28,31 @@ import java.util.Set;
  * @param examPassedOn   the first training exam the partner passed, if any
  * @param firstMonthsRewarded customers whose first month with consumption an earlier statement rewarded
  * @param adjustments    late corrections of closed periods recorded for this period
+ * @param rebateBalance  in the partner's last month (its exit or revocation is on the next month's
+ *                       first day at the latest): the rebate balance before this close, Bonus withdrawn
+ *                       for later months not counted (it is returned); otherwise zero
  */
 public record PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
                            List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects,
                            List<UsageSum> usage, List<PriorStatement> history,
                            List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
                            Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
-                           Set<Long> firstMonthsRewarded, List<AdjustmentFact> adjustments) {
+                           Set<Long> firstMonthsRewarded, List<AdjustmentFact> adjustments,
+                           BigDecimal rebateBalance) {
+
+    /** A partner's month with no rebate balance to pay out. */
+    public PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
+                        List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects, List<UsageSum> usage,
+                        List<PriorStatement> history, List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
+                        Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
+                        Set<Long> firstMonthsRewarded, List<AdjustmentFact> adjustments) {
+        this(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
+                certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, adjustments,
+                BigDecimal.ZERO);
+    }
 
     public PartnerMonth {
+        rebateBalance = rebateBalance == null ? BigDecimal.ZERO : rebateBalance;
         links = List.copyOf(links);
         deals = List.copyOf(deals);
         projects = List.copyOf(projects);
@@ -105,6 +121,12 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
 
     /** A technical presale completed in the period. */
     public record PresaleFact(long id, String title, LocalDate completedOn) {
+    }
+
+    /** Whether this is the partner's last statement: its end date falls in this month or on the next month's first day. */
+    public boolean isFinal() {
+        LocalDate endsOn = partner.endsOn();
+        return endsOn != null && YearMonth.from(endsOn.minusDays(1)).equals(period);
     }
 
     public Optional<PriorStatement> prior(YearMonth month) {

@@ -135,7 +135,10 @@ public class PeriodClose {
         return true;
     }
 
-    /** What a statement decides besides itself: a tier change, accruals to the balance, Bonus returned. */
+    /**
+     * What a statement decides besides itself: a tier change, accruals to the balance, Bonus
+     * returned, and on a final statement the rest of the balance paid out (after the accruals).
+     */
     private void carryOut(String actor, Statement statement) {
         statement.standingChange().ifPresent(change -> partners.changeStanding(statement.partnerId(),
                 change.effectiveFrom(), change.model(), change.tier(), change.reason()));
@@ -143,5 +146,7 @@ public class PeriodClose {
                 statement.period(), accrual.reference()));
         statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),
                 back.amount(), statement.period(), "Bonus for " + statement.period() + " above its payable returns to the balance"));
+        statement.finalPayout().ifPresent(payout -> ledger.payOutFinalBalance(actor, statement.partnerId(), payout.amount(),
+                statement.period(), payout.reference()));
     }
 }

@@ -48,7 +48,8 @@ final class SettlingPipeline implements AutoCloseable {
 
     /**
      * Waits until every handed-over partner is settled and stored. Returns the statements that
-     * decide something besides themselves: a tier change, accruals to the balance, Bonus returned.
+     * decide something besides themselves: a tier change, accruals to the balance, Bonus returned,
+     * the final payout of the balance.
      */
     List<Statement> finish() throws SQLException, IOException {
         handOver(Optional.empty());
@@ -100,7 +101,7 @@ final class SettlingPipeline implements AutoCloseable {
             Statement statement = StatementRules.settle(next.get());
             writer.add(statement);
             if (statement.standingChange().isPresent() || !statement.accruals().isEmpty()
-                    || !statement.bonusReturns().isEmpty()) {
+                    || !statement.bonusReturns().isEmpty() || statement.finalPayout().isPresent()) {
                 consequences.add(statement);
             }
         }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * A partner's settled period as the rules computed it: lines, their totals, and what the close
- * must carry out besides storing it (a tier change, rebate accruals, Bonus returned to the balance).
+ * must carry out besides storing it (a tier change, rebate accruals, Bonus returned to the balance,
+ * and on a partner's final statement the rebate balance paid out).
  *
  * @param measures            exact figures later periods build on (see {@link Measures})
  * @param qualificationWindow the first month of an open qualification window after this period
@@ -21,7 +22,7 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
                         PartnerModel model, String tier, String currency, List<StatementLine> lines, Totals totals,
                         Map<String, BigDecimal> measures, YearMonth qualificationWindow,
                         Optional<StandingChange> standingChange, List<Accrual> accruals,
-                        List<BonusReturn> bonusReturns) {
+                        List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout) {
 
     public Statement {
         lines = List.copyOf(lines);
@@ -40,5 +41,12 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
 
     /** Bonus withdrawn for this period beyond its payable, returned to the balance. */
     public record BonusReturn(long withdrawalEntryId, Money amount) {
+    }
+
+    /**
+     * The partner's final statement pays the rebate balance out to its bank account: {@code amount}
+     * (zero when nothing is left), shown on line {@code lineNo} (0 when zero).
+     */
+    public record FinalPayout(int lineNo, Money amount, String reference) {
     }
 }

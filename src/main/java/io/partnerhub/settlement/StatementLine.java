@@ -29,7 +29,9 @@ public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal r
         /** Rebate balance applied to this period's payable. */
         BONUS,
         /** What bonus money, grants and credits paid: reduces the payable. */
-        PROVIDER_PAID
+        PROVIDER_PAID,
+        /** The rebate balance paid out to the bank account by a partner's final statement: feeds balancePayout. */
+        BALANCE_PAYOUT
     }
 
     public static StatementLine of(Kind kind, Long customerId, Money amount, String explanation) {

@@ -7,16 +7,19 @@ import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
 import io.partnerhub.settlement.PartnerMonth.PresaleFact;
 import io.partnerhub.settlement.Statement.Accrual;
 import io.partnerhub.settlement.Statement.BonusReturn;
+import io.partnerhub.settlement.Statement.FinalPayout;
 import io.partnerhub.settlement.StatementLine.Kind;
 import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -64,10 +67,53 @@ public final class StatementRules {
                         + lineNo + ": " + rebate.line().explanation()));
             }
         }
+        Optional<FinalPayout> payout = finalPayout(month, accruals, returns, lines);
         return new Statement(month.partner().id(), month.period(), month.program().id(), month.terms().effectiveFrom(),
                 month.partner().model(), month.partner().tier(), currency, lines,
                 Totals.of(lines, settlement, currency), measures, qualification.window(), qualification.change(),
-                accruals, returns);
+                accruals, returns, payout);
+    }
+
+    /**
+     * The partner's final statement (docs/lifecycle.md): after the month's accruals and Bonus, what
+     * is left of the rebate balance is paid out to the bank account, shown as a BALANCE_PAYOUT line.
+     * The balance before the close, plus this statement's accruals, plus Bonus it returns.
+     */
+    private static Optional<FinalPayout> finalPayout(PartnerMonth month, List<Accrual> accruals,
+                                                     List<BonusReturn> returns, List<StatementLine> lines) {
+        if (!month.isFinal()) {
+            return Optional.empty();
+        }
+        String currency = month.currency();
+        Money before = new Money(month.rebateBalance(), currency).rounded();
+        Money accrued = Money.zero(currency).rounded();
+        for (Accrual accrual : accruals) {
+            accrued = accrued.plus(accrual.amount());
+        }
+        Money returned = Money.zero(currency).rounded();
+        for (BonusReturn back : returns) {
+            returned = returned.plus(back.amount().rounded());
+        }
+        Money balance = before.plus(accrued).plus(returned);
+        LocalDate endsOn = month.partner().endsOn();
+        if (balance.amount().signum() <= 0) {
+            return Optional.of(new FinalPayout(0, Money.zero(currency).rounded(), "final statement " + month.period()
+                    + ": the partner leaves on " + endsOn + " with no rebate balance"));
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(Wording.amount(before) + " before this close");
+        if (accrued.amount().signum() > 0) {
+            parts.add(Wording.amount(accrued) + " accrued now");
+        }
+        if (returned.amount().signum() > 0) {
+            parts.add(Wording.amount(returned) + " Bonus returned");
+        }
+        lines.add(StatementLine.of(Kind.BALANCE_PAYOUT, null, balance, "Final statement: the partner leaves the program on "
+                + endsOn + "; the rebate balance " + Wording.amount(balance) + " (" + String.join(", ", parts)
+                + ") is paid out to the bank account"));
+        int lineNo = lines.size();
+        return Optional.of(new FinalPayout(lineNo, balance, "final statement " + month.period() + " line " + lineNo
+                + ": the rebate balance paid out as the partner leaves on " + endsOn));
     }
 
     /** VK Cloud agents: a fixed reward per technical presale completed in the period. */

@@ -42,7 +42,7 @@ final class StatementWriter {
                 s.model().name(), s.tier(), s.currency(), s.totals().listCost(), s.totals().eligibleCost(),
                 s.totals().discount(), s.totals().reward(), s.totals().rebate(), s.totals().bonus(),
                 s.totals().payable(), json.writeValueAsString(measures),
-                s.qualificationWindow() == null ? null : s.qualificationWindow().atDay(1));
+                s.qualificationWindow() == null ? null : s.qualificationWindow().atDay(1), s.totals().balancePayout());
         int lineNo = 0;
         for (StatementLine line : s.lines()) {
             row(filling.lines, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(),
@@ -74,7 +74,7 @@ final class StatementWriter {
             copy.copyIn("""
                     copy statement (partner_id, period, program_id, program_version, model, tier, currency, list_cost,
                                     eligible_cost, discount, reward, rebate, bonus, payable, measures,
-                                    qualification_window)
+                                    qualification_window, balance_payout)
                     from stdin""", new StringReader(chunk.statements.toString()));
             copy.copyIn("""
                     copy statement_line (partner_id, period, line_no, kind, customer_id, base, rate, amount, corrects,

@@ -36,7 +36,7 @@ public class Statements {
 
     /** Totals per API.md, each a sum of the statement's lines. */
     public record TotalsView(String listCost, String eligibleCost, String discount, String reward, String rebate,
-                             String bonus, String payable) {
+                             String bonus, String payable, String balancePayout) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -158,7 +158,8 @@ public class Statements {
         return jdbc.sql("""
                 select md5(coalesce((select string_agg(concat_ws('|', partner_id, period, program_id, program_version, model,
                                                                  tier, list_cost, eligible_cost, discount, reward, rebate,
-                                                                 bonus, payable, measures::text, qualification_window),
+                                                                 bonus, payable, measures::text, qualification_window,
+                                                                 balance_payout),
                                                        E'\n' order by partner_id, period) from statement), '')
                         || coalesce((select string_agg(concat_ws('|', partner_id, period, line_no, kind, customer_id, base,
                                                                  rate, amount, corrects, explanation),
@@ -182,7 +183,8 @@ public class Statements {
     private static TotalsView totals(ResultSet rs) throws SQLException {
         return new TotalsView(text(rs.getBigDecimal("list_cost")), text(rs.getBigDecimal("eligible_cost")),
                 text(rs.getBigDecimal("discount")), text(rs.getBigDecimal("reward")), text(rs.getBigDecimal("rebate")),
-                text(rs.getBigDecimal("bonus")), text(rs.getBigDecimal("payable")));
+                text(rs.getBigDecimal("bonus")), text(rs.getBigDecimal("payable")),
+                text(rs.getBigDecimal("balance_payout")));
     }
 
     private static LineView line(ResultSet rs, int row) throws SQLException {

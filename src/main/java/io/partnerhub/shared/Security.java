@@ -11,13 +11,20 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Every {@code /api/**} request needs a bearer token; API docs, health and metrics are open.
+ * Every {@code /api/**} request needs a bearer token, except a customer's confirmation link
+ * ({@code /api/v1/consents/{token}}); API docs, health and metrics are open.
  * Operator-only actions are refused (403) where they are handled; a partner asking for another
  * partner's data gets 404.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class Security {
+
+    /**
+     * API paths that need no token of ours: a customer confirming a partner's link, where the
+     * one-time token in the path is the authority (its feature answers 404 or 410 for a bad one).
+     */
+    private static final String[] OPEN_API_PATHS = {"/api/v1/consents/*"};
 
     @Bean
     @Order(1)
@@ -29,7 +36,9 @@ class Security {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(OPEN_API_PATHS).permitAll()
+                        .anyRequest().authenticated())
                 .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, problems), TokenAuthentication.class)
                 .exceptionHandling(e -> e

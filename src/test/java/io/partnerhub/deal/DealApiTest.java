@@ -245,7 +245,7 @@ class DealApiTest {
         long holder = newPartner("yandex-cloud", "RESELLER", "Holder");
         long customer = newCustomer();
         Api.Response linked = api.post("/api/v1/partners/" + holder + "/customers", OPERATOR,
-                Map.of("customerId", customer, "from", "2026-05-01"));
+                Map.of("customerId", customer, "from", "2026-05-01", "consentObtainedOn", "2026-04-20"));
         assertThat(linked.status()).as(linked.raw()).isEqualTo(201);
 
         Api.Response refused = registerProject(newPartner("yandex-cloud", "RESELLER", "Prospector"), customer,

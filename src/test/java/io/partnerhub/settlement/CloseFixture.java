@@ -38,12 +38,16 @@ final class CloseFixture {
         return created(api.post("/api/v1/partners", OPERATOR, body));
     }
 
-    /** A customer with account {@code accountId}, linked to the partner from {@code from}; returns the customer id. */
+    /**
+     * A customer with account {@code accountId}, linked to the partner from {@code from} (the
+     * customer's consent, where the program requires it, obtained that day); returns the customer id.
+     */
     long customer(long partner, String accountId, String from) {
         String taxId = "tax-" + accountId;
         long customer = created(api.post("/api/v1/customers", OPERATOR,
                 Map.of("name", "Customer " + accountId, "taxId", taxId, "accountId", accountId)));
-        created(api.post("/api/v1/partners/" + partner + "/customers", OPERATOR, Map.of("customerId", customer, "from", from)));
+        created(api.post("/api/v1/partners/" + partner + "/customers", OPERATOR,
+                Map.of("customerId", customer, "from", from, "consentObtainedOn", from)));
         return customer;
     }
 

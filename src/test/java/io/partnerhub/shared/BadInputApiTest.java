@@ -58,7 +58,12 @@ class BadInputApiTest {
                 Arguments.of("/api/v1/presales/1/complete", Map.of("completedOn", "2026-01-01")),
                 Arguments.of("/api/v1/partners/1/adjustments", Map.of("corrects", "2018-04", "kind", "DISCOUNT",
                         "amount", "1.00", "reason", "fuzz")),
-                Arguments.of("/api/v1/partners/1/withdrawals", Map.of("amount", "1.00", "destination", "BONUS")));
+                Arguments.of("/api/v1/partners/1/withdrawals", Map.of("amount", "1.00", "destination", "BONUS")),
+                Arguments.of("/api/v1/customers/1/transfers", Map.of("toPartnerId", 1, "on", "2026-02-01",
+                        "consentObtainedOn", "2026-01-20", "referralReward", "MONTHLY")),
+                Arguments.of("/api/v1/customers/1/consent-revocations", Map.of("on", "2026-02-01", "reason", "fuzz")),
+                Arguments.of("/api/v1/partners/1/customers", Map.of("customerId", 1, "from", "2026-01-01",
+                        "consentObtainedOn", "2026-01-01")));
     }
 
     @ParameterizedTest(name = "{0}")
