@@ -1,10 +1,14 @@
 package io.partnerhub.program;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The terms of a program from {@code effectiveFrom} until the next version starts. A period is
@@ -15,6 +19,12 @@ import java.util.Set;
  * @param excludedFundingSources usage funding sources (BONUS, GRANT) never eligible for discounts or rewards
  * @param exitNoticeDays         the least number of days between an exit notice and the exit date
  * @param presaleSlaBusinessDays the provider answers a presale request within this many business days
+ * @param statusCourses          courses whose valid certifications count as certified employees for
+ *                               tiers; none listed: every course counts
+ * @param examCourse             a certification in this course counts as passing the training exam on its date
+ * @param declaredSpecializations specializations a partner declares for itself (Oblakoteka's warm leads)
+ * @param specializationConditions what a partner needs on the day it is granted (or declares) a
+ *                               specialization, by specialization name
  */
 public record ProgramVersion(
         LocalDate effectiveFrom,
@@ -30,13 +40,21 @@ public record ProgramVersion(
         DealTerms deals,
         ProjectTerms projects,
         Integer exitNoticeDays,
-        Integer presaleSlaBusinessDays) {
+        Integer presaleSlaBusinessDays,
+        List<String> statusCourses,
+        String examCourse,
+        List<String> declaredSpecializations,
+        Map<String, SpecializationCondition> specializationConditions) {
 
     public ProgramVersion {
         eligibility = eligibility == null ? List.of() : List.copyOf(eligibility);
         rebates = rebates == null ? List.of() : List.copyOf(rebates);
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         excludedFundingSources = excludedFundingSources == null ? Set.of() : Set.copyOf(excludedFundingSources);
+        statusCourses = statusCourses == null ? List.of() : List.copyOf(statusCourses);
+        declaredSpecializations = declaredSpecializations == null ? List.of() : List.copyOf(declaredSpecializations);
+        specializationConditions = specializationConditions == null ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(specializationConditions));
     }
 
     public Optional<ModelTerms> model(PartnerModel model) {
@@ -63,5 +81,28 @@ public record ProgramVersion(
 
     public Optional<ProjectTerms> projectRegistration() {
         return Optional.ofNullable(projects);
+    }
+
+    /** Specializations the provider grants: those its quarterly specialization rebate pays for. */
+    public Set<String> grantedSpecializations() {
+        Set<String> names = new TreeSet<>();
+        rebates.forEach(rule -> {
+            if (rule instanceof RebateRule.QuarterlySpecialization s && s.specializations() != null) {
+                names.addAll(s.specializations().keySet());
+            }
+        });
+        return names;
+    }
+
+    /** Every specialization of this version, granted or declared, by name. */
+    public Set<String> specializations() {
+        Set<String> names = new TreeSet<>(grantedSpecializations());
+        names.addAll(declaredSpecializations);
+        return names;
+    }
+
+    /** What holding {@code specialization} needs, if anything. */
+    public Optional<SpecializationCondition> conditionOf(String specialization) {
+        return Optional.ofNullable(specializationConditions.get(specialization));
     }
 }
