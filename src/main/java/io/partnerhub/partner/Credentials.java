@@ -4,7 +4,6 @@ import io.partnerhub.event.Events;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
-import io.partnerhub.program.TierRule;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.RuleViolation;
@@ -268,9 +267,7 @@ public class Credentials {
             return List.of();
         }
         List<String> counts = new ArrayList<>();
-        boolean statusCounts = terms.tiers().stream().anyMatch(t -> t.qualification()
-                instanceof TierRule.QuarterlyVolume q && q.certifiedEmployees() > 0);
-        if (statusCounts && (terms.statusCourses().isEmpty()
+        if (terms.countsCertifiedEmployees() && (terms.statusCourses().isEmpty()
                 || terms.statusCourses().stream().anyMatch(s -> key(s).equals(key(course))))) {
             counts.add("status");
         }

@@ -237,15 +237,11 @@ final class ProgramValidation {
             require(name == null || name.matches("[a-z0-9-]+"), at + ".declaredSpecializations",
                     "'" + name + "' must be lower-case letters, digits and dashes");
         }
-        boolean examCounts = v.tiers().stream()
-                .anyMatch(t -> t.qualification() instanceof TierRule.MonthlyRequirementWindow w && w.examCounts());
-        boolean certifiedCount = v.tiers().stream()
-                .anyMatch(t -> t.qualification() instanceof TierRule.QuarterlyVolume q && q.certifiedEmployees() > 0);
         if (v.examCourse() != null) {
             require(notBlank(v.examCourse()), at + ".examCourse", "name a course or leave it out");
-            require(examCounts, at + ".examCourse", "no tier of this version counts the exam (examCounts)");
+            require(v.countsTheExam(), at + ".examCourse", "no tier of this version counts the exam (examCounts)");
         }
-        require(v.statusCourses().isEmpty() || certifiedCount, at + ".statusCourses",
+        require(v.statusCourses().isEmpty() || v.countsCertifiedEmployees(), at + ".statusCourses",
                 "no tier of this version counts certified employees");
         Set<String> specializations = v.specializations();
         v.specializationConditions().forEach((name, condition) -> {

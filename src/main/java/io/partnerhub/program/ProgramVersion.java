@@ -101,6 +101,16 @@ public record ProgramVersion(
         return names;
     }
 
+    /** Whether a tier counts certified employees (VK Cloud statuses). */
+    public boolean countsCertifiedEmployees() {
+        return tiers.stream().anyMatch(t -> t.qualification() instanceof TierRule.QuarterlyVolume q && q.certifiedEmployees() > 0);
+    }
+
+    /** Whether a tier counts the training exam (Oblakoteka's Professional requirement). */
+    public boolean countsTheExam() {
+        return tiers.stream().anyMatch(t -> t.qualification() instanceof TierRule.MonthlyRequirementWindow w && w.examCounts());
+    }
+
     /** What holding {@code specialization} needs, if anything. */
     public Optional<SpecializationCondition> conditionOf(String specialization) {
         return Optional.ofNullable(specializationConditions.get(specialization));

@@ -262,6 +262,35 @@ class CredentialApiTest {
     }
 
     @Test
+    void aRevokedPartnerTakesNoSpecializationAndAGrantedOneIsEndedByAnOperator() {
+        long revoked = partner("oblakoteka", "AGENT", "2026-01-15");
+        api.post("/api/v1/partners/" + revoked + "/revocation", OPERATOR, Map.of("reason", "Breach of terms",
+                "revokedOn", "2026-02-01"));
+        long yandex = partner("yandex-cloud", "RESELLER", "2026-01-15");
+        certify(yandex, certification("Anna Petrova", "Yandex Cloud Kubernetes", null, "2026-02-01", null));
+        certify(yandex, certification("Boris Ivanov", "Yandex Cloud Kubernetes", null, "2026-02-01", null));
+        long containers = api.post("/api/v1/partners/" + yandex + "/specializations", OPERATOR,
+                Map.of("specialization", "containers", "from", "2026-02-02")).id();
+        String token = api.post("/api/v1/partners/" + yandex + "/tokens", OPERATOR, "{}").text("token");
+        String end = "/api/v1/partners/" + yandex + "/specializations/" + containers + "/end";
+
+        Api.Response declared = api.post("/api/v1/partners/" + revoked + "/specializations", OPERATOR,
+                Map.of("specialization", "devops"));
+        Api.Response byPartner = api.post(end, token, Map.of("to", "2026-06-01"));
+        Api.Response sameDay = api.post(end, OPERATOR, Map.of("to", "2026-02-02"));
+        Api.Response ended = api.post(end, OPERATOR, Map.of("to", "2026-06-01"));
+
+        assertThat(declared.status()).isEqualTo(422);
+        assertThat(declared.text("detail")).isEqualTo("partner " + revoked + " is REVOKED and can take no specializations");
+        assertThat(byPartner.status()).isEqualTo(403);
+        assertThat(sameDay.status()).isEqualTo(422);
+        assertThat(sameDay.text("detail")).isEqualTo("'containers' is held from 2026-02-02; it ends on a later day");
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(events(yandex, "specialization")).extracting(e -> e.get("type").asString())
+                .containsExactly("specialization.granted", "specialization.ended");
+    }
+
+    @Test
     void onlyAnOperatorListsPartnersByASpecializationTheProgramsKnow() {
         long partner = partner("oblakoteka", "AGENT", "2026-01-15");
         String token = api.post("/api/v1/partners/" + partner + "/tokens", OPERATOR, "{}").text("token");
@@ -273,6 +302,22 @@ class CredentialApiTest {
         assertThat(unknown.status()).isEqualTo(422);
         assertThat(unknown.text("detail")).isEqualTo("'devps' is not a specialization of oblakoteka; known:"
                 + " [1c, devops, ml, security, vdi]");
+    }
+
+    @Test
+    void theProgramsShowTheirTrainingAndSpecializationTerms() {
+        JsonNode yandex = api.get("/api/v1/programs/yandex-cloud", OPERATOR).body().get("versions").get(1);
+        JsonNode oblakoteka = api.get("/api/v1/programs/oblakoteka", OPERATOR).body().get("versions").get(0);
+        JsonNode vk = api.get("/api/v1/programs/vk-cloud", OPERATOR).body().get("versions").get(0);
+
+        assertThat(yandex.at("/specializationConditions/infrastructure").toString())
+                .isEqualTo("{\"certifiedEmployees\":2,\"courses\":[\"Yandex Cloud Infrastructure\"]}");
+        assertThat(yandex.get("presaleSlaBusinessDays").asInt()).isEqualTo(3);
+        assertThat(oblakoteka.get("examCourse").asString()).isEqualTo("Oblakoteka partner exam");
+        assertThat(oblakoteka.get("declaredSpecializations").toString()).isEqualTo("[\"1c\",\"devops\",\"security\",\"vdi\",\"ml\"]");
+        assertThat(vk.get("statusCourses")).hasSize(3);
+        assertThat(yandex.propertyNames()).doesNotContain("specializations", "grantedSpecializations",
+                "countsCertifiedEmployees", "countsTheExam");
     }
 
     private List<Long> holders(String specialization, String on) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static io.partnerhub.settlement.CloseFixture.OPERATOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +144,30 @@ class CredentialsCloseTest {
         assertThat(standing(salesCourse).getLast().get("effectiveFrom").asString()).isEqualTo("2026-07-01");
         assertThat(standing(salesCourse).getLast().get("model").asString()).isEqualTo("REFERRAL");
         assertThat(standing(salesCourse).getLast().get("tier").asString()).isEqualTo("BASIC");
+    }
+
+    @Test
+    @Order(4)
+    void nothingIsDatedInsideAClosedMonth() {
+        long presale = api.post("/api/v1/presales", OPERATOR, Map.of("partnerId", examCourse, "title", "Sizing",
+                "requestedOn", "2026-05-04")).id();
+        api.post("/api/v1/presales/" + presale + "/answer", OPERATOR, Map.of("answer", "Yes", "answeredOn", "2026-05-05"));
+        long declared = api.post("/api/v1/partners/" + examCourse + "/specializations", OPERATOR,
+                Map.of("specialization", "devops", "from", "2026-07-01")).id();
+
+        Api.Response completed = api.post("/api/v1/presales/" + presale + "/complete", OPERATOR,
+                Map.of("completedOn", "2026-05-20"));
+        Api.Response from = api.post("/api/v1/partners/" + examCourse + "/specializations", OPERATOR,
+                Map.of("specialization", "ml", "from", "2026-06-30"));
+        Api.Response to = api.post("/api/v1/partners/" + examCourse + "/specializations/" + declared + "/end", OPERATOR,
+                Map.of("to", "2026-06-15"));
+
+        assertThat(completed.status()).isEqualTo(422);
+        assertThat(completed.text("detail")).isEqualTo("period 2026-05 is closed");
+        assertThat(from.status()).isEqualTo(422);
+        assertThat(from.text("detail")).startsWith("period 2026-06 is closed and its statements are issued: 2026-06-30");
+        assertThat(to.status()).isEqualTo(422);
+        assertThat(to.text("detail")).startsWith("'devops' is held from 2026-07-01; it ends on a later day");
     }
 
     private long vkPartner(String account) {
