@@ -81,6 +81,7 @@ final class ProgramValidation {
         rates(v, at, models);
         rebates(v, at, models);
         tiers(v, at, models);
+        training(v, at);
         require(v.unknownServices() != null, at + ".unknownServices", "is required (MAIN or OTHER)");
         require(v.deals() != null, at + ".deals", "is required");
         if (v.deals() != null) {
@@ -220,6 +221,53 @@ final class ProgramValidation {
             } else if (tier.qualification() instanceof TierRule.QuarterlyVolume q) {
                 require(q.eligibleCostAtLeast() != null && q.eligibleCostAtLeast().signum() > 0,
                         tat + ".qualification.eligibleCostAtLeast", "must be a positive amount");
+            }
+        }
+    }
+
+    /**
+     * Courses and specializations: named once each; an exam course only where a tier counts the
+     * exam, status courses only where a tier counts certified employees; a condition names a
+     * specialization of this version and a positive number of employees in listed courses.
+     */
+    private void training(ProgramVersion v, String at) {
+        names(v.statusCourses(), at + ".statusCourses");
+        names(v.declaredSpecializations(), at + ".declaredSpecializations");
+        for (String name : v.declaredSpecializations()) {
+            require(name == null || name.matches("[a-z0-9-]+"), at + ".declaredSpecializations",
+                    "'" + name + "' must be lower-case letters, digits and dashes");
+        }
+        if (v.examCourse() != null) {
+            require(notBlank(v.examCourse()), at + ".examCourse", "name a course or leave it out");
+            require(v.countsTheExam(), at + ".examCourse", "no tier of this version counts the exam (examCounts)");
+        }
+        require(v.statusCourses().isEmpty() || v.countsCertifiedEmployees(), at + ".statusCourses",
+                "no tier of this version counts certified employees");
+        Set<String> specializations = v.specializations();
+        v.specializationConditions().forEach((name, condition) -> {
+            String cat = at + ".specializationConditions." + name;
+            if (!specializations.contains(name)) {
+                problems.add(cat + ": '" + name + "' is not a specialization of this version " + specializations);
+                return;
+            }
+            if (condition == null) {
+                problems.add(cat + ": give certifiedEmployees and courses");
+                return;
+            }
+            require(condition.certifiedEmployees() > 0, cat + ".certifiedEmployees", "must be positive");
+            require(!condition.courses().isEmpty(), cat + ".courses", "list at least one course");
+            names(condition.courses(), cat + ".courses");
+        });
+    }
+
+    /** Each name present and listed once (case-insensitively). */
+    private void names(List<String> names, String at) {
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!notBlank(name)) {
+                problems.add(at + ": a name is blank");
+            } else if (!seen.add(name.strip().toLowerCase(Locale.ROOT))) {
+                problems.add(at + ": '" + name + "' is listed twice (names match case-insensitively)");
             }
         }
     }

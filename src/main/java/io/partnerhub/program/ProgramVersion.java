@@ -1,10 +1,14 @@
 package io.partnerhub.program;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The terms of a program from {@code effectiveFrom} until the next version starts. A period is
@@ -16,6 +20,12 @@ import java.util.Set;
  * @param exitNoticeDays         the least number of days between an exit notice and the exit date
  * @param presaleSlaBusinessDays the provider answers a presale request within this many business days
  * @param customerConsent        whether a customer must accept a partner's link (absent: not required)
+ * @param statusCourses          courses whose valid certifications count as certified employees for
+ *                               tiers; none listed: every course counts
+ * @param examCourse             a certification in this course counts as passing the training exam on its date
+ * @param declaredSpecializations specializations a partner declares for itself (Oblakoteka's warm leads)
+ * @param specializationConditions what a partner needs on the day it is granted (or declares) a
+ *                               specialization, by specialization name
  */
 public record ProgramVersion(
         LocalDate effectiveFrom,
@@ -32,7 +42,11 @@ public record ProgramVersion(
         ProjectTerms projects,
         Integer exitNoticeDays,
         Integer presaleSlaBusinessDays,
-        CustomerConsent customerConsent) {
+        CustomerConsent customerConsent,
+        List<String> statusCourses,
+        String examCourse,
+        List<String> declaredSpecializations,
+        Map<String, SpecializationCondition> specializationConditions) {
 
     public ProgramVersion {
         customerConsent = customerConsent == null ? CustomerConsent.NOT_REQUIRED : customerConsent;
@@ -40,6 +54,10 @@ public record ProgramVersion(
         rebates = rebates == null ? List.of() : List.copyOf(rebates);
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         excludedFundingSources = excludedFundingSources == null ? Set.of() : Set.copyOf(excludedFundingSources);
+        statusCourses = statusCourses == null ? List.of() : List.copyOf(statusCourses);
+        declaredSpecializations = declaredSpecializations == null ? List.of() : List.copyOf(declaredSpecializations);
+        specializationConditions = specializationConditions == null ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(specializationConditions));
     }
 
     public Optional<ModelTerms> model(PartnerModel model) {
@@ -71,5 +89,38 @@ public record ProgramVersion(
 
     public Optional<ProjectTerms> projectRegistration() {
         return Optional.ofNullable(projects);
+    }
+
+    /** Specializations the provider grants: those its quarterly specialization rebate pays for. */
+    public Set<String> grantedSpecializations() {
+        Set<String> names = new TreeSet<>();
+        rebates.forEach(rule -> {
+            if (rule instanceof RebateRule.QuarterlySpecialization s && s.specializations() != null) {
+                names.addAll(s.specializations().keySet());
+            }
+        });
+        return names;
+    }
+
+    /** Every specialization of this version, granted or declared, by name. */
+    public Set<String> specializations() {
+        Set<String> names = new TreeSet<>(grantedSpecializations());
+        names.addAll(declaredSpecializations);
+        return names;
+    }
+
+    /** Whether a tier counts certified employees (VK Cloud statuses). */
+    public boolean countsCertifiedEmployees() {
+        return tiers.stream().anyMatch(t -> t.qualification() instanceof TierRule.QuarterlyVolume q && q.certifiedEmployees() > 0);
+    }
+
+    /** Whether a tier counts the training exam (Oblakoteka's Professional requirement). */
+    public boolean countsTheExam() {
+        return tiers.stream().anyMatch(t -> t.qualification() instanceof TierRule.MonthlyRequirementWindow w && w.examCounts());
+    }
+
+    /** What holding {@code specialization} needs, if anything. */
+    public Optional<SpecializationCondition> conditionOf(String specialization) {
+        return Optional.ofNullable(specializationConditions.get(specialization));
     }
 }

@@ -1,5 +1,6 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.partner.Credentials;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
@@ -57,13 +58,15 @@ class MonthFacts {
     private final NamedParameterJdbcTemplate named;
     private final JdbcTemplate jdbc;
     private final ProgramCatalog programs;
+    private final Credentials credentials;
     private final ObjectMapper json;
 
-    MonthFacts(DataSource dataSource, ProgramCatalog programs, ObjectMapper json) {
+    MonthFacts(DataSource dataSource, ProgramCatalog programs, Credentials credentials, ObjectMapper json) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.programs = programs;
+        this.credentials = credentials;
         this.json = json;
     }
 
@@ -93,10 +96,10 @@ class MonthFacts {
         Map<Long, List<PriorStatement>> history = history(p);
         Map<Long, Set<Long>> firstMonths = firstMonthsRewarded();
         Map<Long, List<BonusWithdrawal>> bonus = bonusWithdrawals(p);
-        Map<Long, Integer> certified = certified(p);
+        Map<Long, Integer> certified = credentials.statusCertifiedEmployees(period.atEndOfMonth(), null);
         Map<Long, Set<String>> specializations = specializations(p);
         Map<Long, List<PresaleFact>> presales = presales(p);
-        Map<Long, LocalDate> exams = exams();
+        Map<Long, LocalDate> exams = credentials.examsPassed(null);
         Map<Long, List<ProjectFact>> projects = ProjectConsumption.of(named, programs, params(period), period, partners);
         Map<Long, List<AdjustmentFact>> adjustments = adjustments(p);
         Map<Long, BigDecimal> leavingBalances = leavingBalances(period);
@@ -343,17 +346,6 @@ class MonthFacts {
         return adjustments;
     }
 
-    private Map<Long, Integer> certified(MapSqlParameterSource p) {
-        Map<Long, Integer> certified = new HashMap<>();
-        named.query("""
-                select partner_id, count(distinct lower(employee)) as employees from certification
-                 where certified_on <= :end and (expires_on is null or expires_on > :end)
-                 group by partner_id""", p, rs -> {
-            certified.put(rs.getLong("partner_id"), rs.getInt("employees"));
-        });
-        return certified;
-    }
-
     private Map<Long, Set<String>> specializations(MapSqlParameterSource p) {
         Map<Long, Set<String>> held = new HashMap<>();
         named.query("""
@@ -373,14 +365,6 @@ class MonthFacts {
                     .add(new PresaleFact(rs.getLong("id"), rs.getString("title"), date(rs, "completed_on")));
         });
         return presales;
-    }
-
-    private Map<Long, LocalDate> exams() {
-        Map<Long, LocalDate> exams = new HashMap<>();
-        jdbc.query("select partner_id, min(passed_on) as passed_on from exam_pass group by partner_id", rs -> {
-            exams.put(rs.getLong("partner_id"), date(rs, "passed_on"));
-        });
-        return exams;
     }
 
     static MapSqlParameterSource params(YearMonth period) {

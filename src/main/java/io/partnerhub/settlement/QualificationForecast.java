@@ -1,5 +1,6 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.partner.Credentials;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.Program;
@@ -31,12 +32,15 @@ public class QualificationForecast {
 
     private final JdbcClient jdbc;
     private final Partners partners;
+    private final Credentials credentials;
     private final ProgramCatalog programs;
     private final Today today;
 
-    QualificationForecast(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today) {
+    QualificationForecast(JdbcClient jdbc, Partners partners, Credentials credentials, ProgramCatalog programs,
+                          Today today) {
         this.jdbc = jdbc;
         this.partners = partners;
+        this.credentials = credentials;
         this.programs = programs;
         this.today = today;
     }
@@ -85,10 +89,10 @@ public class QualificationForecast {
     private String monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
                            YearMonth window, Money listCost) {
         Money needed = new Money(rule.monthlyListCostAtLeast(), listCost.currency()).minus(listCost);
-        boolean exam = rule.examCounts() && jdbc.sql("select count(*) from exam_pass where partner_id = :p and passed_on <= :end")
-                .param("p", partnerId).param("end", month.atEndOfMonth()).query(Integer.class).single() > 0;
-        if (exam) {
-            return "The training exam is passed: every month meets the requirement, " + upper.id() + " holds.";
+        LocalDate examPassed = credentials.examsPassed(partnerId).get(partnerId);
+        if (rule.examCounts() && examPassed != null && !examPassed.isAfter(month.atEndOfMonth())) {
+            return "The training exam is passed (" + examPassed + "): every month meets the requirement, "
+                    + upper.id() + " holds.";
         }
         String more = needed.amount().signum() <= 0
                 ? "The requirement of " + month + " is met (" + Wording.amount(listCost) + " " + listCost.currency() + " list cost)"
@@ -115,10 +119,7 @@ public class QualificationForecast {
                 .param("p", partnerId).param("from", quarterEnd.minusMonths(2).atDay(1)).param("month", month.atDay(1))
                 .query(BigDecimal.class).single();
         Money quarter = eligibleSoFar.plus(new Money(closed, eligibleSoFar.currency()));
-        int certified = jdbc.sql("""
-                        select count(distinct lower(employee)) from certification
-                         where partner_id = :p and certified_on <= :end and (expires_on is null or expires_on > :end)""")
-                .param("p", partnerId).param("end", quarterEnd.atEndOfMonth()).query(Integer.class).single();
+        int certified = credentials.statusCertifiedEmployees(quarterEnd.atEndOfMonth(), partnerId).getOrDefault(partnerId, 0);
         List<String> parts = new ArrayList<>();
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof QuarterlyVolume v) {

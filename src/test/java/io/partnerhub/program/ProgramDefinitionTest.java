@@ -62,6 +62,13 @@ class ProgramDefinitionTest {
             deal cap above 100       | 'extraPercentCap: 15'      | 'extraPercentCap: 150'      | versions[0].deals.extraPercentCap: 150 is not a percentage
             not a date               | 'effectiveFrom: 2025-01-01' | 'effectiveFrom: soon'      | versions[0].effectiveFrom (line 7)
             bad currency             | 'currency: RUB'            | 'currency: rubles'          | currency: must be an ISO 4217 code
+            condition of an unknown specialization | 'exitNoticeDays: 30' | 'exitNoticeDays: 30\n    specializationConditions: { quantum: { certifiedEmployees: 2, courses: [Quantum] } }' | versions[0].specializationConditions.quantum: 'quantum' is not a specialization of this version []
+            condition needing nobody | 'exitNoticeDays: 30' | 'exitNoticeDays: 30\n    declaredSpecializations: [devops]\n    specializationConditions: { devops: { certifiedEmployees: 0, courses: [Ops] } }' | versions[0].specializationConditions.devops.certifiedEmployees: must be positive
+            condition without courses | 'exitNoticeDays: 30' | 'exitNoticeDays: 30\n    declaredSpecializations: [devops]\n    specializationConditions: { devops: { certifiedEmployees: 1 } }' | versions[0].specializationConditions.devops.courses: list at least one course
+            declared twice           | 'exitNoticeDays: 30'       | 'exitNoticeDays: 30\n    declaredSpecializations: [devops, DevOps]' | versions[0].declaredSpecializations: 'DevOps' is listed twice
+            declared name with spaces | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    declaredSpecializations: [dev ops]' | versions[0].declaredSpecializations: 'dev ops' must be lower-case letters, digits and dashes
+            exam course, no exam tier | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    examCourse: Partner exam' | versions[0].examCourse: no tier of this version counts the exam (examCounts)
+            status courses, no status | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    statusCourses: [Architect]' | versions[0].statusCourses: no tier of this version counts certified employees
             """)
     void aBrokenDefinitionNamesTheFileThePathAndWhatIsWrong(String name, String valid, String broken, String expected) {
         String yaml = VALID.replace(valid, broken.replace("\\n", "\n"));
@@ -121,6 +128,24 @@ class ProgramDefinitionTest {
         ProgramVersion oblakoteka = catalog.find("oblakoteka").orElseThrow().versionFor(YearMonth.of(2026, 3)).orElseThrow();
         assertThat(oblakoteka.model(PartnerModel.AGENT).orElseThrow().initialTier()).isEqualTo("PROFESSIONAL");
         assertThat(oblakoteka.model(PartnerModel.REFERRAL).orElseThrow().initialTier()).isEqualTo("BASIC");
+    }
+
+    @Test
+    void theShippedTrainingAndSpecializationTermsLoad() {
+        ProgramCatalog catalog = new ProgramCatalog("");
+
+        ProgramVersion vk = catalog.find("vk-cloud").orElseThrow().versionFor(YearMonth.of(2026, 3)).orElseThrow();
+        assertThat(vk.statusCourses()).containsExactly("VK Cloud Architect", "VK Cloud Engineer", "VK Cloud Sales");
+        ProgramVersion oblakoteka = catalog.find("oblakoteka").orElseThrow().versionFor(YearMonth.of(2026, 3)).orElseThrow();
+        assertThat(oblakoteka.examCourse()).isEqualTo("Oblakoteka partner exam");
+        assertThat(oblakoteka.declaredSpecializations()).containsExactly("1c", "devops", "security", "vdi", "ml");
+        Program yandex = catalog.find("yandex-cloud").orElseThrow();
+        assertThat(yandex.versionFor(YearMonth.of(2025, 12)).orElseThrow().specializations()).isEmpty();
+        ProgramVersion terms2026 = yandex.versionFor(YearMonth.of(2026, 1)).orElseThrow();
+        assertThat(terms2026.specializations()).containsExactly("containers", "data-platform", "infrastructure");
+        assertThat(terms2026.conditionOf("infrastructure")).contains(
+                new SpecializationCondition(2, java.util.List.of("Yandex Cloud Infrastructure")));
+        assertThat(terms2026.presaleSlaBusinessDays()).isEqualTo(3);
     }
 
     private static BigDecimal baseRate(Program program, YearMonth period) {

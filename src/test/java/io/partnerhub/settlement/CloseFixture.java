@@ -110,9 +110,18 @@ final class CloseFixture {
         created(api.post("/api/v1/partners/" + partner + "/exam-passes", OPERATOR, Map.of("passedOn", passedOn)));
     }
 
+    /** A certification in VK Cloud Architect, a status course of VK Cloud, that does not expire. */
     void certification(long partner, String employee, String certifiedOn) {
-        created(api.post("/api/v1/partners/" + partner + "/certifications", OPERATOR,
-                Map.of("employee", employee, "course", "Cloud architect", "certifiedOn", certifiedOn)));
+        certification(partner, employee, "VK Cloud Architect", certifiedOn, null);
+    }
+
+    /** A certification in {@code course}; {@code expiresOn} (the first day it no longer holds) may be null. */
+    void certification(long partner, String employee, String course, String certifiedOn, String expiresOn) {
+        Map<String, Object> body = new HashMap<>(Map.of("employee", employee, "course", course, "certifiedOn", certifiedOn));
+        if (expiresOn != null) {
+            body.put("expiresOn", expiresOn);
+        }
+        created(api.post("/api/v1/partners/" + partner + "/certifications", OPERATOR, body));
     }
 
     void specialization(long partner, String specialization, String from) {
@@ -120,10 +129,13 @@ final class CloseFixture {
                 Map.of("specialization", specialization, "from", from)));
     }
 
-    /** A presale requested on {@code requestedOn} and completed on {@code completedOn}. */
+    /** A presale requested on {@code requestedOn}, answered that day and completed on {@code completedOn}. */
     void completedPresale(long partner, String title, boolean technical, String requestedOn, String completedOn) {
         long presale = created(api.post("/api/v1/presales", OPERATOR, Map.of("partnerId", partner, "title", title,
                 "technical", technical, "requestedOn", requestedOn)));
+        Api.Response answered = api.post("/api/v1/presales/" + presale + "/answer", OPERATOR,
+                Map.of("answer", "An architect joins the call", "answeredOn", requestedOn));
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(200);
         Api.Response completed = api.post("/api/v1/presales/" + presale + "/complete", OPERATOR,
                 Map.of("completedOn", completedOn));
         assertThat(completed.status()).as(completed.raw()).isEqualTo(200);

@@ -208,6 +208,9 @@ class CloseScenarioTest {
     @Test
     @Order(4)
     void january2026() {
+        // Infrastructure needs 2 certified employees in Yandex Cloud Infrastructure on its first day.
+        fixture.certification(yandex, "Irina Sokolova", "Yandex Cloud Infrastructure", "2025-12-10", null);
+        fixture.certification(yandex, "Pavel Orlov", "Yandex Cloud Infrastructure", "2025-12-11", "2027-12-11");
         fixture.specialization(yandex, "infrastructure", "2026-01-01");
         fixture.usageOfDays(
                 "sc-ya-a,2026-01-05,Compute Cloud,10000.00",
