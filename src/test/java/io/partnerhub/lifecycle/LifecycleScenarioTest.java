@@ -143,6 +143,11 @@ class LifecycleScenarioTest {
         assertThat(api.post("/api/v1/deals/" + deal + "/approve", OPERATOR, Map.of("extraDiscountPercent", "5")).status())
                 .isEqualTo(200);
         for (long partner : List.of(x, r)) {
+            // the specialization's condition: 2 employees certified in its course on the grant day
+            for (String employee : List.of("Anna Petrova", "Boris Ivanov")) {
+                created(api.post("/api/v1/partners/" + partner + "/certifications", OPERATOR, Map.of("employee", employee,
+                        "course", "Yandex Cloud Infrastructure", "certifiedOn", "2025-12-01")));
+            }
             created(api.post("/api/v1/partners/" + partner + "/specializations", OPERATOR,
                     Map.of("specialization", "infrastructure", "from", "2026-01-01")));
         }
