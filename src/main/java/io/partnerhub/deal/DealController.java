@@ -39,22 +39,35 @@ class DealController {
         this.projects = projects;
     }
 
+    private static final String MONEY = "must be an amount with at most 17 digits and 2 decimals";
+
     record NewDeal(@NotNull Long partnerId,
                    @NotBlank @Size(max = 20) String customerTaxId,
                    @NotBlank @Size(max = 300) String customerName,
                    @NotBlank @Size(max = 300) String title,
                    @DecimalMin(value = "0.00", message = "must not be negative")
-                   @Digits(integer = 17, fraction = 2, message = "must be an amount with at most 17 digits and 2 decimals")
+                   @Digits(integer = 17, fraction = 2, message = MONEY)
                    BigDecimal expectedMonthlyAmount,
-                   LocalDate registeredOn) {
+                   LocalDate registeredOn,
+                   @Size(max = 320) String customerEmail,
+                   @Size(max = 300) String customerDomain,
+                   @DecimalMin(value = "0.00", message = "must not be negative")
+                   @Digits(integer = 17, fraction = 2, message = MONEY)
+                   BigDecimal targetAmount,
+                   ConsumptionType consumptionType,
+                   LocalDate expectedCloseOn) {
     }
 
     @PostMapping("/api/v1/deals")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a deal: PENDING, or REJECTED with the reason when another partner holds the customer")
+    @Operation(summary = "Register a deal: PENDING (APPROVED at once where the program's auto-approval applies), or"
+            + " REJECTED with the rule and a reason (never naming another partner) when a claim conflicts: another"
+            + " partner's active deal by tax id, e-mail or domain, a link to another partner, a direct customer, or"
+            + " consumption before the registration date where the program registers new customers only")
     Deal register(Caller caller, @Valid @RequestBody NewDeal d) {
         return deals.register(caller, new Deals.Registration(d.partnerId(), d.customerTaxId(), d.customerName(),
-                d.title(), d.expectedMonthlyAmount(), d.registeredOn()));
+                d.title(), d.expectedMonthlyAmount(), d.registeredOn(), d.customerEmail(), d.customerDomain(),
+                d.targetAmount(), d.consumptionType(), d.expectedCloseOn()));
     }
 
     @GetMapping("/api/v1/deals/{id}")

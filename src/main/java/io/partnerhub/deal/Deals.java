@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,10 +13,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.partnerhub.deal.ClaimRules.Candidate;
 import io.partnerhub.event.Events;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.program.DealTerms;
+import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
@@ -28,31 +33,64 @@ import io.partnerhub.shared.Today;
 @Service
 public class Deals {
 
+    /** Who decides what no operator decided: conflicts found at registration, auto-approvals, expiry. */
+    static final String SYSTEM = "system";
+
     private final JdbcClient jdbc;
     private final Partners partners;
     private final ProgramCatalog programs;
     private final Today today;
     private final Events events;
+    private final Claims claims;
+    private final ConsumptionSummary consumption;
+    private final DealActivities activities;
+    private final TransactionTemplate transactions;
 
-    Deals(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, Events events) {
+    Deals(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, Events events, Claims claims,
+          ConsumptionSummary consumption, DealActivities activities, TransactionTemplate transactions) {
         this.events = events;
         this.jdbc = jdbc;
         this.partners = partners;
         this.programs = programs;
         this.today = today;
-    }
-
-    public record Registration(long partnerId, String customerTaxId, String customerName, String title,
-                               BigDecimal expectedMonthlyAmount, LocalDate registeredOn) {
+        this.claims = claims;
+        this.consumption = consumption;
+        this.activities = activities;
+        this.transactions = transactions;
     }
 
     /**
-     * Registers a deal as PENDING, or as REJECTED when another partner holds an active deal for the
-     * customer's tax id. Of concurrent registrations for one customer exactly one claims it: the
-     * insert races on the partial unique index {@code uq_deal_active_claim}.
+     * A registration. {@code customerEmail} and {@code customerDomain} are optional: with them a
+     * registration also conflicts with deals of the same customer under another tax id. The plan
+     * ({@code targetAmount}, {@code consumptionType}, {@code expectedCloseOn}) is the partner's own.
      */
-    @Transactional
+    public record Registration(long partnerId, String customerTaxId, String customerName, String title,
+                               BigDecimal expectedMonthlyAmount, LocalDate registeredOn, String customerEmail,
+                               String customerDomain, BigDecimal targetAmount, ConsumptionType consumptionType,
+                               LocalDate expectedCloseOn) {
+
+        public Registration(long partnerId, String customerTaxId, String customerName, String title,
+                            BigDecimal expectedMonthlyAmount, LocalDate registeredOn) {
+            this(partnerId, customerTaxId, customerName, title, expectedMonthlyAmount, registeredOn, null, null, null,
+                    null, null);
+        }
+    }
+
+    /**
+     * Registers a deal as PENDING, or as REJECTED with the rule and a reason that never names the
+     * other partner (docs/deals.md, "Conflicts"): the claims the program puts before a deal, other
+     * partners' active deals by tax id, e-mail or domain, a direct customer, and for programs that
+     * register new customers only, consumption before the registration date. A clean deal within the
+     * program's auto-approval rule is approved at once by {@code system}. Of concurrent
+     * registrations for one customer exactly one claims it: they take the claim's locks in turn, and
+     * the insert still races on the partial unique index {@code uq_deal_active_claim}.
+     */
     public Deal register(Caller caller, Registration r) {
+        consumption.catchUp();
+        return transactions.execute(status -> registerNow(caller, r));
+    }
+
+    private Deal registerNow(Caller caller, Registration r) {
         Partner partner = partners.find(caller, r.partnerId());
         partner.refuseNewClaimsIfGone("new deals");
         LocalDate registeredOn = r.registeredOn() == null ? today.date() : r.registeredOn();
@@ -61,37 +99,93 @@ public class Deals {
                     + "; a deal cannot be registered before that");
         }
         String taxId = normalizedTaxId(r.customerTaxId());
-        Optional<Long> claimed = jdbc.sql("""
+        String email = CustomerContacts.email(r.customerEmail());
+        String domain = CustomerContacts.domain(r.customerDomain());
+        if (claims.publicMail().isPublic(domain)) {
+            throw RuleViolation.of("customerDomain", domain + " is a public mail provider, not the customer's own domain");
+        }
+        Program program = programs.find(partner.programId()).orElseThrow();
+        DealTerms terms = termsOn(program, registeredOn).deals();
+        claims.lockFor(taxId, email, domain);
+        Optional<Deal> held = activeDealFor(taxId);
+        if (held.isPresent() && held.get().partnerId() == partner.id()) {
+            throw new Conflict("Partner " + partner.id() + " already holds deal " + held.get().id()
+                    + " (" + held.get().status() + ") for customer tax id " + taxId + ".");
+        }
+        Candidate candidate = new Candidate(null, partner.id(), taxId, registeredOn, email, domain, terms, program.name());
+        Optional<ClaimConflict> conflict = claims.conflicts(List.of(candidate)).getFirst().stream().findFirst();
+        LocalDate deadline = terms.approvalBusinessDays() == null ? null
+                : program.calendar().plusBusinessDays(registeredOn, terms.approvalBusinessDays());
+        if (conflict.isEmpty()) {
+            Optional<Long> claimed = insert(caller, partner.id(), taxId, r, registeredOn, email, domain, "PENDING", null, deadline);
+            if (claimed.isPresent()) {
+                return registered(caller, claimed.get(), terms);
+            }
+            Deal holder = activeDealFor(taxId).orElseThrow(() -> new IllegalStateException(
+                    "the active claim on " + taxId + " vanished during registration"));
+            if (holder.partnerId() == partner.id()) {
+                throw new Conflict("Partner " + partner.id() + " already holds deal " + holder.id()
+                        + " (" + holder.status() + ") for customer tax id " + taxId + ".");
+            }
+            conflict = Optional.of(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, "Another partner holds an active deal"
+                    + " for customer tax id " + taxId + ", registered on " + holder.registeredOn() + ".", null, null));
+        }
+        long id = insert(caller, partner.id(), taxId, r, registeredOn, email, domain, "REJECTED", conflict.get(), null)
+                .orElseThrow();
+        Deal rejected = find(caller, id);
+        activities.log(rejected, SYSTEM, DealActivity.Kind.DECISION, "Rejected at registration ("
+                + conflict.get().rule() + "): " + conflict.get().reason());
+        events.record(SYSTEM, rejected.partnerId(), "deal.rejected", "deal/" + id, "Deal " + id + " for customer tax id "
+                + taxId + " rejected at registration: " + rejected.reason(),
+                data("rule", conflict.get().rule(), "reason", rejected.reason(), "registeredOn", registeredOn));
+        return rejected;
+    }
+
+    private Optional<Long> insert(Caller caller, long partnerId, String taxId, Registration r, LocalDate registeredOn,
+                                  String email, String domain, String status, ClaimConflict conflict, LocalDate deadline) {
+        return jdbc.sql("""
                         insert into deal (partner_id, customer_tax_id, customer_name, title, expected_monthly_amount,
-                                          registered_on, status, created_by)
-                        values (:partner, :taxId, :name, :title, :expected, :registeredOn, 'PENDING', :by)
+                                          registered_on, status, reason, rule, created_by, customer_email, customer_domain,
+                                          approval_due_on, target_amount, consumption_type, expected_close_on)
+                        values (:partner, :taxId, :name, :title, :expected, :registeredOn, :status, :reason, :rule, :by,
+                                :email, :domain, :deadline, :target, :type, :closeOn)
                         on conflict (customer_tax_id) where status in ('PENDING', 'APPROVED') do nothing
                         returning id""")
-                .param("partner", partner.id()).param("taxId", taxId).param("name", r.customerName().strip())
+                .param("partner", partnerId).param("taxId", taxId).param("name", r.customerName().strip())
                 .param("title", r.title().strip()).param("expected", r.expectedMonthlyAmount())
-                .param("registeredOn", registeredOn).param("by", caller.name())
+                .param("registeredOn", registeredOn).param("status", status)
+                .param("reason", conflict == null ? null : conflict.reason())
+                .param("rule", conflict == null ? null : conflict.rule().name()).param("by", caller.name())
+                .param("email", email).param("domain", domain).param("deadline", deadline)
+                .param("target", r.targetAmount()).param("type", r.consumptionType() == null ? null : r.consumptionType().name())
+                .param("closeOn", r.expectedCloseOn())
                 .query(Long.class).optional();
-        if (claimed.isPresent()) {
-            return find(caller, claimed.get());
+    }
+
+    private Deal registered(Caller caller, long id, DealTerms terms) {
+        Deal deal = find(caller, id);
+        events.record(caller.name(), deal.partnerId(), "deal.registered", "deal/" + id, "Deal " + id
+                        + " registered for customer tax id " + deal.customerTaxId() + " on " + deal.registeredOn()
+                        + (deal.approvalDeadline() == null ? "" : "; the provider answers by " + deal.approvalDeadline()),
+                data("customerTaxId", deal.customerTaxId(), "registeredOn", deal.registeredOn(),
+                        "approvalDeadline", deal.approvalDeadline()));
+        Optional<DealTerms.AutoApproval> auto = terms.autoApprovalRule().filter(rule -> deal.expectedMonthlyAmount() != null
+                && deal.expectedMonthlyAmount().compareTo(rule.maxExpectedMonthlyAmount()) <= 0);
+        if (auto.isEmpty()) {
+            return deal;
         }
-        Deal holder = activeDealFor(taxId).orElseThrow(() -> new IllegalStateException(
-                "the active claim on " + taxId + " vanished during registration"));
-        if (holder.partnerId() == partner.id()) {
-            throw new Conflict("Partner " + partner.id() + " already holds deal " + holder.id()
-                    + " (" + holder.status() + ") for customer tax id " + taxId + ".");
-        }
-        String reason = "Another partner holds an active deal for customer tax id " + taxId
-                + ", registered on " + holder.registeredOn() + ".";
-        long id = jdbc.sql("""
-                        insert into deal (partner_id, customer_tax_id, customer_name, title, expected_monthly_amount,
-                                          registered_on, status, reason, created_by)
-                        values (:partner, :taxId, :name, :title, :expected, :registeredOn, 'REJECTED', :reason, :by)
-                        returning id""")
-                .param("partner", partner.id()).param("taxId", taxId).param("name", r.customerName().strip())
-                .param("title", r.title().strip()).param("expected", r.expectedMonthlyAmount())
-                .param("registeredOn", registeredOn).param("reason", reason).param("by", caller.name())
-                .query(Long.class).single();
-        return find(caller, id);
+        BigDecimal percent = auto.get().extraDiscountPercent();
+        String rule = "auto-approval: no conflict and an expected monthly amount of "
+                + deal.expectedMonthlyAmount().toPlainString() + " within "
+                + auto.get().maxExpectedMonthlyAmount().toPlainString();
+        decide(SYSTEM, id, "APPROVED", null, percent, DealRule.AUTO_APPROVAL);
+        Deal approved = find(caller, id);
+        activities.log(approved, SYSTEM, DealActivity.Kind.DECISION, "Approved with +" + percent.toPlainString()
+                + " % by the " + rule + ".");
+        events.record(SYSTEM, approved.partnerId(), "deal.approved", "deal/" + id, "Deal " + id + " approved with +"
+                        + percent.toPlainString() + " % by the " + rule,
+                data("by", SYSTEM, "extraDiscountPercent", percent, "rule", DealRule.AUTO_APPROVAL, "detail", rule));
+        return approved;
     }
 
     /** Approves a pending deal with an extra discount of at most the program's cap. */
@@ -104,8 +198,14 @@ public class Deals {
             throw RuleViolation.of("extraDiscountPercent", "must be from 0 to the program's cap of "
                     + cap.stripTrailingZeros().toPlainString() + " %; was " + extraDiscountPercent.toPlainString());
         }
-        decide(caller, dealId, "APPROVED", null, extraDiscountPercent);
-        return find(caller, dealId);
+        decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null);
+        Deal approved = find(caller, dealId);
+        activities.log(approved, caller.name(), DealActivity.Kind.DECISION, "Approved with +"
+                + extraDiscountPercent.toPlainString() + " %.");
+        events.record(caller.name(), approved.partnerId(), "deal.approved", "deal/" + dealId, "Deal " + dealId
+                        + " approved with +" + extraDiscountPercent.toPlainString() + " %",
+                data("by", caller.name(), "extraDiscountPercent", extraDiscountPercent));
+        return approved;
     }
 
     /** Rejects a pending deal with a reason, freeing the customer for other partners. */
@@ -113,8 +213,12 @@ public class Deals {
     public Deal reject(Caller caller, long dealId, String reason) {
         caller.requireOperator("reject deals");
         pending(caller, dealId);
-        decide(caller, dealId, "REJECTED", reason.strip(), null);
-        return find(caller, dealId);
+        decide(caller.name(), dealId, "REJECTED", reason.strip(), null, null);
+        Deal rejected = find(caller, dealId);
+        activities.log(rejected, caller.name(), DealActivity.Kind.DECISION, "Rejected: " + rejected.reason());
+        events.record(caller.name(), rejected.partnerId(), "deal.rejected", "deal/" + dealId, "Deal " + dealId
+                + " rejected: " + rejected.reason(), data("by", caller.name(), "rule", "operator", "reason", rejected.reason()));
+        return rejected;
     }
 
     /**
@@ -130,6 +234,7 @@ public class Deals {
                          returning *""")
                 .param("on", on).param("reason", reason).param("partner", partnerId).query(Deals::deal).list();
         for (Deal deal : released) {
+            activities.log(deal, actor, DealActivity.Kind.DECISION, "Released on " + on + ": " + reason);
             events.record(actor, partnerId, "deal.released", "deal/" + deal.id(),
                     "Deal " + deal.id() + " for customer tax id " + deal.customerTaxId() + " released on " + on
                             + ": " + reason, Map.of("endedOn", on, "reason", reason));
@@ -166,26 +271,34 @@ public class Deals {
     private Deal pending(Caller caller, long dealId) {
         Deal deal = jdbc.sql("select * from deal where id = :id for update").param("id", dealId)
                 .query(Deals::deal).optional().orElseThrow(() -> new NotFound("deal", dealId));
+        if (!caller.sees(deal.partnerId())) {
+            throw new NotFound("deal", dealId);
+        }
         if (deal.status() != DealStatus.PENDING) {
             throw new Conflict("Deal " + dealId + " is " + deal.status() + "; only a pending deal can be decided.");
         }
         return deal;
     }
 
-    private void decide(Caller caller, long dealId, String status, String reason, BigDecimal percent) {
+    private void decide(String actor, long dealId, String status, String reason, BigDecimal percent, DealRule rule) {
         jdbc.sql("""
                         update deal set status = :status, reason = :reason, extra_discount_percent = :percent,
-                                        decided_at = :at, decided_by = :by
+                                        decided_at = :at, decided_by = :by, rule = :rule
                          where id = :id""")
                 .param("status", status).param("reason", reason).param("percent", percent)
-                .param("at", Timestamp.from(today.now())).param("by", caller.name()).param("id", dealId).update();
+                .param("at", Timestamp.from(today.now())).param("by", actor)
+                .param("rule", rule == null ? null : rule.name()).param("id", dealId).update();
     }
 
-    private ProgramVersion terms(Deal deal) {
+    /** The terms a deal is judged by: the version of its partner's program in force on the registration date. */
+    ProgramVersion terms(Deal deal) {
         String programId = jdbc.sql("select program_id from partner where id = :id").param("id", deal.partnerId())
                 .query(String.class).single();
-        var program = programs.find(programId).orElseThrow();
-        return program.versionOn(deal.registeredOn()).orElseGet(() -> program.versions().getFirst());
+        return termsOn(programs.find(programId).orElseThrow(), deal.registeredOn());
+    }
+
+    static ProgramVersion termsOn(Program program, LocalDate day) {
+        return program.versionOn(day).orElseGet(() -> program.versions().getFirst());
     }
 
     private Optional<Deal> activeDealFor(String taxId) {
@@ -197,13 +310,32 @@ public class Deals {
         return taxId.replaceAll("\\s", "");
     }
 
-    private static Deal deal(ResultSet rs, int row) throws SQLException {
+    /** Event data from key, value pairs, leaving out null values. */
+    static Map<String, Object> data(Object... pairs) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                data.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return data;
+    }
+
+    static Deal deal(ResultSet rs, int row) throws SQLException {
         Timestamp decided = rs.getTimestamp("decided_at");
+        String rule = rs.getString("rule");
+        String lostReason = rs.getString("lost_reason");
+        String type = rs.getString("consumption_type");
         return new Deal(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("customer_tax_id"),
                 rs.getString("customer_name"), rs.getString("title"), rs.getBigDecimal("expected_monthly_amount"),
                 rs.getObject("registered_on", LocalDate.class), DealStatus.valueOf(rs.getString("status")),
                 rs.getString("reason"), rs.getBigDecimal("extra_discount_percent"),
                 decided == null ? null : decided.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getObject("ended_on", LocalDate.class));
+                rs.getObject("ended_on", LocalDate.class), rs.getString("customer_email"), rs.getString("customer_domain"),
+                rule == null ? null : DealRule.valueOf(rule), rs.getString("decided_by"),
+                rs.getObject("approval_due_on", LocalDate.class), DealStage.valueOf(rs.getString("stage")),
+                lostReason == null ? null : LostReason.valueOf(lostReason), rs.getString("stage_note"),
+                rs.getBigDecimal("target_amount"), type == null ? null : ConsumptionType.valueOf(type),
+                rs.getObject("expected_close_on", LocalDate.class));
     }
 }

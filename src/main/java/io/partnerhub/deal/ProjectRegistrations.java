@@ -14,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.partnerhub.customer.Customers;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.program.DealTerms;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.ProjectTerms;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
@@ -74,6 +76,7 @@ public class ProjectRegistrations {
             throw RuleViolation.of("customerId", "customer " + r.customerId() + " is linked to a partner on "
                     + r.registeredOn() + "; projects are registered only at direct customers");
         }
+        refuseIfAnotherPartnersDealPrecedes(program, partner, r);
         closedPeriods.refuseDayIn("registeredOn", r.registeredOn());
         LocalDate validUntil = r.registeredOn().plusMonths(terms.months());
         try {
@@ -89,6 +92,27 @@ public class ProjectRegistrations {
             throw new Conflict("Project " + r.projectId().strip() + " is already registered for part of "
                     + r.registeredOn() + " to " + validUntil + ".");
         }
+    }
+
+    /**
+     * Where the program's claim precedence puts a deal before a project (docs/deals.md), a pending
+     * or approved deal of another partner for the customer's tax id protects it from the project.
+     */
+    private void refuseIfAnotherPartnersDealPrecedes(Program program, Partner partner, Request r) {
+        DealTerms terms = program.versionOn(r.registeredOn()).map(ProgramVersion::deals).orElse(null);
+        if (terms == null || !terms.precedes(DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT)) {
+            return;
+        }
+        jdbc.sql("""
+                        select d.registered_on from deal d join customer c on c.tax_id = d.customer_tax_id
+                         where c.id = :customer and d.partner_id <> :partner and d.status in ('PENDING', 'APPROVED')
+                         order by d.registered_on limit 1""")
+                .param("customer", r.customerId()).param("partner", partner.id()).query(LocalDate.class).optional()
+                .ifPresent(registeredOn -> {
+                    throw RuleViolation.of("customerId", "customer " + r.customerId() + " is protected by another"
+                            + " partner's active deal registered on " + registeredOn + "; in " + program.name()
+                            + " a deal precedes a project registration");
+                });
     }
 
     public ProjectRegistration find(Caller caller, long id) {

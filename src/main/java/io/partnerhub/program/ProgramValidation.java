@@ -89,6 +89,7 @@ final class ProgramValidation {
             percent(v.deals().totalDiscountPercentCap(), at + ".deals.totalDiscountPercentCap", false);
             positive(v.deals().protectionDays(), at + ".deals.protectionDays");
             positive(v.deals().approvalBusinessDays(), at + ".deals.approvalBusinessDays");
+            deals(v.deals(), at + ".deals");
         }
         if (v.projects() != null) {
             percent(v.projects().ratePercentCap(), at + ".projects.ratePercentCap", true);
@@ -101,6 +102,23 @@ final class ProgramValidation {
             require(Set.of("MONEY", "BONUS", "GRANT").contains(source), at + ".excludedFundingSources",
                     "'" + source + "' is not a funding source (MONEY, BONUS, GRANT)");
         }
+    }
+
+    private void deals(DealTerms deals, String at) {
+        List<DealTerms.ClaimKind> order = deals.claimPrecedence();
+        require(order.size() == DealTerms.ClaimKind.values().length && Set.copyOf(order).size() == order.size(),
+                at + ".claimPrecedence",
+                "list each of " + List.of(DealTerms.ClaimKind.values()) + " once, strongest first; was " + order);
+        DealTerms.AutoApproval auto = deals.autoApproval();
+        if (auto == null) {
+            return;
+        }
+        require(auto.maxExpectedMonthlyAmount() != null && auto.maxExpectedMonthlyAmount().signum() > 0,
+                at + ".autoApproval.maxExpectedMonthlyAmount", "must be a positive amount");
+        percent(auto.extraDiscountPercent(), at + ".autoApproval.extraDiscountPercent", true);
+        require(auto.extraDiscountPercent() == null || deals.extraPercentCap() == null
+                        || auto.extraDiscountPercent().compareTo(deals.extraPercentCap()) <= 0,
+                at + ".autoApproval.extraDiscountPercent", "must not exceed extraPercentCap " + deals.extraPercentCap());
     }
 
     private void eligibility(ProgramVersion v, String at, Set<PartnerModel> models) {

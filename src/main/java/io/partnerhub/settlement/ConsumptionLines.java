@@ -318,7 +318,8 @@ final class ConsumptionLines {
         if (deal != null && settlement == Settlement.DISCOUNT && deal.extraPercent().signum() != 0) {
             percent = percent.add(deal.extraPercent());
             parts.add("deal #" + deal.id() + " registered " + deal.registeredOn() + " +"
-                    + Wording.percent(deal.extraPercent()));
+                    + Wording.percent(deal.extraPercent())
+                    + (deal.endedOn() == null ? "" : " (protection ended " + deal.endedOn() + ")"));
         }
         BigDecimal cap = terms.deals() == null ? null : terms.deals().totalDiscountPercentCap();
         if (cap != null && settlement == Settlement.DISCOUNT && percent.compareTo(cap) > 0) {
@@ -337,13 +338,16 @@ final class ConsumptionLines {
                 .findFirst();
     }
 
-    /** The approved deal whose extra applies to the customer's consumption on {@code day}: the latest registered. */
+    /**
+     * The approved deal whose extra applies to the customer's consumption on {@code day}: of those
+     * registered by then and not ended, the latest registered.
+     */
     private Optional<DealFact> dealOn(long customerId, LocalDate day) {
         if (month.deals().isEmpty()) {
             return Optional.empty();
         }
         return month.deals().stream()
-                .filter(d -> d.customerId() == customerId && !d.registeredOn().isAfter(day))
+                .filter(d -> d.customerId() == customerId && d.appliesOn(day))
                 .max(Comparator.comparing(DealFact::registeredOn).thenComparing(DealFact::id));
     }
 
@@ -353,6 +357,10 @@ final class ConsumptionLines {
             from = segment.deal().registeredOn();
         }
         LocalDate to = segment.link().to();
+        if (segment.deal() != null && segment.deal().endedOn() != null
+                && (to == null || segment.deal().endedOn().isBefore(to))) {
+            to = segment.deal().endedOn();
+        }
         boolean startsInside = from.isAfter(month.period().atDay(1));
         boolean endsInside = to != null && !to.isAfter(month.period().atEndOfMonth());
         if (!startsInside && !endsInside) {

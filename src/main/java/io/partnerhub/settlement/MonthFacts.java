@@ -135,8 +135,8 @@ class MonthFacts {
     }
 
     /**
-     * Accounts where something changes inside the period: a link starts or ends, a deal starts, or
-     * the partner leaves. Only their usage is summed by day. An array parameter rather than a
+     * Accounts where something changes inside the period: a link starts or ends, a deal starts or
+     * ends, or the partner leaves. Only their usage is summed by day. An array parameter rather than a
      * temporary table, so the month's aggregate may run in parallel.
      */
     private String[] splitAccounts(MapSqlParameterSource p) {
@@ -147,7 +147,8 @@ class MonthFacts {
                 union
                 select c.account_id
                   from deal d join customer c on c.tax_id = d.customer_tax_id
-                 where d.status = 'APPROVED' and d.registered_on > :start and d.registered_on <= :end
+                 where""" + " " + APPROVED_DEAL + """
+                   and ((d.registered_on > :start and d.registered_on <= :end) or (d.ended_on > :start and d.ended_on <= :end))
                 union
                 select c.account_id
                   from customer_link l
@@ -248,15 +249,24 @@ class MonthFacts {
         }
     }
 
+    /**
+     * A deal whose extra applies from its registration until it ended: approved, or approved and
+     * later expired or released (a released pending deal has no percent).
+     */
+    private static final String APPROVED_DEAL =
+            "d.status in ('APPROVED', 'EXPIRED', 'RELEASED') and d.extra_discount_percent is not null";
+
     private Map<Long, List<DealFact>> deals(MapSqlParameterSource p) {
         Map<Long, List<DealFact>> deals = new HashMap<>();
         named.query("""
-                select d.id, d.partner_id, c.id as customer_id, d.registered_on, d.extra_discount_percent
+                select d.id, d.partner_id, c.id as customer_id, d.registered_on, d.extra_discount_percent, d.ended_on
                   from deal d join customer c on c.tax_id = d.customer_tax_id
-                 where d.status = 'APPROVED' and d.registered_on <= :end
+                 where""" + " " + APPROVED_DEAL + """
+                   and d.registered_on <= :end and (d.ended_on is null or d.ended_on > :start)
                  order by d.id, c.id""", p, rs -> {
             deals.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>()).add(new DealFact(rs.getLong("id"),
-                    rs.getLong("customer_id"), date(rs, "registered_on"), rs.getBigDecimal("extra_discount_percent")));
+                    rs.getLong("customer_id"), date(rs, "registered_on"), rs.getBigDecimal("extra_discount_percent"),
+                    date(rs, "ended_on")));
         });
         return deals;
     }

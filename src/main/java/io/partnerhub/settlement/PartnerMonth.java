@@ -81,8 +81,21 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                            String referralReward) {
     }
 
-    /** An approved deal: its extra percent applies to the customer's consumption from {@code registeredOn}. */
-    public record DealFact(long id, long customerId, LocalDate registeredOn, BigDecimal extraPercent) {
+    /**
+     * An approved deal: its extra percent applies to the customer's consumption from
+     * {@code registeredOn} until {@code endedOn} (exclusive; null while its protection holds), the
+     * day it expired or was released.
+     */
+    public record DealFact(long id, long customerId, LocalDate registeredOn, BigDecimal extraPercent, LocalDate endedOn) {
+
+        public DealFact(long id, long customerId, LocalDate registeredOn, BigDecimal extraPercent) {
+            this(id, customerId, registeredOn, extraPercent, null);
+        }
+
+        /** Whether the extra applies to consumption on {@code day}. */
+        public boolean appliesOn(LocalDate day) {
+            return !registeredOn.isAfter(day) && (endedOn == null || day.isBefore(endedOn));
+        }
     }
 
     /**

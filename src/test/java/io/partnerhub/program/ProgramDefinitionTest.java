@@ -48,6 +48,30 @@ class ProgramDefinitionTest {
 
         assertThat(program.versions()).hasSize(1);
         assertThat(program.versions().getFirst().deals().extraPercentCap()).isEqualByComparingTo("15");
+        assertThat(program.versions().getFirst().deals().claimPrecedence()).as("the default when the file gives none")
+                .containsExactly(DealTerms.ClaimKind.LINK, DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT);
+        assertThat(program.versions().getFirst().deals().autoApproval()).isNull();
+    }
+
+    @Test
+    void theShippedProgramsStateTheirClaimPrecedenceAndOnlyVkCloudApprovesDealsByItself() {
+        ProgramCatalog catalog = ProgramCatalog.outsideThePlatform("");
+        for (Program program : catalog.all()) {
+            for (ProgramVersion version : program.versions()) {
+                assertThat(version.deals().claimPrecedence()).as(program.id())
+                        .containsExactly(DealTerms.ClaimKind.LINK, DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT);
+                assertThat(version.deals().autoApproval() != null).as(program.id()).isEqualTo(program.id().equals("vk-cloud"));
+            }
+        }
+        DealTerms.AutoApproval vk = catalog.find("vk-cloud").orElseThrow().versions().getLast().deals().autoApproval();
+        assertThat(vk.maxExpectedMonthlyAmount()).isEqualByComparingTo("100000.00");
+        assertThat(vk.extraDiscountPercent()).isEqualByComparingTo("5");
+        DealTerms yandex = catalog.find("yandex-cloud").orElseThrow().versions().getLast().deals();
+        assertThat(yandex.protectionDays()).isEqualTo(60);
+        assertThat(yandex.newCustomerOnly()).isTrue();
+        assertThat(yandex.precedes(DealTerms.ClaimKind.LINK, DealTerms.ClaimKind.DEAL)).isTrue();
+        assertThat(yandex.precedes(DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT)).isTrue();
+        assertThat(yandex.precedes(DealTerms.ClaimKind.PROJECT, DealTerms.ClaimKind.DEAL)).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,6 +93,11 @@ class ProgramDefinitionTest {
             declared name with spaces | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    declaredSpecializations: [dev ops]' | versions[0].declaredSpecializations: 'dev ops' must be lower-case letters, digits and dashes
             exam course, no exam tier | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    examCourse: Partner exam' | versions[0].examCourse: no tier of this version counts the exam (examCounts)
             status courses, no status | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    statusCourses: [Architect]' | versions[0].statusCourses: no tier of this version counts certified employees
+            claim kind missing       | 'newCustomerOnly: false'   | 'newCustomerOnly: false, claimPrecedence: [LINK, DEAL]' | versions[0].deals.claimPrecedence: list each of [LINK, DEAL, PROJECT] once
+            claim kind twice         | 'newCustomerOnly: false'   | 'newCustomerOnly: false, claimPrecedence: [LINK, DEAL, DEAL]' | versions[0].deals.claimPrecedence: list each of
+            unknown claim kind       | 'newCustomerOnly: false'   | 'newCustomerOnly: false, claimPrecedence: [LINK, DEAL, REFERRAL]' | versions[0].deals.claimPrecedence
+            auto-approval above cap  | 'newCustomerOnly: false'   | 'newCustomerOnly: false, autoApproval: { maxExpectedMonthlyAmount: 1000.00, extraDiscountPercent: 16 }' | versions[0].deals.autoApproval.extraDiscountPercent: must not exceed extraPercentCap 15
+            auto-approval no amount  | 'newCustomerOnly: false'   | 'newCustomerOnly: false, autoApproval: { extraDiscountPercent: 5 }' | versions[0].deals.autoApproval.maxExpectedMonthlyAmount: must be a positive amount
             """)
     void aBrokenDefinitionNamesTheFileThePathAndWhatIsWrong(String name, String valid, String broken, String expected) {
         String yaml = VALID.replace(valid, broken.replace("\\n", "\n"));

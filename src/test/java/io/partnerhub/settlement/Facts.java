@@ -83,7 +83,13 @@ final class Facts {
     }
 
     Facts deal(long dealId, long customerId, String registeredOn, String extraPercent) {
-        deals.add(new DealFact(dealId, customerId, LocalDate.parse(registeredOn), new BigDecimal(extraPercent)));
+        return deal(dealId, customerId, registeredOn, extraPercent, null);
+    }
+
+    /** A deal whose protection ended on {@code endedOn} (null: still holds). */
+    Facts deal(long dealId, long customerId, String registeredOn, String extraPercent, String endedOn) {
+        deals.add(new DealFact(dealId, customerId, LocalDate.parse(registeredOn), new BigDecimal(extraPercent),
+                endedOn == null ? null : LocalDate.parse(endedOn)));
         return this;
     }
 
@@ -135,7 +141,10 @@ final class Facts {
         return this;
     }
 
-    /** Deals written as a table cell: "customer,registeredOn,extraPercent" separated by ';' (deal id = customer id). */
+    /**
+     * Deals written as a table cell: "customer,registeredOn,extraPercent[,endedOn]" separated by ';'
+     * (deal id = customer id).
+     */
     Facts deals(String rows) {
         if (rows == null || rows.isBlank()) {
             return this;
@@ -143,7 +152,7 @@ final class Facts {
         for (String row : rows.split(";")) {
             String[] f = row.strip().split(",");
             long customer = Long.parseLong(f[0].strip());
-            deal(customer, customer, f[1].strip(), f[2].strip());
+            deal(customer, customer, f[1].strip(), f[2].strip(), f.length > 3 ? f[3].strip() : null);
         }
         return this;
     }

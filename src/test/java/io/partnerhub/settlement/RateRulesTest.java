@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The monthly rates of PROGRAMS.md over the shipped program files, one hand-computed month per row.
  * Usage cells read "customer,service,amount[,funding[,category[,day]]]" (see {@link Facts#usage});
- * deal cells "customer,registeredOn,extraPercent". Customers 1 and 2 are linked for the whole month.
+ * deal cells "customer,registeredOn,extraPercent[,endedOn]". Customers 1 and 2 are linked for the whole month.
  */
 class RateRulesTest {
 
@@ -58,6 +58,17 @@ class RateRulesTest {
             VK half-up rounding per line          | vk-cloud     | 2026-03 | PARTNER     | SILVER       |                     | 1,Cloud Servers,10.045                                                                                    | 10.05    | 10.05    | 1.01     | 0.00    | 9.04
             # 10 % x 10 000.00 (1-15 March) + 30 % x 20 000.00 (from the 16th) = 1 000.00 + 6 000.00
             VK deal registered mid-month          | vk-cloud     | 2026-03 | PARTNER     | SILVER       | 1,2026-03-16,20     | 1,Cloud Servers,10000.00,MONEY,USAGE,2026-03-01; 1,Cloud Servers,20000.00,MONEY,USAGE,2026-03-16          | 30000.00 | 30000.00 | 7000.00  | 0.00    | 23000.00
+            # A deal's extra applies from registeredOn until endedOn (exclusive), when it expired or was released.
+            # 30 % x 10 000.00 (the 5th, protected) + 10 % x 20 000.00 (the 20th, ended the 16th) = 3 000.00 + 2 000.00
+            VK deal ended mid-month               | vk-cloud     | 2026-03 | PARTNER     | SILVER       | 1,2026-02-01,20,2026-03-16 | 1,Cloud Servers,10000.00,MONEY,USAGE,2026-03-05; 1,Cloud Servers,20000.00,MONEY,USAGE,2026-03-20 | 30000.00 | 30000.00 | 5000.00 | 0.00 | 25000.00
+            # the 15th is the last protected day: 30 % x 1 000.01 = 300.003 -> 300.00; the 16th 10 % x 2 000.05 = 200.005 -> 200.01
+            VK deal ends on the day after a row   | vk-cloud     | 2026-03 | PARTNER     | SILVER       | 1,2026-02-01,20,2026-03-16 | 1,Cloud Servers,1000.01,MONEY,USAGE,2026-03-15; 1,Cloud Servers,2000.05,MONEY,USAGE,2026-03-16 | 3000.06 | 3000.06 | 500.01 | 0.00 | 2500.05
+            # registered the 10th, ended the 20th: 10 % x 1 000.00 + 30 % x 2 000.00 + 10 % x 4 000.00 = 100.00 + 600.00 + 400.00
+            VK deal registered and ended in month | vk-cloud     | 2026-03 | PARTNER     | SILVER       | 1,2026-03-10,20,2026-03-20 | 1,Cloud Servers,1000.00,MONEY,USAGE,2026-03-05; 1,Cloud Servers,2000.00,MONEY,USAGE,2026-03-15; 1,Cloud Servers,4000.00,MONEY,USAGE,2026-03-25 | 7000.00 | 7000.00 | 1100.00 | 0.00 | 5900.00
+            VK deal ended on the 1st adds nothing | vk-cloud     | 2026-03 | PARTNER     | SILVER       | 1,2026-02-01,20,2026-03-01 | 1,Cloud Servers,10000.00,MONEY,USAGE,2026-03-05                    | 10000.00 | 10000.00 | 1000.00  | 0.00    | 9000.00
+            VK deal ending after the month        | vk-cloud     | 2026-03 | PARTNER     | SILVER       | 1,2026-02-01,20,2026-04-01 | 1,Cloud Servers,10000.00,MONEY,USAGE,2026-03-31                    | 10000.00 | 10000.00 | 3000.00  | 0.00    | 7000.00
+            # Yandex 2026: 25 % x 8 000.00 (the 10th) + 10 % x 4 000.00 (the 11th, expired that day) = 2 000.00 + 400.00
+            Yandex deal expired mid-month         | yandex-cloud | 2026-03 | RESELLER    |              | 1,2026-01-12,15,2026-03-11 | 1,Compute Cloud,8000.00,MONEY,USAGE,2026-03-10; 1,Compute Cloud,4000.00,MONEY,USAGE,2026-03-11 | 12000.00 | 12000.00 | 2400.00 | 0.00 | 9600.00
             # Oblakoteka (February: no quarter or half-year rebate falls due): rates on main services only;
             # MONT Office, Backup, Object Storage and unknown services 0 %.
             Obl Referral monthly 10 % of main     | oblakoteka   | 2026-02 | REFERRAL    | BASIC        |                     | 1,ElasticCloud KVM,10000.00; 1,MONT Office,5000.00                                                        | 15000.00 | 15000.00 | 0.00     | 1000.00 | 0.00
@@ -117,6 +128,24 @@ class RateRulesTest {
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT).last()
                 .satisfies(l -> assertThat(l.explanation()).contains("from 2026-03-16", "deal #1 registered 2026-03-16 +20 %"));
         assertThat(s.totals().discount().toDecimalString()).isEqualTo("8500.00");
+    }
+
+    @Test
+    void aDealThatEndedMidMonthSplitsTheCustomerIntoTwoDiscountLines() {
+        // Deal registered 2026-02-01, expired 2026-03-16: 1-15 March at 10 + 20 = 30 %, from the 16th at 10 %.
+        Statement s = Facts.of("vk-cloud", "2026-03", PartnerModel.PARTNER, "SILVER", "2020-01-01").link(1)
+                .deal(7, 1, "2026-02-01", "20", "2026-03-16")
+                .usage("1,Cloud Servers,4000.00,MONEY,USAGE,2026-03-02; 1,Cloud Servers,6000.00,MONEY,USAGE,2026-03-15;"
+                        + " 1,Cloud Servers,20000.00,MONEY,USAGE,2026-03-16; 1,Kubernetes,5000.00,MONEY,USAGE,2026-03-31")
+                .settle();
+        assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT)
+                .extracting(l -> l.customerId(), l -> l.base().toDecimalString(), l -> l.rate().toPlainString(),
+                        l -> l.amount().toDecimalString())
+                .containsExactlyInAnyOrder(tuple(1L, "10000.00", "30", "3000.00"), tuple(1L, "25000.00", "10", "2500.00"));
+        assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT && l.rate().intValue() == 30).singleElement()
+                .satisfies(l -> assertThat(l.explanation()).contains("until 2026-03-15",
+                        "deal #7 registered 2026-02-01 +20 % (protection ended 2026-03-16)"));
+        assertThat(s.totals().discount().toDecimalString()).isEqualTo("5500.00");
     }
 
     @ParameterizedTest(name = "ends on {0}: list {1}")
