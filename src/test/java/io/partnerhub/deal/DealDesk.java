@@ -62,10 +62,13 @@ final class DealDesk {
                 Map.of("name", "Customer " + accountId, "taxId", taxId, "accountId", accountId)));
     }
 
-    /** Links the customer to the partner from {@code from}; returns the link id. */
+    /**
+     * Links the customer to the partner from {@code from}, the operator stating the customer's
+     * consent was obtained that day (Yandex Cloud requires it); returns the link id.
+     */
     long link(long partnerId, long customerId, LocalDate from) {
         return created(api.post("/api/v1/partners/" + partnerId + "/customers", OPERATOR,
-                Map.of("customerId", customerId, "from", from.toString())));
+                Map.of("customerId", customerId, "from", from.toString(), "consentObtainedOn", from.toString())));
     }
 
     void endLink(long partnerId, long linkId, LocalDate to) {
