@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -25,6 +26,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.Today;
+import io.partnerhub.shared.UsageImported;
 
 /**
  * Imports a billing export in one transaction: rows stream from the reader straight into
@@ -35,6 +37,8 @@ import io.partnerhub.shared.Today;
 @Service
 public class UsageImports {
 
+    private final ApplicationEventPublisher events;
+
     /** The earliest billing period the platform keeps usage for. */
     static final YearMonth EARLIEST = YearMonth.of(2015, 1);
 
@@ -43,7 +47,9 @@ public class UsageImports {
     private final ProgramCatalog programs;
     private final Today today;
 
-    UsageImports(DataSource dataSource, JdbcClient jdbc, ProgramCatalog programs, Today today) {
+    UsageImports(DataSource dataSource, JdbcClient jdbc, ProgramCatalog programs, Today today,
+                 ApplicationEventPublisher events) {
+        this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.programs = programs;
@@ -57,8 +63,9 @@ public class UsageImports {
             connection.setAutoCommit(false);
             try {
                 ImportResult result = importIn(connection, actor, format, content, fileName, latest);
-                if (result instanceof ImportResult.Accepted) {
+                if (result instanceof ImportResult.Accepted accepted) {
                     connection.commit();
+                    events.publishEvent(new UsageImported(accepted.importId()));
                 } else {
                     connection.rollback();
                 }
