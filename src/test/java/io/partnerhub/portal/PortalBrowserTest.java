@@ -268,6 +268,51 @@ class PortalBrowserTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void aPartnerRegistersADealAndAnOperatorApprovesItFromTheQueue() {
+        String taxId = Api.unique();
+        String dealId;
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/deals"));
+            page.fill("input[name=customerTaxId]", taxId);
+            page.fill("input[name=customerName]", "Browser Customer");
+            page.fill("input[name=title]", "Kubernetes migration");
+            // above VK Cloud's auto-approval limit of 100 000.00: an operator decides
+            page.fill("input[name=expectedMonthlyAmount]", "150000.00");
+            page.locator("form[action$='/deals'] button[type=submit]").click();
+
+            assertThat(page.locator("[data-testid=registered]")).containsText("зарегистрирована");
+            dealId = page.locator("[data-testid=deals] tbody tr").first().getAttribute("data-deal");
+            assertThat(page.locator("tr[data-deal='" + dealId + "'] td").nth(4)).hasText("на рассмотрении");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "operator@portal.test");
+            page.waitForURL(url("/console"));
+            page.navigate(url("/console/deals"));
+            assertThat(page.locator("tr[data-deal='" + dealId + "']")).containsText(taxId);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deal-queue.png")).setFullPage(true));
+
+            page.locator("tr[data-deal='" + dealId + "'] input[name=extraDiscountPercent]").fill("25");
+            page.locator("tr[data-deal='" + dealId + "'] form[action$='/approve'] button").click();
+            assertThat(page.locator("[data-testid=queue-refused]")).containsText("cap of 20 %");
+
+            page.locator("tr[data-deal='" + dealId + "'] input[name=extraDiscountPercent]").fill("15");
+            page.locator("tr[data-deal='" + dealId + "'] form[action$='/approve'] button").click();
+            assertThat(page.locator("[data-testid=decided]")).hasText("Сделка №" + dealId + " одобрена.");
+            assertThat(page.locator("tr[data-deal='" + dealId + "']")).hasCount(0);
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/deals"));
+            assertThat(page.locator("tr[data-deal='" + dealId + "'] td").nth(4)).hasText("одобрена");
+            assertThat(page.locator("tr[data-deal='" + dealId + "'] td").nth(6)).containsText("15");
+        }
+    }
+
     private Page signIn(BrowserContext context, String email) {
         Page page = context.newPage();
         page.navigate(url("/login"));
