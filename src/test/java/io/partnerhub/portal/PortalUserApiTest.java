@@ -1,6 +1,7 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.Api;
+import io.partnerhub.ApiFixture;
 import io.partnerhub.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class PortalUserApiTest {
     void aPartnerTokenCreatesNoOperatorAndNoUserOfAnotherPartner() {
         long partner = partner();
         long other = partner();
-        String token = api.post("/api/v1/partners/" + partner + "/tokens", OPERATOR, "{}").text("token");
+        String token = new ApiFixture(api).token(partner);
 
         Api.Response operator = api.post("/api/v1/portal-users", token, user(Api.unique() + "@x.ru", null, "OPERATOR", "long enough password"));
         Api.Response ofOther = api.post("/api/v1/portal-users", token, user(Api.unique() + "@x.ru", other, "ADMIN", "long enough password"));
@@ -87,17 +88,7 @@ class PortalUserApiTest {
     }
 
     private long partner() {
-        String taxId = Api.unique();
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("programId", "vk-cloud");
-        application.put("model", "PARTNER");
-        application.put("name", "Users " + taxId);
-        application.put("legalForm", "LEGAL_ENTITY");
-        application.put("taxId", taxId);
-        application.put("registeredOn", "2020-01-15");
-        application.put("country", "RU");
-        application.put("contractDate", "2026-01-15");
-        return api.post("/api/v1/partners", OPERATOR, application).id();
+        return new ApiFixture(api).partner("vk-cloud", "PARTNER", "2026-01-15");
     }
 
     private static Map<String, Object> user(String email, Long partnerId, String role, String password) {

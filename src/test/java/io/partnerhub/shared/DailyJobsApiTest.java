@@ -1,6 +1,7 @@
 package io.partnerhub.shared;
 
 import io.partnerhub.Api;
+import io.partnerhub.ApiFixture;
 import io.partnerhub.PlatformTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,8 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,18 +66,8 @@ class DailyJobsApiTest {
 
     @Test
     void aPartnerCannotRunThem() {
-        String taxId = Api.unique();
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("programId", "vk-cloud");
-        application.put("model", "PARTNER");
-        application.put("name", "Jobs " + taxId);
-        application.put("legalForm", "LEGAL_ENTITY");
-        application.put("taxId", taxId);
-        application.put("registeredOn", "2020-01-15");
-        application.put("country", "RU");
-        application.put("contractDate", "2026-01-15");
-        long partner = api.post("/api/v1/partners", Api.OPERATOR_TOKEN, application).id();
-        String token = api.post("/api/v1/partners/" + partner + "/tokens", Api.OPERATOR_TOKEN, "{}").text("token");
+        ApiFixture fixture = new ApiFixture(api);
+        String token = fixture.token(fixture.partner("vk-cloud", "PARTNER", "2026-01-15"));
 
         Api.Response run = api.post("/api/v1/jobs/daily", token, "{}");
 
