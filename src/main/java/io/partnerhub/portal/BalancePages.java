@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 
 /** A partner's rebate balance: its entries, and withdrawals to Bonus or the bank account. */
 @Controller
+@PortalPage
 class BalancePages {
 
     private final RebateLedger ledger;

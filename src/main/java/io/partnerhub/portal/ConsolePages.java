@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 
 /** The operator console: months and their close, partners. */
 @Controller
+@PortalPage
 class ConsolePages {
 
     private final Partners partners;

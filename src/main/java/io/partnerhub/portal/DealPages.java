@@ -21,6 +21,7 @@ import java.util.List;
 
 /** Deals: a partner registers and follows its own; operators decide the pending ones, by deadline. */
 @Controller
+@PortalPage
 class DealPages {
 
     private final Deals deals;

@@ -34,6 +34,7 @@ import java.util.Map;
 
 /** The partner portal: a partner's dashboard and statements (operators may open any partner's). */
 @Controller
+@PortalPage
 class PartnerPages {
 
     private static final int MONTHS_SHOWN = 12;

@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * What every portal page shares: the signed-in person in the model, and refusals rendered as a
  * page (404 for anything the person may not see, never another partner's data).
  */
-@ControllerAdvice(assignableTypes = {PartnerPages.class, ConsolePages.class, UsagePages.class, BalancePages.class,
-        DealPages.class})
+@ControllerAdvice(annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalPages {
 

@@ -17,6 +17,7 @@ import java.io.InputStream;
 
 /** The console's usage import: upload a billing export, see what was stored or every bad line. */
 @Controller
+@PortalPage
 class UsagePages {
 
     private final UsageImports imports;

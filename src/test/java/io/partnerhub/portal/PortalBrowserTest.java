@@ -1,27 +1,19 @@
 package io.partnerhub.portal;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.partnerhub.Api;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,35 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "partnerhub.db-clean=true",
         "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
         "partnerhub.demo=false"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalBrowserTest {
+class PortalBrowserTest extends BrowserTest {
 
-    private static final String OPERATOR = Api.OPERATOR_TOKEN;
-    private static final String PASSWORD = "correct horse battery";
-    private static final Path SCREENSHOTS = Paths.get("target/screenshots");
-
-    @LocalServerPort
-    int port;
-
-    private Api api;
-    private Playwright playwright;
-    private Browser browser;
     private long partner;
     private long otherPartner;
 
     @BeforeAll
-    void startBrowserAndMakeData() throws Exception {
-        api = new Api(port);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
-        Files.createDirectories(SCREENSHOTS);
-
+    void makeData() {
         partner = partner("Portal Reseller");
         otherPartner = partner("Other Reseller");
         long customer = api.post("/api/v1/customers", OPERATOR, Map.of("name", "Portal Customer",
@@ -91,12 +62,6 @@ class PortalBrowserTest {
         user("operator@portal.test", "Olga Operator", null, "OPERATOR");
         user("admin@portal.test", "Anna Admin", partner, "ADMIN");
         user("sales@portal.test", "Sergey Sales", partner, "SALES");
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        browser.close();
-        playwright.close();
     }
 
     @Test
@@ -126,7 +91,7 @@ class PortalBrowserTest {
             assertThat(page.locator("[data-testid=close-result]")).containsText("2026-03");
             assertThat(page.locator("tr[data-period='2026-03'] td").nth(1)).hasText("закрыт");
             assertThat(page.locator("tr[data-period='2026-03'] td").nth(2)).hasText("2");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("console.png")).setFullPage(true));
+            screenshot(page, "console.png");
         }
     }
 
@@ -140,7 +105,7 @@ class PortalBrowserTest {
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(2)).hasText("51000.00");
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(3)).hasText("15000.00");
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(4)).hasText("29.4");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard.png")).setFullPage(true));
+            screenshot(page, "dashboard.png");
 
             page.locator("[data-testid=months] a", new Page.LocatorOptions().setHasText("2026-03")).click();
 
@@ -149,7 +114,7 @@ class PortalBrowserTest {
             assertThat(page.locator("[data-testid=total-payable]")).hasText("36000.00");
             assertThat(page.locator("[data-testid=lines]")).containsText("Discount 30 %");
             assertThat(page.locator("[data-testid=lines]")).containsText("Not eligible: Marketplace 1 000.00");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("statement.png")).setFullPage(true));
+            screenshot(page, "statement.png");
 
             page.navigate(url("/portal/partners/" + partner + "/customers?q=portal"));
             assertThat(page.locator("[data-testid=customers] tbody tr")).hasCount(1);
@@ -225,7 +190,7 @@ class PortalBrowserTest {
             assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(0)).containsText("ListCost");
             assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(1)).containsText("4");
             assertThat(page.locator("[data-testid=import-rejected] tbody tr").nth(1)).containsText("BillingCurrency");
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("usage-import.png")).setFullPage(true));
+            screenshot(page, "usage-import.png");
 
             page.setInputFiles("#file", good);
             page.locator("form[enctype] button[type=submit]").click();
@@ -293,7 +258,7 @@ class PortalBrowserTest {
             page.waitForURL(url("/console"));
             page.navigate(url("/console/deals"));
             assertThat(page.locator("tr[data-deal='" + dealId + "']")).containsText(taxId);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("deal-queue.png")).setFullPage(true));
+            screenshot(page, "deal-queue.png");
 
             page.locator("tr[data-deal='" + dealId + "'] input[name=extraDiscountPercent]").fill("25");
             page.locator("tr[data-deal='" + dealId + "'] form[action$='/approve'] button").click();
@@ -313,43 +278,7 @@ class PortalBrowserTest {
         }
     }
 
-    private Page signIn(BrowserContext context, String email) {
-        Page page = context.newPage();
-        page.navigate(url("/login"));
-        page.fill("#email", email);
-        page.fill("#password", PASSWORD);
-        page.click("button[type=submit]");
-        return page;
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private long partner(String name) {
-        String taxId = Api.unique();
-        Map<String, Object> application = new LinkedHashMap<>();
-        application.put("programId", "vk-cloud");
-        application.put("model", "PARTNER");
-        application.put("name", name);
-        application.put("legalForm", "LEGAL_ENTITY");
-        application.put("taxId", taxId);
-        application.put("registeredOn", "2020-01-15");
-        application.put("country", "RU");
-        application.put("contractDate", "2026-03-01");
-        Api.Response created = api.post("/api/v1/partners", OPERATOR, application);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
-        return created.id();
-    }
-
-    private void user(String email, String name, Long partnerId, String role) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("email", email);
-        user.put("displayName", name);
-        user.put("partnerId", partnerId);
-        user.put("role", role);
-        user.put("password", PASSWORD);
-        Api.Response created = api.post("/api/v1/portal-users", OPERATOR, user);
-        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return partner(name, "vk-cloud", "PARTNER", "2026-03-01");
     }
 }
