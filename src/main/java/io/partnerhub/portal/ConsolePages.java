@@ -1,7 +1,7 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.partner.Partners;
-import io.partnerhub.settlement.PeriodClose;
+import io.partnerhub.settlement.CloseInBackground;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
@@ -23,9 +23,9 @@ class ConsolePages {
 
     private final Partners partners;
     private final Statements statements;
-    private final PeriodClose close;
+    private final CloseInBackground close;
 
-    ConsolePages(Partners partners, Statements statements, PeriodClose close) {
+    ConsolePages(Partners partners, Statements statements, CloseInBackground close) {
         this.partners = partners;
         this.statements = statements;
         this.close = close;
@@ -35,19 +35,26 @@ class ConsolePages {
     String console(@ModelAttribute("me") SignedIn me, Model model) {
         operatorOnly(me);
         model.addAttribute("periods", statements.periods(me.caller()).reversed());
+        close.latest().ifPresent(run -> {
+            model.addAttribute("close", run);
+            if (run.running()) {
+                model.addAttribute("refreshSeconds", 1);
+            }
+        });
         model.addAttribute("partners", partners.list(me.caller(),
                 new Partners.Filter(null, null, null, null, null, 200, 0)));
         return "console";
     }
 
-    /** Closes a month (and earlier open ones); the outcome or the refusal shows on the console. */
+    /**
+     * Starts closing a month (and earlier open ones); the console shows its progress, refreshing
+     * itself until the close is done, and then the outcome.
+     */
     @PostMapping("/console/periods/{period}/close")
     String closePeriod(@ModelAttribute("me") SignedIn me, @PathVariable String period, RedirectAttributes flash) {
         operatorOnly(me);
         try {
-            PeriodClose.Result result = close.close(me.caller().name(), YearMonth.parse(period));
-            flash.addAttribute("closed", result.period().toString());
-            flash.addAttribute("count", result.closedNow().size());
+            close.start(me.caller().name(), YearMonth.parse(period));
         } catch (ProblemException e) {
             flash.addAttribute("refused", e.getMessage());
         } catch (DateTimeParseException e) {

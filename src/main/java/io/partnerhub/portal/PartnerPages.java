@@ -87,7 +87,9 @@ class PartnerPages {
         model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("months", months);
         model.addAttribute("monthsJson", chart(me, months.reversed()));
-        model.addAttribute("qualification", qualification.forecast(me.caller(), id));
+        QualificationForecast.Qualification forecast = qualification.forecast(me.caller(), id);
+        model.addAttribute("qualification", forecast);
+        model.addAttribute("forecast", forecast.forecastWords().in(messages, LocaleContextHolder.getLocale()));
         return "partner";
     }
 

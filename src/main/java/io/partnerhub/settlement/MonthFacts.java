@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Gathers the facts of every partner for a period, set-wise: one query per kind of fact, and one
@@ -71,7 +72,7 @@ class MonthFacts {
     }
 
     /** Calls {@code each} with every partner's facts for {@code period}, in partner id order. */
-    void forEachPartner(YearMonth period, Consumer<PartnerMonth> each) {
+    void forEachPartner(YearMonth period, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
         MapSqlParameterSource p = params(period);
         List<Row> partners = named.query("""
                 select p.id, p.program_id, p.name, p.contract_date, p.account_id,
@@ -89,6 +90,7 @@ class MonthFacts {
                 new PartnerFacts(rs.getLong("id"), rs.getString("name"), date(rs, "contract_date"),
                         rs.getString("account_id"), PartnerModel.valueOf(rs.getString("model")), rs.getString("tier"),
                         date(rs, "ends_on"))));
+        partnersFound.accept(partners.size());
         if (partners.isEmpty()) {
             return;
         }

@@ -72,14 +72,15 @@ public class PeriodClose {
 
     /** Closes {@code period} and every open month before it, oldest first. */
     public Result close(String actor, YearMonth period) {
-        YearMonth current = YearMonth.from(today.date());
-        if (!period.isBefore(current)) {
-            throw RuleViolation.of("period", period + " has not ended yet: it can be closed from "
-                    + period.plusMonths(1).atDay(1));
-        }
+        return close(actor, period, CloseProgress.UNWATCHED);
+    }
+
+    /** Closes {@code period} and every open month before it, telling {@code progress} how far it has got. */
+    public Result close(String actor, YearMonth period, CloseProgress progress) {
+        requireEnded(period);
         List<YearMonth> closedNow = new ArrayList<>();
         for (YearMonth month : openMonthsUpTo(period)) {
-            Boolean closed = transactions.execute(status -> closeOne(actor, month));
+            Boolean closed = transactions.execute(status -> closeOne(actor, month, progress));
             if (Boolean.TRUE.equals(closed)) {
                 closedNow.add(month);
             }
@@ -87,6 +88,15 @@ public class PeriodClose {
         int statements = jdbc.sql("select count(*) from statement where period = :period")
                 .param("period", period.atDay(1)).query(Integer.class).single();
         return new Result(period, "CLOSED", statements, closedNow);
+    }
+
+    /** Refuses a month that has not ended yet: its usage is still coming in. */
+    public void requireEnded(YearMonth period) {
+        YearMonth current = YearMonth.from(today.date());
+        if (!period.isBefore(current)) {
+            throw RuleViolation.of("period", period + " has not ended yet: it can be closed from "
+                    + period.plusMonths(1).atDay(1));
+        }
     }
 
     /** The months from the first contract or usage month to {@code period} that are not closed. */
@@ -108,7 +118,7 @@ public class PeriodClose {
         return open;
     }
 
-    private boolean closeOne(String actor, YearMonth month) {
+    private boolean closeOne(String actor, YearMonth month, CloseProgress progress) {
         jdbc.sql(PeriodLocks.EXCLUSIVE).query().listOfRows();
         if (closedPeriods.isClosed(month)) {
             return false;
@@ -120,8 +130,13 @@ public class PeriodClose {
         log.info("Closing {}: settling partners", month);
         StatementWriter writer = new StatementWriter(json);
         try (SettlingPipeline pipeline = new SettlingPipeline(writer, DataSourceUtils.getConnection(dataSource))) {
-            facts.forEachPartner(month, pipeline::settle);
+            int[] settled = {0};
+            facts.forEachPartner(month, partners -> progress.settling(month, partners), partner -> {
+                pipeline.settle(partner);
+                progress.settled(month, ++settled[0]);
+            });
             List<Statement> consequences = pipeline.finish();
+            progress.storing(month);
             log.info("Closing {}: {} partners settled in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
             consequences.forEach(statement -> carryOut(actor, statement));
             log.info("Closing {}: {} statements stored, sealing", month, writer.count());

@@ -12,7 +12,10 @@ import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.Today;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -20,6 +23,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,9 +39,11 @@ public class QualificationForecast {
     private final Credentials credentials;
     private final ProgramCatalog programs;
     private final Today today;
+    private final MessageSource messages;
 
     QualificationForecast(JdbcClient jdbc, Partners partners, Credentials credentials, ProgramCatalog programs,
-                          Today today) {
+                          Today today, MessageSource messages) {
+        this.messages = messages;
         this.jdbc = jdbc;
         this.partners = partners;
         this.credentials = credentials;
@@ -54,11 +60,12 @@ public class QualificationForecast {
      * @param windowCloses  its last month
      * @param listCostSoFar the customers' list cost imported for {@code period} so far
      * @param eligibleSoFar the same after the program's exclusions
-     * @param forecast      what it takes, in words
+     * @param forecast      what it takes, in English words
+     * @param forecastWords the same words for a reader of another language
      */
     public record Qualification(long partnerId, String model, String tier, String period, String windowOpened,
                                 String windowCloses, String listCostSoFar, String eligibleSoFar, String forecast,
-                                List<Standing> history) {
+                                @JsonIgnore Phrase forecastWords, List<Standing> history) {
     }
 
     public Qualification forecast(Caller caller, long partnerId) {
@@ -71,7 +78,7 @@ public class QualificationForecast {
         Optional<PartnerMonth.PriorStatement> last = lastStatement(partnerId, month.minusMonths(1));
         String tier = partner.tier();
         YearMonth window = null;
-        String forecast = "The " + partner.model() + " model of " + program.name() + " has no tiers.";
+        Phrase forecast = Phrase.of("forecast.noTiers", partner.model(), program.name());
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof MonthlyRequirementWindow w) {
                 window = rule.id().equals(tier) ? Qualifications.openWindow(last, partner.contractDate()) : null;
@@ -83,35 +90,40 @@ public class QualificationForecast {
         return new Qualification(partnerId, partner.model().name(), tier, month.toString(),
                 window == null ? null : window.toString(),
                 window == null ? null : window.plusMonths(windowMonths(tiers) - 1L).toString(),
-                soFar[0].toDecimalString(), soFar[1].toDecimalString(), forecast, history(partnerId));
+                soFar[0].toDecimalString(), soFar[1].toDecimalString(), forecast.in(messages, Locale.ENGLISH),
+                forecast, history(partnerId));
     }
 
-    private String monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
+    private Phrase monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
                            YearMonth window, Money listCost) {
         Money needed = new Money(rule.monthlyListCostAtLeast(), listCost.currency()).minus(listCost);
         LocalDate examPassed = credentials.examsPassed(partnerId).get(partnerId);
         if (rule.examCounts() && examPassed != null && !examPassed.isAfter(month.atEndOfMonth())) {
-            return "The training exam is passed (" + examPassed + "): every month meets the requirement, "
-                    + upper.id() + " holds.";
+            return Phrase.of("forecast.examPassed", examPassed, upper.id());
         }
-        String more = needed.amount().signum() <= 0
-                ? "The requirement of " + month + " is met (" + Wording.amount(listCost) + " " + listCost.currency() + " list cost)"
-                : Wording.amount(needed) + " " + listCost.currency() + " more list cost in " + month;
+        boolean met = needed.amount().signum() <= 0;
+        Money shown = met ? listCost : needed;
+        Object[] common = {month, Wording.amount(shown), listCost.currency(), upper.id()};
         if (!upper.id().equals(tier)) {
-            return more + (needed.amount().signum() <= 0 ? ": " : " (or the exam) makes the partner ") + upper.id()
-                    + " from " + month.plusMonths(1).atDay(1);
+            return Phrase.of(met ? "forecast.upgrade.met" : "forecast.upgrade.needed",
+                    append(common, month.plusMonths(1).atDay(1)));
         }
         if (window == null) {
-            return more + (needed.amount().signum() <= 0 ? "; " : " keeps ") + upper.id()
-                    + " without opening a window";
+            return Phrase.of(met ? "forecast.keep.met" : "forecast.keep.needed", common);
         }
         YearMonth closes = window.plusMonths(rule.windowMonths() - 1L);
-        return more + (needed.amount().signum() <= 0 ? "; " : " keeps ") + upper.id() + "; window opened " + window
-                + ", closes " + closes + (closes.equals(month) ? ": without it the partner is BASIC from "
-                + month.plusMonths(1).atDay(1) : "");
+        Object lastMonth = closes.equals(month) ? Phrase.of("forecast.window.last", month.plusMonths(1).atDay(1)) : "";
+        return Phrase.of(met ? "forecast.window.met" : "forecast.window.needed",
+                append(common, window, closes, lastMonth));
     }
 
-    private String quarterly(long partnerId, List<TierRule> tiers, String tier, YearMonth month, Money eligibleSoFar) {
+    private static Object[] append(Object[] first, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    private Phrase quarterly(long partnerId, List<TierRule> tiers, String tier, YearMonth month, Money eligibleSoFar) {
         YearMonth quarterEnd = YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3 + 1) * 3);
         BigDecimal closed = jdbc.sql("""
                         select coalesce(sum((measures ->> 'customersEligible')::numeric), 0) from statement
@@ -120,18 +132,17 @@ public class QualificationForecast {
                 .query(BigDecimal.class).single();
         Money quarter = eligibleSoFar.plus(new Money(closed, eligibleSoFar.currency()));
         int certified = credentials.statusCertifiedEmployees(quarterEnd.atEndOfMonth(), partnerId).getOrDefault(partnerId, 0);
-        List<String> parts = new ArrayList<>();
+        List<Phrase> parts = new ArrayList<>();
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof QuarterlyVolume v) {
                 Money needed = new Money(v.eligibleCostAtLeast(), quarter.currency()).minus(quarter);
-                parts.add(rule.id() + ": " + (needed.amount().signum() <= 0 ? "volume met"
-                        : Wording.amount(needed) + " " + quarter.currency() + " more eligible consumption by "
-                        + quarterEnd.atEndOfMonth()) + ", " + certified + " of " + v.certifiedEmployees()
-                        + " certified employees");
+                parts.add(needed.amount().signum() <= 0
+                        ? Phrase.of("forecast.quarter.volumeMet", rule.id(), certified, v.certifiedEmployees())
+                        : Phrase.of("forecast.quarter.volumeNeeded", rule.id(), certified, v.certifiedEmployees(),
+                        Wording.amount(needed), quarter.currency(), quarterEnd.atEndOfMonth()));
             }
         }
-        return "Quarter ending " + quarterEnd + " so far " + Wording.amount(quarter) + " " + quarter.currency()
-                + " eligible (tier now " + tier + ", decided at the quarter's close). " + String.join("; ", parts) + ".";
+        return Phrase.of("forecast.quarter", quarterEnd, Wording.amount(quarter), quarter.currency(), tier, parts);
     }
 
     /** The customers' consumption imported for the month so far: list cost and eligible. */
