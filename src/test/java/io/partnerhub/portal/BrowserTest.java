@@ -5,6 +5,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import io.partnerhub.Api;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,22 @@ abstract class BrowserTest {
 
     protected void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name)).setFullPage(true));
+    }
+
+    /**
+     * Runs axe-core's WCAG 2.1 A and AA rules in the page and fails on every serious or critical
+     * violation, naming the rule and the elements.
+     */
+    protected void assertAccessible(Page page) {
+        AxeResults results = new AxeBuilder(page)
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze();
+        List<String> violations = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getHelp() + "): " + rule.getNodes().stream()
+                        .map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertThat(violations).as("accessibility of " + page.url()).isEmpty();
     }
 
     /** A partner of the program in the given model, contracted from {@code contractDate}. */

@@ -281,6 +281,42 @@ class PortalBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(10)
+    void everyPageMeetsTheWcagRulesAxeChecks() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            assertAccessible(page);
+            page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            for (String path : List.of("", "/customers", "/statements/2026-03", "/balance", "/deals")) {
+                page.navigate(url("/portal/partners/" + partner + path));
+                assertAccessible(page);
+            }
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "operator@portal.test");
+            page.waitForURL(url("/console"));
+            for (String path : List.of("/console", "/console/deals", "/console/usage")) {
+                page.navigate(url(path));
+                assertAccessible(page);
+            }
+        }
+    }
+
+    @Test
+    @Order(11)
+    void theAccessibilityCheckFailsOnAPageWithAnUnlabelledField() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.setContent("<!DOCTYPE html><html lang='en'><head><title>t</title></head>"
+                    + "<body><main><input type='text' name='amount'></main></body></html>");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertAccessible(page))
+                    .hasMessageContaining("label");
+        }
+    }
+
     private long partner(String name) {
         return partner(name, "vk-cloud", "PARTNER", "2026-03-01");
     }
