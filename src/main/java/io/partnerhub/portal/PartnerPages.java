@@ -5,6 +5,7 @@ import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.settlement.MonthSoFar;
 import io.partnerhub.settlement.QualificationForecast;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
@@ -49,10 +50,12 @@ class PartnerPages {
     private final ObjectMapper json;
     private final Customers customers;
     private final Today today;
+    private final MonthSoFar monthSoFar;
 
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
                  ProgramCatalog programs, MessageSource messages, ObjectMapper json, Customers customers,
-                 Today today) {
+                 Today today, MonthSoFar monthSoFar) {
+        this.monthSoFar = monthSoFar;
         this.customers = customers;
         this.today = today;
         this.partners = partners;
@@ -90,6 +93,10 @@ class PartnerPages {
         QualificationForecast.Qualification forecast = qualification.forecast(me.caller(), id);
         model.addAttribute("qualification", forecast);
         model.addAttribute("forecast", forecast.forecastWords().in(messages, LocaleContextHolder.getLocale()));
+        monthSoFar.of(me.caller(), id, YearMonth.parse(forecast.period())).ifPresent(soFar -> {
+            model.addAttribute("soFar", soFar);
+            model.addAttribute("soFarPercent", percent(soFar.totals().discount(), soFar.totals().listCost()));
+        });
         return "partner";
     }
 

@@ -73,7 +73,21 @@ class MonthFacts {
 
     /** Calls {@code each} with every partner's facts for {@code period}, in partner id order. */
     void forEachPartner(YearMonth period, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
+        facts(period, null, partnersFound, each);
+    }
+
+    /**
+     * Calls {@code each} with one partner's facts for {@code period} as imported so far, if the
+     * partner is under contract in it: the month so far, read from its customers' accounts only.
+     */
+    void forPartner(YearMonth period, long partnerId, Consumer<PartnerMonth> each) {
+        facts(period, partnerId, count -> {
+        }, each);
+    }
+
+    private void facts(YearMonth period, Long only, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
         MapSqlParameterSource p = params(period);
+        p.addValue("only", only);
         List<Row> partners = named.query("""
                 select p.id, p.program_id, p.name, p.contract_date, p.account_id,
                        least(e.exit_date, r.revoked_on) as ends_on, s.model, s.tier
@@ -85,6 +99,7 @@ class MonthFacts {
                                  order by s.effective_from desc limit 1) s on true
                  where p.contract_date <= :end
                    and (least(e.exit_date, r.revoked_on) is null or least(e.exit_date, r.revoked_on) > :start)
+                   and (cast(:only as bigint) is null or p.id = :only)
                  order by p.id""", p, (rs, i) -> new Row(
                 rs.getString("program_id"),
                 new PartnerFacts(rs.getLong("id"), rs.getString("name"), date(rs, "contract_date"),
@@ -123,13 +138,19 @@ class MonthFacts {
                     adjustments.getOrDefault(id, List.of()), leavingBalances.get(id)));
         });
         p.addValue("split", splitAccounts(p));
-        analyze(period);
+        String usageQuery = USAGE;
+        if (only == null) {
+            analyze(period);
+        } else {
+            p.addValue("accounts", accountsOf(p));
+            usageQuery = USAGE.replace(ONLY_ACCOUNTS, "and u.account_id = any(:accounts)");
+        }
         if (log.isDebugEnabled()) {
             log.debug("Usage query plan for {}:\n{}", period, String.join("\n",
-                    named.queryForList("explain " + USAGE, p, String.class)));
+                    named.queryForList("explain " + usageQuery, p, String.class)));
         }
         long started = System.nanoTime();
-        named.query(USAGE, p, usage::accept);
+        named.query(usageQuery, p, usage::accept);
         usage.finish();
         log.debug("Usage of {} read in {} ms: first row after {} ms, {} ms of it handing partners over and storing their statements", period,
                 (System.nanoTime() - started) / 1_000_000, (Math.max(usage.firstRowAt, started) - started) / 1_000_000,
@@ -161,11 +182,25 @@ class MonthFacts {
                 p, String.class).toArray(String[]::new);
     }
 
+    /** The accounts whose usage may count for partner {@code :only} in the period: its customers' and its own. */
+    private String[] accountsOf(MapSqlParameterSource p) {
+        return named.queryForList("""
+                select c.account_id
+                  from customer_link l join customer c on c.id = l.customer_id
+                 where l.partner_id = :only and l.valid_from <= :end and (l.valid_to is null or l.valid_to > :start)
+                union
+                select account_id from partner where id = :only and account_id is not null""",
+                p, String.class).toArray(String[]::new);
+    }
+
     /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
     private void analyze(YearMonth period) {
         jdbc.queryForList("select ensure_usage_partitions(?, ?)", period.atDay(1), period.atDay(1));
         jdbc.execute("analyze usage_row_" + period.getYear() + "_" + String.format("%02d", period.getMonthValue()));
     }
+
+    /** Where the usage query narrows to one partner's accounts. */
+    private static final String ONLY_ACCOUNTS = "/*only accounts*/";
 
     /** The period's usage per partner: customers through the link in force on the day, and the own account. */
     private static final String USAGE = """
@@ -177,7 +212,7 @@ class MonthFacts {
                                 then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
                            sum(u.list_cost) as list_cost
                       from usage_row u
-                     where u.period = :start and u.charge_category <> 'TAX'
+                     where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
                      group by 1, 2, 3, 4, 5) s
               left join customer c on c.account_id = s.account_id
               left join customer_link l on l.customer_id = c.id

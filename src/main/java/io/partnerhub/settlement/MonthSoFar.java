@@ -1,0 +1,46 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * A month not closed yet, settled for one partner with the usage imported so far: what the close
+ * would give if the month ended now. Computed by the same rules as the close, never stored.
+ */
+@Service
+public class MonthSoFar {
+
+    private final Partners partners;
+    private final MonthFacts facts;
+
+    MonthSoFar(Partners partners, MonthFacts facts) {
+        this.partners = partners;
+        this.facts = facts;
+    }
+
+    /** The partner's {@code month} so far; empty when the partner has no contract in that month. */
+    @Transactional(readOnly = true)
+    public Optional<Statements.Summary> of(Caller caller, long partnerId, YearMonth month) {
+        partners.find(caller, partnerId);
+        Statement[] settled = {null};
+        facts.forPartner(month, partnerId, partnerMonth -> settled[0] = StatementRules.settle(partnerMonth));
+        return Optional.ofNullable(settled[0]).map(s -> new Statements.Summary(s.period().toString(), s.model().name(),
+                s.tier(), s.currency(), view(s.totals())));
+    }
+
+    private static Statements.TotalsView view(Totals totals) {
+        return new Statements.TotalsView(text(totals.listCost()), text(totals.eligibleCost()), text(totals.discount()),
+                text(totals.reward()), text(totals.rebate()), text(totals.bonus()), text(totals.payable()),
+                text(totals.balancePayout()));
+    }
+
+    private static String text(Money money) {
+        return money.toDecimalString();
+    }
+}
