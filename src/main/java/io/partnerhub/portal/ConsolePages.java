@@ -11,15 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 
 /** The operator console: months and their close, partners. */
 @Controller
 @PortalPage
 class ConsolePages {
+
+    private static final int STATEMENTS_PER_PAGE = 100;
 
     private final Partners partners;
     private final Statements statements;
@@ -44,6 +48,31 @@ class ConsolePages {
         model.addAttribute("partners", partners.list(me.caller(),
                 new Partners.Filter(null, null, null, null, null, 200, 0)));
         return "console";
+    }
+
+    /** A closed month's statements, one per partner, searchable by the partner's name. */
+    @GetMapping("/console/periods/{period}")
+    String period(@ModelAttribute("me") SignedIn me, @PathVariable String period,
+                  @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        operatorOnly(me);
+        YearMonth month = month(period);
+        int from = Math.max(0, page) * STATEMENTS_PER_PAGE;
+        List<Statements.PartnerStatement> found = statements.ofPeriod(me.caller(), month,
+                q == null || q.isBlank() ? null : q.strip(), STATEMENTS_PER_PAGE + 1, from);
+        model.addAttribute("period", month.toString());
+        model.addAttribute("q", q);
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("more", found.size() > STATEMENTS_PER_PAGE);
+        model.addAttribute("statements", found.subList(0, Math.min(found.size(), STATEMENTS_PER_PAGE)));
+        return "period";
+    }
+
+    private static YearMonth month(String period) {
+        try {
+            return YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new NotFound("month", period);
+        }
     }
 
     /**

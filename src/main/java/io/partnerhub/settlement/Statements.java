@@ -141,6 +141,26 @@ public class Statements {
                 header.model(), header.tier(), header.currency(), header.totals(), lines);
     }
 
+    /** A partner's statement of a closed month, for the operator's list of the month's statements. */
+    public record PartnerStatement(long partnerId, String partnerName, String programId, String model, String tier,
+                                   String currency, TotalsView totals) {
+    }
+
+    /** The month's statements by partner name, {@code limit} from {@code offset} (operators). */
+    public List<PartnerStatement> ofPeriod(Caller caller, YearMonth period, String nameLike, int limit, int offset) {
+        caller.requireOperator("list a month's statements");
+        return jdbc.sql("""
+                        select s.*, p.name as partner_name from statement s join partner p on p.id = s.partner_id
+                         where s.period = :period
+                           and (cast(:name as text) is null or p.name ilike '%' || cast(:name as text) || '%')
+                         order by p.name, s.partner_id limit :limit offset :offset""")
+                .param("period", period.atDay(1)).param("name", nameLike).param("limit", limit).param("offset", offset)
+                .query((rs, i) -> new PartnerStatement(rs.getLong("partner_id"), rs.getString("partner_name"),
+                        rs.getString("program_id"), rs.getString("model"), rs.getString("tier"), rs.getString("currency"),
+                        totals(rs)))
+                .list();
+    }
+
     public List<Summary> list(Caller caller, long partnerId) {
         partners.find(caller, partnerId);
         return jdbc.sql("select * from statement where partner_id = :partner order by period")

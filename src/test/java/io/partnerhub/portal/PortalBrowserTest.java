@@ -92,6 +92,19 @@ class PortalBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=close-result]")).containsText("Месяц 2026-03 закрыт");
             assertThat(page.locator("tr[data-period='2026-03'] td").nth(1)).hasText("закрыт");
             assertThat(page.locator("tr[data-period='2026-03'] td").nth(2)).hasText("2");
+
+            page.locator("tr[data-period='2026-03'] a").click();
+            Locator portal = page.locator("[data-testid=period-statements] tr[data-partner='" + partner + "'] td");
+            assertThat(portal.nth(0)).hasText("Portal Reseller");
+            assertThat(portal.nth(4)).hasText("51000.00");
+            assertThat(portal.nth(5)).hasText("15000.00");
+            assertThat(portal.nth(8)).hasText("36000.00");
+            assertThat(page.locator("[data-testid=period-statements] tbody tr")).hasCount(2);
+            page.fill("input[name=q]", "other");
+            page.locator("form[role=search] button").click();
+            assertThat(page.locator("[data-testid=period-statements] tbody tr")).hasCount(1);
+            assertThat(page.locator("[data-testid=period-statements] tbody tr td").nth(8)).hasText("0.00");
+            assertAccessible(page);
             screenshot(page, "console.png");
         }
     }
