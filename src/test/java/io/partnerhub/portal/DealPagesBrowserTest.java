@@ -6,7 +6,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import io.partnerhub.Api;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.util.List;
@@ -18,13 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deal pages in a real browser: a Yandex Cloud partner registers a project, works a deal's
  * pipeline and notes; the operator's deal desk explains a conflict without naming the other
- * partner; nobody opens another partner's deal by URL.
+ * partner; nobody opens another partner's deal by URL. In order: the desk reads the deals before
+ * one of them is approved.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "partnerhub.data-dir=target/test-data-portal-deals",
         "partnerhub.db-clean=true",
         "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
         "partnerhub.demo=false"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DealPagesBrowserTest extends BrowserTest {
 
     private static final String RIVAL = "Secret Rival Cloud";
@@ -65,6 +70,7 @@ class DealPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @Order(1)
     void aPartnerRegistersAProjectAfterFixingTheRateTheFormRefused() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "admin@deals.test");
@@ -102,6 +108,7 @@ class DealPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @Order(2)
     void aPartnerMovesADealThroughThePipelineAndKeepsNotes() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "admin@deals.test");
@@ -151,6 +158,7 @@ class DealPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @Order(3)
     void theDeskExplainsAConflictWithoutNamingTheOtherPartner() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "operator@deals.test");
@@ -162,7 +170,9 @@ class DealPagesBrowserTest extends BrowserTest {
             assertThat(conflicted.locator("li[data-rule=LINKED_TO_ANOTHER_PARTNER]")).containsText(
                     "Клиент привязан к другому партнёру: Customer tax id " + conflictTaxId
                             + " is linked to another partner since 2026-05-10.");
-            assertThat(conflicted.locator("td").nth(0)).hasText("2026-06-02");
+            // answered by 2026-06-02, long past today: overdue
+            assertThat(conflicted.locator("td").nth(0).locator("span")).hasText("2026-06-02");
+            assertThat(conflicted.locator("[data-testid=overdue]")).hasText("срок прошёл");
             assertThat(page.locator("tr[data-deal='" + pipelineDeal + "'] [data-testid=no-conflicts]")).hasText("Конфликтов нет.");
             assertThat(page.locator("tr[data-deal='" + rejectedDeal + "']")).hasCount(0);
             assertThat(page.content()).doesNotContain(RIVAL);
@@ -175,6 +185,7 @@ class DealPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @Order(4)
     void aRejectedDealShowsItsReasonAndASalesPersonSeesNoExtraDiscount() {
         assertThat(api.post("/api/v1/deals/" + conflictDeal + "/approve", OPERATOR,
                 Map.of("extraDiscountPercent", "10")).status()).isEqualTo(200);
@@ -201,6 +212,7 @@ class DealPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @Order(5)
     void aPartnerCannotOpenAnotherPartnersDealByUrl() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "rival@deals.test");
