@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A partner's deals: the list with the registration form, and each deal's page, where the partner
@@ -34,6 +35,8 @@ class DealPages {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Today.ZONE);
     private static final int NOTE_MAX = 4000;
+    private static final Set<String> REGISTRATION_FIELDS = Set.of("customerTaxId", "customerName", "title",
+            "expectedMonthlyAmount", "customerDomain");
 
     private final Deals deals;
     private final DealTracking tracking;
@@ -70,11 +73,13 @@ class DealPages {
             flash.addAttribute("registered", deal.id());
             return "redirect:/portal/partners/" + id + "/deals";
         } catch (NumberFormatException e) {
-            model.addAttribute("error", "an amount like 150000.00");
+            model.addAttribute("errorKey", "deals.invalid.expectedMonthlyAmount");
             model.addAttribute("errorField", "expectedMonthlyAmount");
         } catch (ProblemException e) {
+            String field = e.errors().isEmpty() ? null : e.errors().getFirst().field();
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("errorField", e.errors().isEmpty() ? null : e.errors().getFirst().field());
+            // a field the form does not have (registeredOn) is shown with the form as a whole
+            model.addAttribute("errorField", REGISTRATION_FIELDS.contains(field) ? field : null);
         }
         return partnerDeals(me, id, model);
     }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +116,16 @@ class DealPagesBrowserTest extends BrowserTest {
             Page page = signIn(context, "admin@deals.test");
             page.waitForURL(url("/portal/partners/" + partner));
             page.navigate(url("/portal/partners/" + partner + "/deals"));
+            page.fill("input[name=customerTaxId]", Api.unique());
+            page.fill("input[name=customerName]", "Mailbox Customer");
+            page.fill("input[name=title]", "Mailbox deal");
+            page.fill("input[name=customerDomain]", "gmail.com");
+            page.locator("form[action$='/deals'] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=customerDomain-error]"))
+                    .hasText("gmail.com is a public mail provider, not the customer's own domain");
+            assertThat(page.locator("input[name=customerDomain]")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("input[name=title]")).hasValue("Mailbox deal");
+
             page.locator("tr[data-deal='" + pipelineDeal + "'] td").nth(0).locator("a").click();
             page.waitForURL(url("/portal/partners/" + partner + "/deals/" + pipelineDeal));
 
@@ -201,6 +213,11 @@ class DealPagesBrowserTest extends BrowserTest {
 
             page.navigate(url("/portal/partners/" + partner + "/deals/" + conflictDeal));
             assertThat(page.locator("[data-testid=extra]")).hasText("10.00");
+            // Yandex Cloud protects 60 days from the approval (today) for the customer to be linked and consume
+            LocalDate convertBy = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(60);
+            assertThat(page.locator("[data-testid=protection]")).hasText("Защищает с 2026-05-04. Клиент должен быть"
+                    + " привязан к вам и потреблять до " + convertBy + " (срок 60 дн. после одобрения), иначе с этого дня"
+                    + " защита закончится; дальше защита действует, пока клиент привязан к вам.");
         }
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "sales@deals.test");
