@@ -1,11 +1,14 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.deal.Deal;
-import io.partnerhub.deal.DealStatus;
+import io.partnerhub.deal.DealStage;
+import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
+import io.partnerhub.deal.LostReason;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
+import io.partnerhub.shared.Today;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,20 +19,37 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
-/** Deals: a partner registers and follows its own; operators decide the pending ones, by deadline. */
+/**
+ * A partner's deals: the list with the registration form, and each deal's page, where the partner
+ * moves its pipeline and keeps notes. Operators may open any partner's.
+ */
 @Controller
 @PortalPage
 class DealPages {
 
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Today.ZONE);
+    private static final int NOTE_MAX = 4000;
+    private static final Set<String> REGISTRATION_FIELDS = Set.of("customerTaxId", "customerName", "title",
+            "expectedMonthlyAmount", "customerDomain");
+
     private final Deals deals;
+    private final DealTracking tracking;
     private final Partners partners;
 
-    DealPages(Deals deals, Partners partners) {
+    DealPages(Deals deals, DealTracking tracking, Partners partners) {
         this.deals = deals;
+        this.tracking = tracking;
         this.partners = partners;
+    }
+
+    /** One line of a deal's activity log, its time in Moscow time like the rest of the platform's days. */
+    record ActivityRow(String at, String actor, String kind, String text) {
     }
 
     @GetMapping("/portal/partners/{id}/deals")
@@ -53,61 +73,108 @@ class DealPages {
             flash.addAttribute("registered", deal.id());
             return "redirect:/portal/partners/" + id + "/deals";
         } catch (NumberFormatException e) {
-            model.addAttribute("error", "an amount like 150000.00");
+            model.addAttribute("errorKey", "deals.invalid.expectedMonthlyAmount");
             model.addAttribute("errorField", "expectedMonthlyAmount");
         } catch (ProblemException e) {
+            String field = e.errors().isEmpty() ? null : e.errors().getFirst().field();
             model.addAttribute("error", e.getMessage());
-            model.addAttribute("errorField", e.errors().isEmpty() ? null : e.errors().getFirst().field());
+            // a field the form does not have (registeredOn) is shown with the form as a whole
+            model.addAttribute("errorField", REGISTRATION_FIELDS.contains(field) ? field : null);
         }
         return partnerDeals(me, id, model);
     }
 
-    @GetMapping("/console/deals")
-    String queue(@ModelAttribute("me") SignedIn me, Model model) {
-        operatorOnly(me);
-        List<Deal> pending = deals.list(me.caller(), null, DealStatus.PENDING, 500, 0).stream()
-                .sorted(Comparator.comparing(Deal::approvalDeadline, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(Deal::id))
-                .toList();
-        model.addAttribute("deals", pending);
-        return "deal-queue";
+    /** The deal's page: its decision and dates, the pipeline with the moves it allows, the activity log. */
+    @GetMapping("/portal/partners/{id}/deals/{dealId}")
+    String deal(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable long dealId, Model model) {
+        Deal deal = dealOf(me, id, dealId);
+        model.addAttribute("partner", partners.find(me.caller(), id));
+        model.addAttribute("deal", deal);
+        model.addAttribute("decidedOn", deal.decidedAt() == null ? null : LocalDate.ofInstant(deal.decidedAt(), Today.ZONE));
+        model.addAttribute("protection", tracking.protection(me.caller(), dealId));
+        model.addAttribute("moves", Arrays.stream(DealStage.values()).filter(deal.stage()::canMoveTo).toList());
+        model.addAttribute("lostReasons", LostReason.values());
+        model.addAttribute("activities", tracking.activities(me.caller(), dealId).stream()
+                .map(a -> new ActivityRow(MINUTE.format(a.at()), a.actor(), a.kind(), a.text())).toList());
+        return "deal";
     }
 
-    @PostMapping("/console/deals/{dealId}/approve")
-    String approve(@ModelAttribute("me") SignedIn me, @PathVariable long dealId,
-                   @RequestParam String extraDiscountPercent, RedirectAttributes flash) {
-        operatorOnly(me);
-        try {
-            deals.approve(me.caller(), dealId, new BigDecimal(extraDiscountPercent.strip().replace(',', '.')));
-            flash.addAttribute("approved", dealId);
-        } catch (NumberFormatException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": extraDiscountPercent must be a number like 15");
-        } catch (ProblemException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+    /** Moves the pipeline; a refusal comes back next to its field, with what was chosen kept. */
+    @PostMapping("/portal/partners/{id}/deals/{dealId}/stage")
+    String changeStage(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable long dealId,
+                       @RequestParam(required = false) String stage, @RequestParam(required = false) String lostReason,
+                       @RequestParam(required = false) String note, Model model, RedirectAttributes flash) {
+        dealOf(me, id, dealId);
+        DealStage next = parse(DealStage.class, stage);
+        LostReason why = parse(LostReason.class, lostReason);
+        if (next == null) {
+            refused(model, "stage", "deals.deal.stageRequired", null);
+        } else if (next == DealStage.LOST && why == null) {
+            // the rule is the pipeline's; checked here too so the person reads it in their language
+            refused(model, "lostReason", "deals.deal.lostReasonRequired", null);
+        } else if (next != DealStage.LOST && why != null) {
+            refused(model, "lostReason", "deals.deal.lostReasonOnlyWhenLost", null);
+        } else if (why == LostReason.OTHER && (note == null || note.isBlank())) {
+            refused(model, "stageNote", "deals.deal.otherNeedsNote", null);
+        } else {
+            try {
+                tracking.changeStage(me.caller(), dealId, next, why, note);
+                flash.addAttribute("moved", next.name());
+                return "redirect:/portal/partners/" + id + "/deals/" + dealId;
+            } catch (ProblemException e) {
+                String field = e.errors().isEmpty() ? "stage" : e.errors().getFirst().field();
+                refused(model, field.equals("note") ? "stageNote" : field, null, e.getMessage());
+            }
         }
-        return "redirect:/console/deals";
+        model.addAttribute("chosenStage", stage);
+        model.addAttribute("chosenReason", lostReason);
+        model.addAttribute("stageNote", note);
+        return deal(me, id, dealId, model);
     }
 
-    @PostMapping("/console/deals/{dealId}/reject")
-    String reject(@ModelAttribute("me") SignedIn me, @PathVariable long dealId, @RequestParam String reason,
-                  RedirectAttributes flash) {
-        operatorOnly(me);
-        try {
-            deals.reject(me.caller(), dealId, reason);
-            flash.addAttribute("rejected", dealId);
-        } catch (ProblemException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+    /** Adds a note to the deal's activity log. */
+    @PostMapping("/portal/partners/{id}/deals/{dealId}/notes")
+    String addNote(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable long dealId,
+                   @RequestParam(required = false) String note, Model model, RedirectAttributes flash) {
+        dealOf(me, id, dealId);
+        if (note == null || note.isBlank()) {
+            refused(model, "note", "deals.deal.noteRequired", null);
+        } else if (note.strip().length() > NOTE_MAX) {
+            refused(model, "note", "deals.deal.noteTooLong", null);
+        } else {
+            tracking.addNote(me.caller(), dealId, note);
+            flash.addAttribute("noted", "1");
+            return "redirect:/portal/partners/" + id + "/deals/" + dealId;
         }
-        return "redirect:/console/deals";
+        model.addAttribute("note", note);
+        return deal(me, id, dealId, model);
+    }
+
+    /** The deal, if it is this partner's and the person may see it; otherwise the not-found page. */
+    private Deal dealOf(SignedIn me, long partnerId, long dealId) {
+        Deal deal = deals.find(me.caller(), dealId);
+        if (deal.partnerId() != partnerId) {
+            throw new NotFound("deal", dealId);
+        }
+        return deal;
+    }
+
+    /** A refusal for the page: a message key to show in the person's language, or the platform's own text. */
+    private static void refused(Model model, String field, String key, String text) {
+        model.addAttribute("errorField", field);
+        model.addAttribute("errorKey", key);
+        model.addAttribute("error", text);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        List<E> known = Arrays.asList(type.getEnumConstants());
+        return known.stream().filter(e -> e.name().equals(value.strip())).findFirst().orElse(null);
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static void operatorOnly(SignedIn me) {
-        if (!me.operator()) {
-            throw new NotFound("page", "/console/deals");
-        }
     }
 }

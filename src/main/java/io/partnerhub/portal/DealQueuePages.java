@@ -1,0 +1,89 @@
+package io.partnerhub.portal;
+
+import io.partnerhub.deal.DealTracking;
+import io.partnerhub.deal.Deals;
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.ProblemException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The operator's deal desk: pending deals by approval deadline, each with why it waits for a person
+ * and the conflicts found now (explained without naming the other partner), approved or rejected here.
+ */
+@Controller
+@PortalPage
+class DealQueuePages {
+
+    private static final int QUEUE_SIZE = 500;
+
+    private final Deals deals;
+    private final DealTracking tracking;
+    private final Partners partners;
+
+    DealQueuePages(Deals deals, DealTracking tracking, Partners partners) {
+        this.deals = deals;
+        this.tracking = tracking;
+        this.partners = partners;
+    }
+
+    @GetMapping("/console/deals")
+    String queue(@ModelAttribute("me") SignedIn me, Model model) {
+        operatorOnly(me);
+        List<DealTracking.Queued> pending = tracking.pending(me.caller(), QUEUE_SIZE);
+        // the names of the queued deals' own partners; a conflict's other partner is never looked up
+        Map<Long, String> names = pending.stream().map(q -> q.deal().partnerId()).distinct()
+                .map(id -> partners.find(me.caller(), id))
+                .collect(Collectors.toMap(Partner::id, Partner::name, (a, b) -> a));
+        model.addAttribute("queue", pending);
+        model.addAttribute("partnerNames", names);
+        return "deal-queue";
+    }
+
+    @PostMapping("/console/deals/{dealId}/approve")
+    String approve(@ModelAttribute("me") SignedIn me, @PathVariable long dealId,
+                   @RequestParam String extraDiscountPercent, RedirectAttributes flash) {
+        operatorOnly(me);
+        try {
+            deals.approve(me.caller(), dealId, new BigDecimal(extraDiscountPercent.strip().replace(',', '.')));
+            flash.addAttribute("approved", dealId);
+        } catch (NumberFormatException e) {
+            flash.addAttribute("refused", "deal " + dealId + ": extraDiscountPercent must be a number like 15");
+        } catch (ProblemException e) {
+            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+        }
+        return "redirect:/console/deals";
+    }
+
+    @PostMapping("/console/deals/{dealId}/reject")
+    String reject(@ModelAttribute("me") SignedIn me, @PathVariable long dealId, @RequestParam String reason,
+                  RedirectAttributes flash) {
+        operatorOnly(me);
+        try {
+            deals.reject(me.caller(), dealId, reason);
+            flash.addAttribute("rejected", dealId);
+        } catch (ProblemException e) {
+            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+        }
+        return "redirect:/console/deals";
+    }
+
+    private static void operatorOnly(SignedIn me) {
+        if (!me.operator()) {
+            throw new NotFound("page", "/console/deals");
+        }
+    }
+}

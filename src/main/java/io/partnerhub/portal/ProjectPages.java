@@ -1,0 +1,105 @@
+package io.partnerhub.portal;
+
+import io.partnerhub.deal.ProjectRegistration;
+import io.partnerhub.deal.ProjectRegistrations;
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.ProblemException;
+import io.partnerhub.shared.Today;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * Project registrations (Yandex Cloud's 2026 terms): a partner claims a cloud or folder of a direct
+ * customer for a rebate on its consumption growth. The rate is a rebate: sales people see the list
+ * without it, and do not register.
+ */
+@Controller
+@PortalPage
+class ProjectPages {
+
+    private final ProjectRegistrations projects;
+    private final Partners partners;
+    private final ProgramCatalog programs;
+    private final Today today;
+
+    ProjectPages(ProjectRegistrations projects, Partners partners, ProgramCatalog programs, Today today) {
+        this.projects = projects;
+        this.partners = partners;
+        this.programs = programs;
+        this.today = today;
+    }
+
+    @GetMapping("/portal/partners/{id}/projects")
+    String list(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
+        Partner partner = partners.find(me.caller(), id);
+        model.addAttribute("partner", partner);
+        model.addAttribute("terms", programs.find(partner.programId())
+                .flatMap(p -> p.versionOn(today.date())).flatMap(v -> v.projectRegistration()).orElse(null));
+        model.addAttribute("projects", projects.list(me.caller(), id));
+        model.addAttribute("today", today.date());
+        return "projects";
+    }
+
+    /** Registers a project; a refusal comes back next to the field it concerns, the form keeps what was typed. */
+    @PostMapping("/portal/partners/{id}/projects")
+    String register(@ModelAttribute("me") SignedIn me, @PathVariable long id,
+                    @RequestParam(required = false) String customerId, @RequestParam(required = false) String projectId,
+                    @RequestParam(required = false) String registeredOn, @RequestParam(required = false) String ratePercent,
+                    Model model, RedirectAttributes flash) {
+        partners.find(me.caller(), id);
+        if (!me.seesMoney()) {
+            throw new NotFound("page", "/portal/partners/" + id + "/projects (register)");
+        }
+        String field = "customerId";
+        try {
+            long customer = Long.parseLong(customerId.strip());
+            field = "projectId";
+            if (projectId == null || projectId.isBlank()) {
+                throw new IllegalArgumentException();
+            }
+            field = "registeredOn";
+            LocalDate on = LocalDate.parse(registeredOn.strip());
+            field = "ratePercent";
+            BigDecimal rate = new BigDecimal(ratePercent.strip().replace(',', '.'));
+            field = "customerId";
+            ProjectRegistration registered = projects.register(me.caller(),
+                    new ProjectRegistrations.Request(id, customer, projectId, on, rate));
+            flash.addAttribute("registered", registered.projectId());
+            return "redirect:/portal/partners/" + id + "/projects";
+        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+            // NumberFormatException is an IllegalArgumentException: the field says which input it was
+            model.addAttribute("errorKey", "deals.projects.invalid." + field);
+        } catch (NotFound e) {
+            model.addAttribute("error", e.getMessage());
+        } catch (Conflict e) {
+            field = "projectId";
+            model.addAttribute("error", e.getMessage());
+        } catch (ProblemException e) {
+            model.addAttribute("error", e.getMessage());
+            field = e.errors().isEmpty() ? field : e.errors().getFirst().field();
+        }
+        model.addAttribute("errorField", field);
+        model.addAttribute("form", Map.of("customerId", nonNull(customerId), "projectId", nonNull(projectId),
+                "registeredOn", nonNull(registeredOn), "ratePercent", nonNull(ratePercent)));
+        return list(me, id, model);
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}
