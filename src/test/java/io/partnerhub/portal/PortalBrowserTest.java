@@ -37,6 +37,7 @@ class PortalBrowserTest extends BrowserTest {
 
     private long partner;
     private long otherPartner;
+    private long deal;
 
     @BeforeAll
     void makeData() {
@@ -47,7 +48,7 @@ class PortalBrowserTest extends BrowserTest {
         String taxId = api.get("/api/v1/customers/" + customer, OPERATOR).text("taxId");
         assertThat(api.post("/api/v1/partners/" + partner + "/customers", OPERATOR,
                 Map.of("customerId", customer, "from", "2026-03-01")).status()).isEqualTo(201);
-        long deal = api.post("/api/v1/deals", OPERATOR, Map.of("partnerId", partner, "customerTaxId", taxId,
+        deal = api.post("/api/v1/deals", OPERATOR, Map.of("partnerId", partner, "customerTaxId", taxId,
                 "customerName", "Portal Customer", "title", "Migration", "registeredOn", "2026-03-01")).id();
         assertThat(api.post("/api/v1/deals/" + deal + "/approve", OPERATOR,
                 Map.of("extraDiscountPercent", "20")).status()).isEqualTo(200);
@@ -311,7 +312,8 @@ class PortalBrowserTest extends BrowserTest {
             assertAccessible(page);
             page = signIn(context, "admin@portal.test");
             page.waitForURL(url("/portal/partners/" + partner));
-            for (String path : List.of("", "/customers", "/statements/2026-03", "/balance", "/deals")) {
+            for (String path : List.of("", "/customers", "/statements/2026-03", "/balance", "/deals",
+                    "/deals/" + deal, "/projects")) {
                 page.navigate(url("/portal/partners/" + partner + path));
                 assertAccessible(page);
             }
