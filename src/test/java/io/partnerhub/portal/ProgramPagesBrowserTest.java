@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -28,6 +31,9 @@ class ProgramPagesBrowserTest extends BrowserTest {
 
     private static final String OPERATOR_EMAIL = "olga@programs.test";
     private static final String ADMIN_EMAIL = "anna@programs.test";
+    /** Signs in only in the audit test, so its entries there are exactly what that test did. */
+    private static final String AUDITED_OPERATOR = "oleg@programs.test";
+    private static final String AUDITED_ADMIN = "alla@programs.test";
 
     private long partner;
 
@@ -36,6 +42,8 @@ class ProgramPagesBrowserTest extends BrowserTest {
         partner = partner("Programs Partner", "vk-cloud", "PARTNER", "2026-01-15");
         user(OPERATOR_EMAIL, "Olga Operator", null, "OPERATOR");
         user(ADMIN_EMAIL, "Anna Admin", partner, "ADMIN");
+        user(AUDITED_OPERATOR, "Oleg Operator", null, "OPERATOR");
+        user(AUDITED_ADMIN, "Alla Admin", partner, "ADMIN");
     }
 
     @Test
@@ -151,6 +159,95 @@ class ProgramPagesBrowserTest extends BrowserTest {
                 org.assertj.core.api.Assertions.assertThat(page.content()).as(path)
                         .doesNotContain("15 000.00").doesNotContain(OPERATOR_EMAIL);
             }
+        }
+    }
+
+    @Test
+    void portalActionsAreFoundInTheAuditLogByActorPartnerAndPathAPageAtATime() {
+        long deal;
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, AUDITED_ADMIN);
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/deals"));
+            page.fill("input[name=customerTaxId]", Api.unique());
+            page.fill("input[name=customerName]", "Audited Customer");
+            page.fill("input[name=title]", "Audited deal");
+            page.locator("main form[method=post] button[type=submit]").first().click();
+            page.waitForURL("**/deals?registered=*");
+            deal = Long.parseLong(page.url().replaceAll(".*registered=(\\d+).*", "$1"));
+            page.locator("nav button[type=submit]").click();
+            page.waitForURL("**/login?signedOut");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page wrong = context.newPage();
+            wrong.navigate(url("/login"));
+            wrong.fill("#email", AUDITED_OPERATOR);
+            wrong.fill("#password", "not the password");
+            wrong.click("button[type=submit]");
+            wrong.waitForURL("**/login?error");
+        }
+        // 105 refused API writes by the operator token, more than one page of the log
+        for (int i = 0; i < 105; i++) {
+            assertThat(api.post("/api/v1/partners/" + partner + "/exam-passes", OPERATOR, "{}").status()).isEqualTo(422);
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, AUDITED_OPERATOR);
+            page.waitForURL(url("/console"));
+            page.navigate(url("/console/deals"));
+            page.locator("tr[data-deal='" + deal + "'] form button").first().click();
+            assertThat(page.locator("[data-testid=decided]")).isVisible();
+
+            page.navigate(url("/console/audit"));
+            page.fill("#actor", AUDITED_OPERATOR);
+            page.locator("[data-testid=audit-search] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(4)")).hasText(new String[] {
+                    "POST /console/deals/" + deal + "/approve", "POST /login"});
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr").first().locator("td").nth(4)).hasText("302");
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr").first().locator("td").nth(5)).hasText("выполнено");
+
+            page.fill("#actor", "");
+            page.fill("#path", "/deals/" + deal + "/approve");
+            page.locator("[data-testid=audit-search] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(2)")).hasText(new String[] {AUDITED_OPERATOR});
+
+            page.navigate(url("/console/audit?actor=" + AUDITED_ADMIN));
+            Locator admin = page.locator("[data-testid=audit-entries] tbody tr");
+            assertThat(admin.locator("td:nth-child(4)")).hasText(new String[] {
+                    "POST /logout", "POST /portal/partners/" + partner + "/deals", "POST /login"});
+            assertThat(admin.nth(1).locator("td").nth(2)).hasText(Long.toString(partner));
+            assertThat(admin.locator("td:nth-child(2)")).hasText(new String[] {AUDITED_ADMIN, AUDITED_ADMIN, AUDITED_ADMIN});
+            screenshot(page, "audit.png");
+
+            // days are Moscow days, both ends included
+            String today = LocalDate.now(ZoneId.of("Europe/Moscow")).toString();
+            String tomorrow = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(1).toString();
+            page.navigate(url("/console/audit?actor=" + AUDITED_ADMIN + "&from=" + today + "&to=" + today));
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr")).hasCount(3);
+            page.navigate(url("/console/audit?actor=" + AUDITED_ADMIN + "&from=" + tomorrow));
+            assertThat(page.locator("[data-testid=audit-empty]")).isVisible();
+            page.navigate(url("/console/audit?partnerId=" + partner + "&path=/deals"));
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(4)")).hasText(new String[] {
+                    "POST /portal/partners/" + partner + "/deals"});
+
+            page.navigate(url("/console/audit?actor=anonymous&path=/login"));
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(4)")).hasText(new String[] {"POST /login"});
+
+            page.navigate(url("/console/audit"));
+            page.fill("#actor", "operator");
+            page.fill("#path", "/exam-passes");
+            page.locator("[data-testid=audit-search] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr")).hasCount(100);
+            page.locator("[data-testid=audit-next]").click();
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr")).hasCount(5);
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(4)")).hasText(
+                    Collections.nCopies(5, "POST /api/v1/partners/" + partner + "/exam-passes").toArray(String[]::new));
+            assertThat(page.locator("#actor")).hasValue("operator");
+            assertThat(page.locator("#path")).hasValue("/exam-passes");
+            assertThat(page.locator("[data-testid=audit-next]")).hasCount(0);
+
+            page.navigate(url("/console/audit?partnerId=abc"));
+            assertThat(page.locator("#partnerId")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("[data-testid=partnerId-error]")).hasText("Номер партнёра — целое число, например 42.");
         }
     }
 }
