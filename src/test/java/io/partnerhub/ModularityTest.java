@@ -4,12 +4,19 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Map;
 import java.util.Set;
 
+import io.partnerhub.audit.AuditEntry;
+import io.partnerhub.audit.AuditLog;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -49,7 +56,7 @@ class ModularityTest {
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
             Map.entry("portal", Set.of("partner", "program", "customer", "deal", "usage", "ledger", "settlement",
-                    "event", "lifecycle")));
+                    "event", "lifecycle", "audit")));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
@@ -82,10 +89,18 @@ class ModularityTest {
         classes().that().areAnnotatedWith(RestController.class).should().notBePublic().check(CLASSES);
     }
 
+    /**
+     * No feature writes the log (the audit feature's filter does); only the portal reads it, and
+     * only through its read class: {@code AuditLog}, its {@code Query} and the {@code AuditEntry} it returns.
+     */
     @Test
     void theAuditLogIsWrittenByNoFeature() {
-        noClasses().that().resideOutsideOfPackage("io.partnerhub.audit..")
+        noClasses().that().resideOutsideOfPackages("io.partnerhub.audit..", "io.partnerhub.portal..")
                 .should().dependOnClassesThat().resideInAPackage("io.partnerhub.audit..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.partnerhub.portal..")
+                .should().dependOnClassesThat(resideInAPackage("io.partnerhub.audit..")
+                        .and(not(belongToAnyOf(AuditLog.class)).and(not(type(AuditEntry.class)))))
                 .check(CLASSES);
     }
 }

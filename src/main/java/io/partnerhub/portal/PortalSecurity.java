@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 import java.security.SecureRandom;
@@ -36,6 +37,11 @@ class PortalSecurity {
     @Order(2)
     @ConditionalOnWebApplication
     SecurityFilterChain portal(HttpSecurity http, PortalUsers users, JdbcClient jdbc) throws Exception {
+        String key = secret(jdbc);
+        TokenBasedRememberMeServices sessions = new TokenBasedRememberMeServices(key, users);
+        sessions.setAlwaysRemember(true);
+        sessions.setTokenValiditySeconds(SESSION_SECONDS);
+        sessions.setCookieName(SESSION_COOKIE);
         return http
                 .securityMatcher("/", "/login", "/logout", "/portal/**", "/console/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,9 +55,9 @@ class PortalSecurity {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email")
                         .defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
-                .rememberMe(remember -> remember.key(secret(jdbc)).userDetailsService(users).alwaysRemember(true)
-                        .tokenValiditySeconds(SESSION_SECONDS).rememberMeCookieName(SESSION_COOKIE))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                .rememberMe(remember -> remember.key(key).rememberMeServices(sessions))
+                // signing out leaves who signed out in the request, for the audit log
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(new SignOut(sessions))
                         .deleteCookies(SESSION_COOKIE))
                 .build();
     }

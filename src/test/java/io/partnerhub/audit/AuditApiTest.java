@@ -150,6 +150,32 @@ class AuditApiTest {
         assertThat(byPath).extracting(e -> e.get("outcome").asString()).containsExactly("REFUSED", "DONE");
     }
 
+    @Test
+    void storesAConsentPathWithTheTokenReplaced() {
+        String token = "secret-" + Api.unique();
+        Api.Response answered = api.post("/api/v1/consents/" + token, null, "{}");
+        assertThat(answered.status()).as(answered.raw()).isEqualTo(404);
+
+        List<JsonNode> entries = entries("?path=/api/v1/consents/&actor=anonymous", 1);
+
+        assertThat(entries).extracting(e -> e.get("path").asString()).contains("/api/v1/consents/{token}")
+                .allSatisfy(path -> assertThat(path).doesNotContain("secret-"));
+        assertThat(api.get("/api/v1/audit?path=" + token, OPERATOR).body().valueStream().toList()).isEmpty();
+    }
+
+    @Test
+    void storesAnInvitationPathWithTheTokenReplacedAndItsRestKept() {
+        String token = "invite-" + Api.unique();
+        api.post("/invitations/" + token + "/accept", null, "{}");
+
+        List<JsonNode> entries = entries("?path=/invitations/%7Btoken%7D/accept", 1);
+
+        assertThat(entries).isNotEmpty();
+        assertThat(entries.getFirst().get("path").asString()).isEqualTo("/invitations/{token}/accept");
+        assertThat(entries.getFirst().get("actor").asString()).isEqualTo("anonymous");
+        assertThat(api.get("/api/v1/audit?path=" + token, OPERATOR).body().valueStream().toList()).isEmpty();
+    }
+
     /** The audit entries the query finds, waiting briefly for at least {@code expected} of them. */
     private List<JsonNode> entries(String query, int expected) {
         List<JsonNode> entries = List.of();
