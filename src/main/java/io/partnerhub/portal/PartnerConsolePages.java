@@ -126,6 +126,7 @@ class PartnerConsolePages {
         model.addAttribute("specializations", specializations.of(me.caller(), id));
         model.addAttribute("users", users.ofPartner(me.caller(), id));
         model.addAttribute("invitations", invitations.pending(me.caller(), id));
+        model.addAttribute("inviteAction", "/console/partners/" + id + "/invitations");
         return "console-partner";
     }
 

@@ -36,6 +36,7 @@ class UserPages {
         model.addAttribute("partner", partners.find(me.caller(), id));
         model.addAttribute("users", users.ofPartner(me.caller(), id));
         model.addAttribute("invitations", invitations.pending(me.caller(), id));
+        model.addAttribute("inviteAction", "/portal/partners/" + id + "/users/invitations");
         return "users";
     }
 
