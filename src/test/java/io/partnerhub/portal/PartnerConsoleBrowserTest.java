@@ -205,6 +205,45 @@ class PartnerConsoleBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    @Order(4)
+    void anOperatorPagesThroughPartnersFiftyAtATimeAndInvitesFromThePartnersPage() {
+        for (int i = 1; i <= 51; i++) {
+            partner("Paged %02d".formatted(i), "oblakoteka", "REFERRAL", "2026-03-01");
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, OPERATOR_EMAIL);
+            page.waitForURL(url("/console"));
+            page.navigate(url("/console/partners?q=paged&programId=oblakoteka"));
+            assertThat(page.locator("[data-testid=partners] tbody tr")).hasCount(50);
+            assertThat(page.locator("[data-testid=previous]")).hasCount(0);
+            assertThat(page.locator("[data-testid=partners] tbody tr").first().locator("td").nth(1)).hasText("Paged 01");
+
+            page.locator("[data-testid=next]").click();
+
+            assertThat(page.locator("[data-testid=partners] tbody tr")).hasCount(1);
+            assertThat(page.locator("[data-testid=partners] tbody tr td").nth(1)).hasText("Paged 51");
+            assertThat(page.locator("[data-testid=next]")).hasCount(0);
+            assertThat(page.locator("select[name=programId]")).hasValue("oblakoteka");
+            assertThat(page.locator("input[name=q]")).hasValue("paged");
+
+            page.navigate(url("/console/partners/" + partner));
+            page.fill("form[action$='/invitations'] input[name=email]", ADMIN_EMAIL);
+            page.fill("form[action$='/invitations'] input[name=displayName]", "Sergey Sales");
+            page.selectOption("form[action$='/invitations'] select[name=role]", "SALES");
+            page.locator("form[action$='/invitations'] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=invite-email-error]"))
+                    .hasText("a portal user with e-mail " + ADMIN_EMAIL + " exists already");
+            assertThat(page.locator("form[action$='/invitations'] input[name=email]")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("form[action$='/invitations'] input[name=displayName]")).hasValue("Sergey Sales");
+
+            page.fill("form[action$='/invitations'] input[name=email]", "sergey@partners.test");
+            page.locator("form[action$='/invitations'] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=invitation]")).containsText("sergey@partners.test (Продажи)");
+            assertThat(page.locator("tr[data-invitation='sergey@partners.test'] td").nth(2)).hasText("Продажи");
+        }
+    }
+
     /** Invites Fedor as FINANCE on the open users page; returns the link shown. */
     private String invite(Page page) {
         page.fill("form[action$='/invitations'] input[name=email]", FINANCE_EMAIL);
