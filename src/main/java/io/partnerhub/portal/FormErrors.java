@@ -4,6 +4,7 @@ import io.partnerhub.shared.ProblemException;
 import org.springframework.ui.Model;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,7 +19,7 @@ final class FormErrors {
     /** Files each of the refusal's fields under that field when the form has it, else as general. */
     static FormErrors of(ProblemException e, String... formFields) {
         FormErrors errors = new FormErrors();
-        java.util.List<String> fields = java.util.List.of(formFields);
+        List<String> fields = List.of(formFields);
         e.errors().forEach(problem -> {
             if (fields.contains(problem.field())) {
                 errors.byField.merge(problem.field(), problem.message(), (a, b) -> a + "; " + b);

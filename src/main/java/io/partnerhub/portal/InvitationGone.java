@@ -4,6 +4,7 @@ import io.partnerhub.shared.ProblemException;
 import org.springframework.http.HttpStatus;
 
 import java.util.List;
+import java.util.Locale;
 
 /** An invitation link that existed but can no longer be used (410): it expired, was used or was replaced. */
 class InvitationGone extends ProblemException {
@@ -13,7 +14,7 @@ class InvitationGone extends ProblemException {
     private final Why why;
 
     InvitationGone(Why why) {
-        super(HttpStatus.GONE, "This invitation link is " + why.name().toLowerCase(java.util.Locale.ROOT)
+        super(HttpStatus.GONE, "This invitation link is " + why.name().toLowerCase(Locale.ROOT)
                 + " and can no longer be used.", List.of());
         this.why = why;
     }

@@ -31,6 +31,10 @@ class Invitations {
 
     static final Duration VALID_FOR = Duration.ofDays(7);
 
+    // The partner's name is read with the invitation so the open page can say whom the invitee joins.
+    private static final String SELECT = """
+            select i.*, p.name as partner_name from portal_invitation i join partner p on p.id = i.partner_id""";
+
     record Invitation(long id, long partnerId, String partnerName, String email, String displayName,
                       PortalUsers.Role role, Instant createdAt, Instant expiresAt, Instant usedAt, Instant voidedAt) {
 
@@ -161,10 +165,6 @@ class Invitations {
         }
         throw RuleViolation.of("role", "must be ADMIN, FINANCE or SALES, not '" + role + "'");
     }
-
-    // The partner's name is read with the invitation so the open page can say whom the invitee joins.
-    private static final String SELECT = """
-            select i.*, p.name as partner_name from portal_invitation i join partner p on p.id = i.partner_id""";
 
     private static Invitation invitation(ResultSet rs, int row) throws SQLException {
         return new Invitation(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("partner_name"),

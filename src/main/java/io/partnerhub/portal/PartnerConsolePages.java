@@ -8,6 +8,7 @@ import io.partnerhub.partner.PartnerLifecycle;
 import io.partnerhub.partner.PartnerStatus;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.partner.Specializations;
+import io.partnerhub.program.LegalForm;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.NotFound;
@@ -111,7 +112,7 @@ class PartnerConsolePages {
         model.addAttribute("form", form);
         model.addAttribute("programs", programs.all());
         model.addAttribute("models", PartnerModel.values());
-        model.addAttribute("legalForms", io.partnerhub.program.LegalForm.values());
+        model.addAttribute("legalForms", LegalForm.values());
         return "console-partner-new";
     }
 
@@ -194,7 +195,7 @@ class PartnerConsolePages {
             }
             errors.into(model, "user");
         }
-        model.addAttribute("userForm", new UserPages.InviteForm(email, displayName, role));
+        model.addAttribute("userForm", new UserPages.PersonForm(email, displayName, role));
         return partner(me, id, model);
     }
 
@@ -210,7 +211,7 @@ class PartnerConsolePages {
             model.addAttribute("invitationLink", UserPages.link(request, issued));
         } catch (ProblemException e) {
             FormErrors.of(e, "email", "displayName", "role").into(model, "invite");
-            model.addAttribute("invite", new UserPages.InviteForm(email, displayName, role));
+            model.addAttribute("invite", new UserPages.PersonForm(email, displayName, role));
         }
         return partner(me, id, model);
     }

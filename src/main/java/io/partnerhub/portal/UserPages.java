@@ -55,13 +55,13 @@ class UserPages {
             model.addAttribute("invitationLink", link(request, issued));
         } catch (ProblemException e) {
             FormErrors.of(e, "email", "displayName", "role").into(model, "invite");
-            model.addAttribute("invite", new InviteForm(email, displayName, role));
+            model.addAttribute("invite", new PersonForm(email, displayName, role));
         }
         return users(me, id, model);
     }
 
-    /** What the invite form said, to show it again when refused. */
-    record InviteForm(String email, String displayName, String role) {
+    /** What a form about a person (an invitation, a new user) said, to show it again when refused. */
+    record PersonForm(String email, String displayName, String role) {
     }
 
     /** The absolute link to pass on to the invitee. */

@@ -71,6 +71,7 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             assertThat(page.locator("input[name=registeredOn]")).hasAttribute("aria-describedby", "registeredOn-error");
             assertThat(page.locator("input[name=name]")).hasValue("IP Ivanov");
             assertThat(page.locator("small.error")).hasCount(1);
+            screenshot(page, "console-partner-new.png");
 
             page.fill("input[name=registeredOn]", "2024-01-15");
             page.locator("form[action='/console/partners/new'] button[type=submit]").click();
