@@ -1,19 +1,15 @@
 package io.partnerhub.partner;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.partnerhub.program.LegalForm;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.shared.Caller;
 
@@ -42,28 +37,11 @@ class PartnerController {
         this.lifecycle = lifecycle;
     }
 
-    record NewPartner(
-            @NotBlank String programId,
-            @NotNull PartnerModel model,
-            @NotBlank @Size(max = 300) String name,
-            @NotNull LegalForm legalForm,
-            @NotBlank @Pattern(regexp = "\\s*[0-9A-Za-z-]{5,20}\\s*", message = "must be 5-20 letters or digits") String taxId,
-            @NotNull LocalDate registeredOn,
-            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code such as RU") String country,
-            LocalDate contractDate,
-            @Size(max = 100) String accountId,
-            @Pattern(regexp = "PREPAYMENT|POSTPAYMENT", message = "must be PREPAYMENT or POSTPAYMENT") String paymentTerms,
-            @DecimalMin(value = "0.01", message = "must be a positive amount")
-            @Digits(integer = 17, fraction = 2, message = "must be an amount with at most 17 digits and 2 decimals") BigDecimal billingThreshold) {
-    }
-
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Admit a partner to a program (operator); 422 names the eligibility rule it fails")
     Partner register(Caller caller, @Valid @RequestBody NewPartner p) {
-        return partners.register(caller, new Partners.Application(p.programId(), p.model(), p.name(), p.legalForm(),
-                p.taxId(), p.registeredOn(), p.country(), p.contractDate(), p.accountId(), p.paymentTerms(),
-                p.billingThreshold()));
+        return partners.register(caller, p.application());
     }
 
     @GetMapping("/{id}")
@@ -128,14 +106,14 @@ class PartnerController {
         return lifecycle.recordExamPass(caller, id, body.passedOn());
     }
 
-    record NewExitNotice(@NotNull LocalDate exitDate) {
+    record NewExitNotice(@NotNull LocalDate exitDate, @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/{id}/exit-notices")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Give notice to leave the program; 422 if shorter than the program's notice period")
+    @Operation(summary = "Give notice to leave the program, with an optional reason; 422 if shorter than the program's notice period")
     PartnerLifecycle.ExitNotice exitNotice(Caller caller, @PathVariable long id, @Valid @RequestBody NewExitNotice body) {
-        return lifecycle.giveExitNotice(caller, id, body.exitDate());
+        return lifecycle.giveExitNotice(caller, id, body.exitDate(), body.reason());
     }
 
     record NewRevocation(@NotBlank @Size(max = 2000) String reason, LocalDate revokedOn) {

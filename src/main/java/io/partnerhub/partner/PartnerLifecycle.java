@@ -23,7 +23,7 @@ import io.partnerhub.shared.Tokens;
 
 /** What happens to a partner after it joins: tokens, exam passes, exit notice, revocation. */
 @Service
-class PartnerLifecycle {
+public class PartnerLifecycle {
 
     private final JdbcClient jdbc;
     private final Partners partners;
@@ -59,7 +59,7 @@ class PartnerLifecycle {
         return new IssuedToken(id, partnerId, token);
     }
 
-    record ExamPass(long id, long partnerId, LocalDate passedOn) {
+    public record ExamPass(long id, long partnerId, LocalDate passedOn) {
     }
 
     @Transactional
@@ -80,7 +80,21 @@ class PartnerLifecycle {
         return new ExamPass(id, partnerId, passedOn);
     }
 
-    record ExitNotice(long partnerId, LocalDate givenOn, LocalDate exitDate, int noticeDays) {
+    public record ExitNotice(long partnerId, LocalDate givenOn, LocalDate exitDate, int noticeDays, String reason) {
+    }
+
+    /** An exit notice as recorded: when it was given, the exit date, why (if said) and who recorded it. */
+    public record GivenNotice(LocalDate givenOn, LocalDate exitDate, String reason, String recordedBy) {
+    }
+
+    /** The partner's exit notice, if it gave one. */
+    public java.util.Optional<GivenNotice> exitNotice(Caller caller, long partnerId) {
+        partners.find(caller, partnerId);
+        return jdbc.sql("select given_on, exit_date, reason, recorded_by from exit_notice where partner_id = :partner")
+                .param("partner", partnerId)
+                .query((rs, row) -> new GivenNotice(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
+                        rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     record TokenInfo(long id, String label, Instant createdAt, String createdBy, Instant revokedAt) {
@@ -114,7 +128,7 @@ class PartnerLifecycle {
         return tokens(caller, partnerId).stream().filter(t -> t.id() == tokenId).findFirst().orElseThrow();
     }
 
-    List<ExamPass> examPasses(Caller caller, long partnerId) {
+    public List<ExamPass> examPasses(Caller caller, long partnerId) {
         partners.find(caller, partnerId);
         return jdbc.sql("select id, partner_id, passed_on from exam_pass where partner_id = :partner order by passed_on")
                 .param("partner", partnerId)
@@ -122,11 +136,11 @@ class PartnerLifecycle {
                 .list();
     }
 
-    record Standing(LocalDate effectiveFrom, String model, String tier, String reason) {
+    public record Standing(LocalDate effectiveFrom, String model, String tier, String reason) {
     }
 
     /** The partner's model and tier over time, oldest first: its contract, then every change. */
-    List<Standing> standing(Caller caller, long partnerId) {
+    public List<Standing> standing(Caller caller, long partnerId) {
         partners.find(caller, partnerId);
         return jdbc.sql("""
                         select effective_from, model, tier, reason from partner_standing
@@ -139,7 +153,7 @@ class PartnerLifecycle {
 
     /** Notice to leave the program on {@code exitDate}, at least the program's notice period ahead. */
     @Transactional
-    ExitNotice giveExitNotice(Caller caller, long partnerId, LocalDate exitDate) {
+    public ExitNotice giveExitNotice(Caller caller, long partnerId, LocalDate exitDate, String reason) {
         Partner partner = partners.find(caller, partnerId);
         if (partner.status() != PartnerStatus.ACTIVE) {
             throw new Conflict("Partner " + partnerId + " is " + partner.status() + "; only an active partner gives exit notice.");
@@ -148,6 +162,7 @@ class PartnerLifecycle {
             throw new Conflict("Partner " + partnerId + "'s status is revoked from " + partner.revokedOn() + ".");
         }
         ProgramVersion terms = partners.currentTerms(partner);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
         LocalDate givenOn = today.date();
         LocalDate earliest = givenOn.plusDays(terms.exitNoticeDays());
         if (exitDate.isBefore(earliest)) {
@@ -155,14 +170,14 @@ class PartnerLifecycle {
                     + " days ahead: the earliest exit date for notice given on " + givenOn + " is " + earliest);
         }
         jdbc.sql("""
-                        insert into exit_notice (partner_id, given_on, exit_date, recorded_by)
-                        values (:partner, :givenOn, :exitDate, :by)""")
+                        insert into exit_notice (partner_id, given_on, exit_date, reason, recorded_by)
+                        values (:partner, :givenOn, :exitDate, :reason, :by)""")
                 .param("partner", partnerId).param("givenOn", givenOn).param("exitDate", exitDate)
-                .param("by", caller.name()).update();
+                .param("reason", why).param("by", caller.name()).update();
         events.record(caller.name(), partnerId, "partner.exit-noticed", "partner/" + partnerId, "Partner " + partnerId
                         + " gave notice on " + givenOn + " to leave the program on " + exitDate,
                 Map.of("givenOn", givenOn, "exitDate", exitDate, "noticeDays", terms.exitNoticeDays()));
-        return new ExitNotice(partnerId, givenOn, exitDate, terms.exitNoticeDays());
+        return new ExitNotice(partnerId, givenOn, exitDate, terms.exitNoticeDays(), why);
     }
 
     /**
@@ -172,7 +187,7 @@ class PartnerLifecycle {
      * statement is the final one, which pays out the rebate balance.
      */
     @Transactional
-    Partner revoke(Caller caller, long partnerId, String reason, LocalDate revokedOn) {
+    public Partner revoke(Caller caller, long partnerId, String reason, LocalDate revokedOn) {
         caller.requireOperator("revoke partner status");
         Partner partner = partners.find(caller, partnerId);
         if (partner.revokedOn() != null) {

@@ -22,7 +22,6 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
-import io.partnerhub.shared.ProblemException.FieldProblem;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -73,11 +72,10 @@ public class Partners {
         if (a.registeredOn().isAfter(contractDate)) {
             throw RuleViolation.of("registeredOn", "the business cannot be registered after its contract date " + contractDate);
         }
-        List<String> refusals = version.refusals(new Applicant(a.model(), a.legalForm(), a.registeredOn(),
-                a.country(), contractDate));
+        List<ProgramVersion.Refusal> refusals = version.refusalsByField(new Applicant(a.model(), a.legalForm(),
+                a.registeredOn(), a.country(), contractDate));
         if (!refusals.isEmpty()) {
-            throw new RuleViolation("Not eligible for " + program.name() + ": " + String.join("; ", refusals),
-                    refusals.stream().map(r -> new FieldProblem("eligibility", r)).toList());
+            throw new NotEligible(program.name(), refusals);
         }
         refuseDuplicate(a);
         closedPeriods.refuseDayIn("contractDate", contractDate);
@@ -158,7 +156,7 @@ public class Partners {
                 .orElseThrow(() -> new NotFound("partner", id));
     }
 
-    /** Which partners to list; null fields do not filter. */
+    /** Which partners to list; null fields do not filter; {@code nameContains} also finds an exact tax id. */
     public record Filter(String programId, PartnerModel model, String tier, PartnerStatus status, String nameContains,
                          int limit, int offset) {
     }
@@ -170,7 +168,7 @@ public class Partners {
                            and (cast(:program as text) is null or p.program_id = :program)
                            and (cast(:model as text) is null or p.model = :model)
                            and (cast(:tier as text) is null or p.tier = :tier)
-                           and (cast(:name as text) is null or p.name ilike '%' || :name || '%')
+                           and (cast(:name as text) is null or p.name ilike '%' || :name || '%' or p.tax_id = :name)
                            and (cast(:status as text) is null or :status = case
                                  when r.revoked_on is not null and r.revoked_on <= :today then 'REVOKED'
                                  when e.exit_date is not null and e.exit_date <= :today then 'EXITED'

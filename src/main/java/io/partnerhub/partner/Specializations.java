@@ -29,9 +29,9 @@ import java.util.TreeSet;
  * day it is held.
  */
 @Service
-class Specializations {
+public class Specializations {
 
-    enum Kind { GRANTED, DECLARED }
+    public enum Kind { GRANTED, DECLARED }
 
     private final JdbcClient jdbc;
     private final Partners partners;
@@ -57,7 +57,7 @@ class Specializations {
      * @param to    the first day no longer held; null while held
      * @param basis what met the program's conditions on {@code from}
      */
-    record Specialization(long id, long partnerId, String specialization, Kind kind, LocalDate from, LocalDate to,
+    public record Specialization(long id, long partnerId, String specialization, Kind kind, LocalDate from, LocalDate to,
                           String basis) {
     }
 
@@ -154,7 +154,7 @@ class Specializations {
         return find(specializationId);
     }
 
-    List<Specialization> of(Caller caller, long partnerId) {
+    public List<Specialization> of(Caller caller, long partnerId) {
         partners.find(caller, partnerId);
         return jdbc.sql("select * from partner_specialization where partner_id = :partner order by valid_from, id")
                 .param("partner", partnerId).query(Specializations::specialization).list();

@@ -43,12 +43,14 @@ class PortalSecurity {
         sessions.setTokenValiditySeconds(SESSION_SECONDS);
         sessions.setCookieName(SESSION_COOKIE);
         return http
-                .securityMatcher("/", "/login", "/logout", "/portal/**", "/console/**")
+                .securityMatcher("/", "/login", "/logout", "/portal/**", "/console/**", "/invitations/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
+                        // an invitee has no password yet: the link's token is what admits them
+                        .requestMatchers("/invitations/**").permitAll()
                         // who may see what is decided by the pages (a refusal is a 404 page): a
                         // signed-in person is always a remember-me login here, which Spring Security
                         // would send back to the sign-in form instead of refusing

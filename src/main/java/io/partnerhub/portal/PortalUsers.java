@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public class PortalUsers implements UserDetailsService {
 
     static final int MIN_PASSWORD = 10;
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public enum Role {
         OPERATOR, ADMIN, FINANCE, SALES;
@@ -132,6 +132,11 @@ public class PortalUsers implements UserDetailsService {
                 .query((rs, row) -> User.withUsername(rs.getString("email")).password(rs.getString("password_hash"))
                         .roles(rs.getString("role")).build())
                 .optional().orElseThrow(() -> new UsernameNotFoundException("no portal user " + email));
+    }
+
+    /** Whether the caller may manage the partner's users: an operator, or that partner's ADMIN. */
+    boolean managesUsersOf(Caller caller, long partnerId) {
+        return caller.isOperator() || isAdminOf(caller, partnerId);
     }
 
     private boolean isAdminOf(Caller caller, long partnerId) {

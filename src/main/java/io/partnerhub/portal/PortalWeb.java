@@ -29,6 +29,6 @@ class PortalWeb implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
-        registry.addInterceptor(change).addPathPatterns("/", "/login", "/portal/**", "/console/**");
+        registry.addInterceptor(change).addPathPatterns("/", "/login", "/portal/**", "/console/**", "/invitations/**");
     }
 }

@@ -25,12 +25,20 @@ public sealed interface EligibilityRule {
     /** The reason the applicant is refused, or empty when the rule is met. */
     Optional<String> refusal(Applicant applicant);
 
+    /** The application field the rule judges, so a form can show a refusal next to it. */
+    String field();
+
     default boolean appliesTo(PartnerModel model) {
         return models() == null || models().isEmpty() || models().contains(model);
     }
 
     /** The applicant's legal form must be one of {@code allowed}. */
     record LegalFormAllowed(Set<PartnerModel> models, Set<LegalForm> allowed) implements EligibilityRule {
+        @Override
+        public String field() {
+            return "legalForm";
+        }
+
         @Override
         public Optional<String> refusal(Applicant a) {
             return allowed.contains(a.legalForm()) ? Optional.empty()
@@ -42,6 +50,11 @@ public sealed interface EligibilityRule {
     /** Applicants of the given legal forms must have been registered for more than {@code period}. */
     record RegisteredForMoreThan(Set<PartnerModel> models, Set<LegalForm> legalForms, Period period)
             implements EligibilityRule {
+        @Override
+        public String field() {
+            return "registeredOn";
+        }
+
         @Override
         public Optional<String> refusal(Applicant a) {
             if (legalForms != null && !legalForms.isEmpty() && !legalForms.contains(a.legalForm())) {
@@ -70,6 +83,11 @@ public sealed interface EligibilityRule {
 
     /** The applicant must be resident in one of {@code countries} (ISO 3166 alpha-2). */
     record Residency(Set<PartnerModel> models, List<String> countries) implements EligibilityRule {
+        @Override
+        public String field() {
+            return "country";
+        }
+
         @Override
         public Optional<String> refusal(Applicant a) {
             return countries.contains(a.country()) ? Optional.empty()

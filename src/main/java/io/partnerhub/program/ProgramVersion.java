@@ -70,9 +70,18 @@ public record ProgramVersion(
 
     /** Every eligibility refusal for the applicant, in the order the file lists the rules. */
     public List<String> refusals(Applicant applicant) {
+        return refusalsByField(applicant).stream().map(Refusal::reason).toList();
+    }
+
+    /** An eligibility refusal and the application field its rule judges. */
+    public record Refusal(String field, String reason) {
+    }
+
+    /** {@link #refusals} with the field each concerns, for a form that shows them next to it. */
+    public List<Refusal> refusalsByField(Applicant applicant) {
         return eligibility.stream()
                 .filter(rule -> rule.appliesTo(applicant.model()))
-                .flatMap(rule -> rule.refusal(applicant).stream())
+                .flatMap(rule -> rule.refusal(applicant).map(reason -> new Refusal(rule.field(), reason)).stream())
                 .toList();
     }
 
