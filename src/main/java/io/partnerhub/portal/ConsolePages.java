@@ -1,6 +1,5 @@
 package io.partnerhub.portal;
 
-import io.partnerhub.partner.Partners;
 import io.partnerhub.settlement.CloseInBackground;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
@@ -18,19 +17,17 @@ import java.time.YearMonth;
 import java.util.List;
 import java.time.format.DateTimeParseException;
 
-/** The operator console: months and their close, partners. */
+/** The operator console: the months, their close and their statements. */
 @Controller
 @PortalPage
 class ConsolePages {
 
     private static final int STATEMENTS_PER_PAGE = 100;
 
-    private final Partners partners;
     private final Statements statements;
     private final CloseInBackground close;
 
-    ConsolePages(Partners partners, Statements statements, CloseInBackground close) {
-        this.partners = partners;
+    ConsolePages(Statements statements, CloseInBackground close) {
         this.statements = statements;
         this.close = close;
     }
@@ -45,8 +42,6 @@ class ConsolePages {
                 model.addAttribute("refreshSeconds", 1);
             }
         });
-        model.addAttribute("partners", partners.list(me.caller(),
-                new Partners.Filter(null, null, null, null, null, 200, 0)));
         return "console";
     }
 
