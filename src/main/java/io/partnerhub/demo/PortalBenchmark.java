@@ -83,6 +83,7 @@ public final class PortalBenchmark implements Callable<Integer> {
             List<String> pages = List.of("/portal/partners/" + partner,
                     "/portal/partners/" + partner + "/customers",
                     "/portal/partners/" + partner + "/customers?q=Seed+customer+42",
+                    "/portal/partners/" + partner + "/customers?status=active",
                     "/portal/partners/" + partner + "/balance",
                     "/portal/partners/" + partner + "/customers/42",
                     "/portal/partners/" + partner + "/statements/" + last);
