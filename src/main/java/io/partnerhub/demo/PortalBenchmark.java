@@ -83,7 +83,9 @@ public final class PortalBenchmark implements Callable<Integer> {
             List<String> pages = List.of("/portal/partners/" + partner,
                     "/portal/partners/" + partner + "/customers",
                     "/portal/partners/" + partner + "/customers?q=Seed+customer+42",
+                    "/portal/partners/" + partner + "/customers?status=active",
                     "/portal/partners/" + partner + "/balance",
+                    "/portal/partners/" + partner + "/customers/42",
                     "/portal/partners/" + partner + "/statements/" + last);
             System.out.printf("%-50s %8s %8s %8s %10s%n", "page", "median", "p95", "max", "bytes");
             for (String page : pages) {

@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.customer.CustomerSearch;
 import io.partnerhub.customer.Customers;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
@@ -10,6 +11,7 @@ import io.partnerhub.settlement.QualificationForecast;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -48,15 +51,17 @@ class PartnerPages {
     private final ProgramCatalog programs;
     private final MessageSource messages;
     private final ObjectMapper json;
-    private final Customers customers;
     private final Today today;
     private final MonthSoFar monthSoFar;
+    private final CustomerSearch search;
+    private final StatementPdf pdf;
 
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
-                 ProgramCatalog programs, MessageSource messages, ObjectMapper json, Customers customers,
-                 Today today, MonthSoFar monthSoFar) {
+                 ProgramCatalog programs, MessageSource messages, ObjectMapper json,
+                 Today today, MonthSoFar monthSoFar, CustomerSearch search, StatementPdf pdf) {
         this.monthSoFar = monthSoFar;
-        this.customers = customers;
+        this.search = search;
+        this.pdf = pdf;
         this.today = today;
         this.partners = partners;
         this.statements = statements;
@@ -100,19 +105,28 @@ class PartnerPages {
         return "partner";
     }
 
-    /** A page of the partner's customers, searchable, with each one's list cost in the last closed month. */
+    /**
+     * A page of the partner's customers, searchable and filtered by the state of their link today,
+     * with each one's list cost in the last closed month.
+     */
     @GetMapping("/portal/partners/{id}/customers")
     String customers(@ModelAttribute("me") SignedIn me, @PathVariable long id,
                      @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                     Model model) {
+                     @RequestParam(defaultValue = "all") String status, Model model) {
         Partner partner = partners.find(me.caller(), id);
         int from = Math.max(0, page) * CUSTOMERS_PER_PAGE;
-        List<Customers.PartnerCustomer> found = customers.customersOfPartner(me.caller(), id, q,
+        CustomerSearch.LinkState state = switch (status) {
+            case "active" -> CustomerSearch.LinkState.ACTIVE;
+            case "ended" -> CustomerSearch.LinkState.ENDED;
+            default -> CustomerSearch.LinkState.ALL;
+        };
+        List<Customers.PartnerCustomer> found = search.find(me.caller(), id, q, state, today.date(),
                 CUSTOMERS_PER_PAGE + 1, from);
         List<Statements.Summary> closed = statements.list(me.caller(), id);
         YearMonth lastClosed = closed.isEmpty() ? null : YearMonth.parse(closed.getLast().period());
         model.addAttribute("partner", partner);
         model.addAttribute("q", q);
+        model.addAttribute("status", state.name().toLowerCase(Locale.ROOT));
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("more", found.size() > CUSTOMERS_PER_PAGE);
         model.addAttribute("customers", found.subList(0, Math.min(found.size(), CUSTOMERS_PER_PAGE)));
@@ -148,6 +162,18 @@ class PartnerPages {
                         "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(statements.csv(s));
+    }
+
+    /** The whole statement as a PDF, written to the response as it renders. */
+    @GetMapping("/portal/partners/{id}/statements/{period}/pdf")
+    void statementPdf(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable String period,
+                      HttpServletResponse response) throws IOException {
+        Statements.StatementView s = statementFor(me, id, period);
+        Partner partner = partners.find(me.caller(), id);
+        response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "inline; filename=\"statement-" + id + "-" + s.period() + ".pdf\"");
+        pdf.write(partner, s, LocaleContextHolder.getLocale(), response.getOutputStream());
     }
 
     /** Statements show discounts: never to sales people. */

@@ -1,8 +1,10 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Today;
 import io.partnerhub.usage.ImportResult;
 import io.partnerhub.usage.UsageFormat;
+import io.partnerhub.usage.ServiceConsumption;
 import io.partnerhub.usage.UsageImports;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,21 +16,32 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 
-/** The console's usage import: upload a billing export, see what was stored or every bad line. */
+/**
+ * The console's usage: upload a billing export, see what was stored or every bad line; and a
+ * month's consumption that no partner claims (accounts of no customer and no partner).
+ */
 @Controller
 @PortalPage
 class UsagePages {
 
     private final UsageImports imports;
+    private final ServiceConsumption consumption;
+    private final Today today;
 
-    UsagePages(UsageImports imports) {
+    UsagePages(UsageImports imports, ServiceConsumption consumption, Today today) {
         this.imports = imports;
+        this.consumption = consumption;
+        this.today = today;
     }
 
+    /** {@code month} chooses the unattributed month; by default the latest with consumption. */
     @GetMapping("/console/usage")
-    String form(@ModelAttribute("me") SignedIn me) {
+    String form(@ModelAttribute("me") SignedIn me, @RequestParam(required = false) String month, Model model) {
         operatorOnly(me);
+        unattributed(month, model);
         return "usage";
     }
 
@@ -41,6 +54,7 @@ class UsagePages {
         model.addAttribute("format", format);
         if (file.isEmpty()) {
             model.addAttribute("fileError", true);
+            unattributed(null, model);
             return "usage";
         }
         ImportResult result;
@@ -48,12 +62,31 @@ class UsagePages {
             result = imports.importFile(me.caller().name(), chosen, in, file.getOriginalFilename());
         }
         model.addAttribute("fileName", file.getOriginalFilename());
+        unattributed(null, model);
         switch (result) {
             case ImportResult.Accepted accepted -> model.addAttribute("accepted", accepted);
             case ImportResult.Duplicate duplicate -> model.addAttribute("duplicate", duplicate);
             case ImportResult.Rejected rejected -> model.addAttribute("rejected", rejected);
         }
         return "usage";
+    }
+
+    /** The chosen month's unattributed consumption, or the month refused next to its field. */
+    private void unattributed(String month, Model model) {
+        YearMonth chosen;
+        if (month == null || month.isBlank()) {
+            chosen = consumption.latestMonth().orElse(YearMonth.from(today.date()));
+        } else {
+            try {
+                chosen = YearMonth.parse(month.strip());
+            } catch (DateTimeParseException e) {
+                model.addAttribute("month", month);
+                model.addAttribute("monthError", true);
+                return;
+            }
+        }
+        model.addAttribute("month", chosen.toString());
+        model.addAttribute("unattributed", UnattributedConsumption.of(consumption.unattributed(chosen)));
     }
 
     private static void operatorOnly(SignedIn me) {

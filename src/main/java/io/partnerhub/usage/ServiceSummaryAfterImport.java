@@ -1,0 +1,53 @@
+package io.partnerhub.usage;
+
+import io.partnerhub.shared.UsageImported;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Adds an import to the consumption per service right after it committed, on a thread of its own,
+ * so the first reader after a large import does not wait for it (readers still catch up first).
+ * {@code partnerhub.summarize-after-import=false} leaves it to them, as for the deal desk's summary.
+ */
+@Component
+class ServiceSummaryAfterImport {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceSummaryAfterImport.class);
+
+    private final ServiceSummary summary;
+    private final boolean enabled;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            task -> Thread.ofPlatform().name("service-summary").daemon().unstarted(task));
+
+    ServiceSummaryAfterImport(ServiceSummary summary,
+                              @Value("${partnerhub.summarize-after-import:true}") boolean enabled) {
+        this.summary = summary;
+        this.enabled = enabled;
+    }
+
+    @EventListener
+    void imported(UsageImported imported) {
+        if (enabled) {
+            worker.submit(() -> {
+                try {
+                    summary.catchUp();
+                } catch (RuntimeException e) {
+                    log.warn("Summarizing import {} per service failed; the next reader catches up: {}",
+                            imported.importId(), e.getMessage());
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
