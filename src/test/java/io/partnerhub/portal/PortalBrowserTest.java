@@ -38,12 +38,13 @@ class PortalBrowserTest extends BrowserTest {
     private long partner;
     private long otherPartner;
     private long deal;
+    private long customer;
 
     @BeforeAll
     void makeData() {
         partner = partner("Portal Reseller");
         otherPartner = partner("Other Reseller");
-        long customer = api.post("/api/v1/customers", OPERATOR, Map.of("name", "Portal Customer",
+        customer = api.post("/api/v1/customers", OPERATOR, Map.of("name", "Portal Customer",
                 "taxId", Api.unique(), "accountId", "portal-vk-a")).id();
         String taxId = api.get("/api/v1/customers/" + customer, OPERATOR).text("taxId");
         assertThat(api.post("/api/v1/partners/" + partner + "/customers", OPERATOR,
@@ -312,8 +313,8 @@ class PortalBrowserTest extends BrowserTest {
             assertAccessible(page);
             page = signIn(context, "admin@portal.test");
             page.waitForURL(url("/portal/partners/" + partner));
-            for (String path : List.of("", "/customers", "/statements/2026-03", "/balance", "/deals",
-                    "/deals/" + deal, "/projects")) {
+            for (String path : List.of("", "/customers", "/customers/" + customer, "/statements/2026-03", "/balance",
+                    "/deals", "/deals/" + deal, "/projects", "/users")) {
                 page.navigate(url("/portal/partners/" + partner + path));
                 assertAccessible(page);
             }
@@ -321,7 +322,10 @@ class PortalBrowserTest extends BrowserTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "operator@portal.test");
             page.waitForURL(url("/console"));
-            for (String path : List.of("/console", "/console/deals", "/console/usage")) {
+            for (String path : List.of("/console", "/console/periods/2026-03", "/console/deals", "/console/usage",
+                    "/console/partners", "/console/partners/new", "/console/partners/" + partner,
+                    "/console/programs", "/console/programs/vk-cloud", "/console/programs/yandex-cloud",
+                    "/console/audit", "/console/audit?actor=operator@portal.test")) {
                 page.navigate(url(path));
                 assertAccessible(page);
             }
