@@ -134,7 +134,7 @@ public final class CloseBenchmark implements Callable<Integer> {
         System.out.printf("imported in %.1f s%n", seconds(started));
         started = System.nanoTime();
         awaitConsumptionSummary(platform.getBean(DataSource.class));
-        System.out.printf("consumption days summarized (after the import, on its own thread) in %.1f s%n",
+        System.out.printf("consumption days and services summarized (after the import, on their own threads) in %.1f s%n",
                 seconds(started));
         try (Connection connection = platform.getBean(DataSource.class).getConnection();
              Statement statement = connection.createStatement()) {
@@ -144,15 +144,17 @@ public final class CloseBenchmark implements Callable<Integer> {
     }
 
     /**
-     * Waits for the deal desk's summary of the import's consumption days, which starts once an
-     * import commits: nothing else runs while the baseline and the close are timed.
+     * Waits for the summaries of the import (the deal desk's consumption days, the customer pages'
+     * consumption per service), which start once an import commits: nothing else runs while the
+     * baseline and the close are timed.
      */
     private static void awaitConsumptionSummary(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             while (true) {
                 try (ResultSet rs = statement.executeQuery("""
                         select count(*) from usage_import i
-                         where not exists (select 1 from consumption_summary_import s where s.import_id = i.id)""")) {
+                         where not exists (select 1 from consumption_summary_import s where s.import_id = i.id)
+                            or not exists (select 1 from consumption_service_import s where s.import_id = i.id)""")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return;
