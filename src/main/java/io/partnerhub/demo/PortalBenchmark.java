@@ -56,8 +56,12 @@ public final class PortalBenchmark implements Callable<Integer> {
 
     @Option(names = "--customers", defaultValue = "5000", description = "customers of the partner (${DEFAULT-VALUE})")
     int customers;
-    @Option(names = "--rows", defaultValue = "600000", description = "usage rows over the 12 months (${DEFAULT-VALUE})")
+    @Option(names = "--rows", defaultValue = "600000",
+            description = "usage rows over the 12 closed months and the open one (${DEFAULT-VALUE})")
     long rows;
+    @Option(names = "--unattributed", defaultValue = "0.0",
+            description = "share of the rows on accounts of no customer: the rest of a provider's month (${DEFAULT-VALUE})")
+    double unattributed;
     @Option(names = "--requests", defaultValue = "100", description = "timed requests per page (${DEFAULT-VALUE})")
     int requests;
     @Option(names = "--last", defaultValue = "2026-10", description = "the last closed month (${DEFAULT-VALUE})")
@@ -74,7 +78,7 @@ public final class PortalBenchmark implements Callable<Integer> {
                         "--logging.level.io.partnerhub=INFO")) {
             long started = System.nanoTime();
             prepare(platform, work, first);
-            System.out.printf("prepared 1 partner, %d customers, %d usage rows, 12 closed months in %.1f s%n",
+            System.out.printf("prepared 1 partner, %d customers, %d usage rows, 12 closed months and an open one in %.1f s%n",
                     customers, rows, (System.nanoTime() - started) / 1e9);
             int port = ((WebServerApplicationContext) platform).getWebServer().getPort();
             HttpClient http = signIn(port);
@@ -116,17 +120,41 @@ public final class PortalBenchmark implements Callable<Integer> {
             connection.commit();
         }
         Path csv = work.resolve("usage.csv");
-        GenerateCommand.write(new UsageFileGenerator.Spec(1, customers, rows, first, last,
-                0.05, 0.02, 0.01, 0.01, 0.0, 0.0, 11), "vk-cloud", csv);
+        // the rows spread over the 12 closed months and the open one after them, which the dashboard settles so far
+        GenerateCommand.write(new UsageFileGenerator.Spec(1, customers, rows, first, last.plusMonths(1),
+                0.05, 0.02, 0.01, 0.01, 0.0, unattributed, 11), "vk-cloud", csv);
         try (InputStream in = Files.newInputStream(csv)) {
             ImportResult result = platform.getBean(UsageImports.class).importFile("bench", UsageFormat.FOCUS, in, "usage.csv");
             if (!(result instanceof ImportResult.Accepted)) {
                 throw new IllegalStateException("the import did not store the file: " + result);
             }
         }
+        awaitImportSummaries(platform.getBean(DataSource.class));
         platform.getBean(PeriodClose.class).close("bench", last);
         platform.getBean(PortalUsers.class).create(new Caller.Operator("bench"),
                 new PortalUsers.NewUser("admin@bench.test", "Bench admin", 1L, PortalUsers.Role.ADMIN, PASSWORD));
+    }
+
+    /**
+     * Waits for what follows an import on its own threads (the months' statistics, the summaries),
+     * as it does within seconds of an import in service: the pages are timed in that steady state.
+     */
+    private static void awaitImportSummaries(DataSource dataSource) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            while (true) {
+                try (java.sql.ResultSet rs = statement.executeQuery("""
+                        select count(*) from usage_import i
+                         where not exists (select 1 from consumption_summary_import s where s.import_id = i.id)
+                            or not exists (select 1 from consumption_service_import s where s.import_id = i.id)""")) {
+                    rs.next();
+                    if (rs.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static HttpClient signIn(int port) throws Exception {

@@ -95,14 +95,27 @@ class PartnerPages {
         model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("months", months);
         model.addAttribute("monthsJson", chart(me, months.reversed()));
+        return "partner";
+    }
+
+    /**
+     * The month not closed yet: settled by the close's rules on the usage imported so far, and the
+     * qualification forecast. Its own page, because it reads the month's usage: the dashboard loads
+     * it into itself after showing the closed months (and links to it without JavaScript).
+     */
+    @GetMapping("/portal/partners/{id}/month-so-far")
+    String monthSoFar(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
+        Partner partner = partners.find(me.caller(), id);
         QualificationForecast.Qualification forecast = qualification.forecast(me.caller(), id);
+        model.addAttribute("partner", partner);
+        model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("qualification", forecast);
         model.addAttribute("forecast", forecast.forecastWords().in(messages, LocaleContextHolder.getLocale()));
         monthSoFar.of(me.caller(), id, YearMonth.parse(forecast.period())).ifPresent(soFar -> {
             model.addAttribute("soFar", soFar);
             model.addAttribute("soFarPercent", percent(soFar.totals().discount(), soFar.totals().listCost()));
         });
-        return "partner";
+        return "month-so-far";
     }
 
     /**

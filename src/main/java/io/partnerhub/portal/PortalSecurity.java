@@ -11,7 +11,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.authentication.RememberMeAuthenticationToken;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -42,11 +46,13 @@ class PortalSecurity {
         sessions.setAlwaysRemember(true);
         sessions.setTokenValiditySeconds(SESSION_SECONDS);
         sessions.setCookieName(SESSION_COOKIE);
+        CsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         return http
                 .securityMatcher("/", "/login", "/logout", "/portal/**", "/console/**", "/invitations/**")
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(newTokenOnSignIn(csrfTokens)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login").permitAll()
                         // an invitee has no password yet: the link's token is what admits them
@@ -62,6 +68,21 @@ class PortalSecurity {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(new SignOut(sessions))
                         .deleteCookies(SESSION_COOKIE))
                 .build();
+    }
+
+    /**
+     * A new CSRF token when a person signs in on the form, not on every request: stateless, each
+     * request signs in again from the session cookie, and a new token per request would refuse
+     * the forms of every page but the one loaded last (a second tab, or the dashboard after it
+     * loaded its month so far).
+     */
+    private static SessionAuthenticationStrategy newTokenOnSignIn(CsrfTokenRepository csrfTokens) {
+        CsrfAuthenticationStrategy newToken = new CsrfAuthenticationStrategy(csrfTokens);
+        return (authentication, request, response) -> {
+            if (!(authentication instanceof RememberMeAuthenticationToken)) {
+                newToken.onAuthentication(authentication, request, response);
+            }
+        };
     }
 
     /** The cookie-signing secret: made by the first instance that starts, read by the others. */

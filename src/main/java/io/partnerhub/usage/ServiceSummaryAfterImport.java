@@ -12,8 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Adds an import to the consumption per service right after it committed, on a thread of its own,
- * so the first reader after a large import does not wait for it (readers still catch up first).
+ * Right after an import committed, on a thread of its own: refreshes the statistics of the months
+ * it wrote to, then adds it to the consumption per service, so the first reader after a large
+ * import does not wait for it (readers still catch up first).
  * {@code partnerhub.summarize-after-import=false} leaves it to them, as for the deal desk's summary.
  */
 @Component
@@ -22,13 +23,15 @@ class ServiceSummaryAfterImport {
     private static final Logger log = LoggerFactory.getLogger(ServiceSummaryAfterImport.class);
 
     private final ServiceSummary summary;
+    private final PartitionStatistics statistics;
     private final boolean enabled;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("service-summary").daemon().unstarted(task));
 
-    ServiceSummaryAfterImport(ServiceSummary summary,
+    ServiceSummaryAfterImport(ServiceSummary summary, PartitionStatistics statistics,
                               @Value("${partnerhub.summarize-after-import:true}") boolean enabled) {
         this.summary = summary;
+        this.statistics = statistics;
         this.enabled = enabled;
     }
 
@@ -37,6 +40,7 @@ class ServiceSummaryAfterImport {
         if (enabled) {
             worker.submit(() -> {
                 try {
+                    statistics.refresh(imported.importId());
                     summary.catchUp();
                 } catch (RuntimeException e) {
                     log.warn("Summarizing import {} per service failed; the next reader catches up: {}",

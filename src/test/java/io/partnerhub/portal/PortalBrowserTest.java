@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -250,6 +251,9 @@ class PortalBrowserTest extends BrowserTest {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "admin@portal.test");
             page.waitForURL(url("/portal/partners/" + partner));
+            assertThat(page.locator("[data-testid=so-far]")).isVisible();
+            // a page opened later in another tab leaves this page's forms working
+            context.newPage().navigate(url("/portal/partners/" + partner + "/balance"));
 
             page.locator("form[action='/logout'] button").click();
             page.waitForURL(url("/login?signedOut"));
@@ -313,7 +317,7 @@ class PortalBrowserTest extends BrowserTest {
             assertAccessible(page);
             page = signIn(context, "admin@portal.test");
             page.waitForURL(url("/portal/partners/" + partner));
-            for (String path : List.of("", "/customers", "/customers/" + customer, "/statements/2026-03", "/balance",
+            for (String path : List.of("", "/month-so-far", "/customers", "/customers/" + customer, "/statements/2026-03", "/balance",
                     "/deals", "/deals/" + deal, "/projects", "/users")) {
                 page.navigate(url("/portal/partners/" + partner + path));
                 assertAccessible(page);
@@ -341,6 +345,23 @@ class PortalBrowserTest extends BrowserTest {
                     + "<body><main><input type='text' name='amount'></main></body></html>");
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertAccessible(page))
                     .hasMessageContaining("label");
+        }
+    }
+
+    @Test
+    @Order(12)
+    void withoutJavaScriptTheDashboardLinksToTheMonthSoFar() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page page = signIn(context, "admin@portal.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(2)).hasText("51000.00");
+            assertThat(page.locator("[data-testid=so-far]")).hasCount(0);
+
+            page.locator("#month-so-far a").click();
+
+            page.waitForURL(url("/portal/partners/" + partner + "/month-so-far"));
+            assertThat(page.locator("[data-testid=so-far] tbody td").nth(0)).hasText("300.00");
+            assertThat(page.locator("[data-testid=forecast]")).containsText("2026-06");
         }
     }
 
