@@ -85,6 +85,7 @@ public final class PortalBenchmark implements Callable<Integer> {
             long partner = 1;
             String base = "http://localhost:" + port;
             List<String> pages = List.of("/portal/partners/" + partner,
+                    "/portal/partners/" + partner + "/month-so-far",
                     "/portal/partners/" + partner + "/customers",
                     "/portal/partners/" + partner + "/customers?q=Seed+customer+42",
                     "/portal/partners/" + partner + "/customers?status=active",

@@ -6,7 +6,6 @@ import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
-import io.partnerhub.settlement.MonthSoFar;
 import io.partnerhub.settlement.QualificationForecast;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
@@ -52,14 +51,12 @@ class PartnerPages {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Today today;
-    private final MonthSoFar monthSoFar;
     private final CustomerSearch search;
     private final StatementPdf pdf;
 
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
                  ProgramCatalog programs, MessageSource messages, ObjectMapper json,
-                 Today today, MonthSoFar monthSoFar, CustomerSearch search, StatementPdf pdf) {
-        this.monthSoFar = monthSoFar;
+                 Today today, CustomerSearch search, StatementPdf pdf) {
         this.search = search;
         this.pdf = pdf;
         this.today = today;
@@ -111,10 +108,11 @@ class PartnerPages {
         model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("qualification", forecast);
         model.addAttribute("forecast", forecast.forecastWords().in(messages, LocaleContextHolder.getLocale()));
-        monthSoFar.of(me.caller(), id, YearMonth.parse(forecast.period())).ifPresent(soFar -> {
+        Statements.Summary soFar = forecast.monthSoFar();
+        if (soFar != null) {
             model.addAttribute("soFar", soFar);
             model.addAttribute("soFarPercent", percent(soFar.totals().discount(), soFar.totals().listCost()));
-        });
+        }
         return "month-so-far";
     }
 

@@ -1,10 +1,7 @@
 package io.partnerhub.settlement;
 
-import io.partnerhub.partner.Partners;
-import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.YearMonth;
 import java.util.Optional;
@@ -14,24 +11,23 @@ import java.util.Optional;
  * would give if the month ended now. Computed by the same rules as the close, never stored.
  */
 @Service
-public class MonthSoFar {
+class MonthSoFar {
 
-    private final Partners partners;
     private final MonthFacts facts;
 
-    MonthSoFar(Partners partners, MonthFacts facts) {
-        this.partners = partners;
+    MonthSoFar(MonthFacts facts) {
         this.facts = facts;
     }
 
     /** The partner's {@code month} so far; empty when the partner has no contract in that month. */
-    @Transactional(readOnly = true)
-    public Optional<Statements.Summary> of(Caller caller, long partnerId, YearMonth month) {
-        partners.find(caller, partnerId);
+    Optional<Statement> settle(long partnerId, YearMonth month) {
         Statement[] settled = {null};
         facts.forPartner(month, partnerId, partnerMonth -> settled[0] = StatementRules.settle(partnerMonth));
-        return Optional.ofNullable(settled[0]).map(s -> new Statements.Summary(s.period().toString(), s.model().name(),
-                s.tier(), s.currency(), view(s.totals())));
+        return Optional.ofNullable(settled[0]);
+    }
+
+    static Statements.Summary summary(Statement s) {
+        return new Statements.Summary(s.period().toString(), s.model().name(), s.tier(), s.currency(), view(s.totals()));
     }
 
     private static Statements.TotalsView view(Totals totals) {

@@ -6,7 +6,6 @@ import io.partnerhub.partner.Partners;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
-import io.partnerhub.program.Service;
 import io.partnerhub.program.TierRule;
 import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
@@ -23,6 +22,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -40,9 +40,11 @@ public class QualificationForecast {
     private final ProgramCatalog programs;
     private final Today today;
     private final MessageSource messages;
+    private final MonthSoFar monthSoFar;
 
     QualificationForecast(JdbcClient jdbc, Partners partners, Credentials credentials, ProgramCatalog programs,
-                          Today today, MessageSource messages) {
+                          Today today, MessageSource messages, MonthSoFar monthSoFar) {
+        this.monthSoFar = monthSoFar;
         this.messages = messages;
         this.jdbc = jdbc;
         this.partners = partners;
@@ -62,10 +64,12 @@ public class QualificationForecast {
      * @param eligibleSoFar the same after the program's exclusions
      * @param forecast      what it takes, in English words
      * @param forecastWords the same words for a reader of another language
+     * @param monthSoFar    {@code period} settled on the usage imported so far (null without a contract in it)
      */
     public record Qualification(long partnerId, String model, String tier, String period, String windowOpened,
                                 String windowCloses, String listCostSoFar, String eligibleSoFar, String forecast,
-                                @JsonIgnore Phrase forecastWords, List<Standing> history) {
+                                @JsonIgnore Phrase forecastWords, @JsonIgnore Statements.Summary monthSoFar,
+                                List<Standing> history) {
     }
 
     public Qualification forecast(Caller caller, long partnerId) {
@@ -73,7 +77,8 @@ public class QualificationForecast {
         Program program = programs.find(partner.programId()).orElseThrow();
         YearMonth month = firstOpenMonth(partner);
         ProgramVersion terms = program.versionFor(month).orElseThrow();
-        Money[] soFar = soFar(partnerId, month, terms, program.currency());
+        Optional<Statement> settled = monthSoFar.settle(partnerId, month);
+        Money[] soFar = soFar(settled, program.currency());
         List<TierRule> tiers = terms.tiers().stream().filter(t -> t.models().contains(partner.model())).toList();
         Optional<PartnerMonth.PriorStatement> last = lastStatement(partnerId, month.minusMonths(1));
         String tier = partner.tier();
@@ -91,7 +96,7 @@ public class QualificationForecast {
                 window == null ? null : window.toString(),
                 window == null ? null : window.plusMonths(windowMonths(tiers) - 1L).toString(),
                 soFar[0].toDecimalString(), soFar[1].toDecimalString(), forecast.in(messages, Locale.ENGLISH),
-                forecast, history(partnerId));
+                forecast, settled.map(MonthSoFar::summary).orElse(null), history(partnerId));
     }
 
     private Phrase monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
@@ -145,28 +150,15 @@ public class QualificationForecast {
         return Phrase.of("forecast.quarter", quarterEnd, Wording.amount(quarter), quarter.currency(), tier, parts);
     }
 
-    /** The customers' consumption imported for the month so far: list cost and eligible. */
-    private Money[] soFar(long partnerId, YearMonth month, ProgramVersion terms, String currency) {
-        BigDecimal[] sums = {BigDecimal.ZERO, BigDecimal.ZERO};
-        jdbc.sql("""
-                        select u.service_name, u.funding_source, sum(u.list_cost) as list_cost
-                          from usage_row u
-                         where u.period = :month and u.charge_category in ('USAGE', 'PURCHASE', 'ADJUSTMENT')
-                           and u.account_id in (select c.account_id from customer_link l join customer c on c.id = l.customer_id
-                                                 where l.partner_id = :p and l.valid_from <= :end
-                                                   and (l.valid_to is null or l.valid_to > :month))
-                         group by 1, 2""")
-                .param("month", month.atDay(1)).param("end", month.atEndOfMonth()).param("p", partnerId)
-                .query(rs -> {
-                    BigDecimal value = rs.getBigDecimal("list_cost");
-                    sums[0] = sums[0].add(value);
-                    boolean excluded = terms.excludedFundingSources().contains(rs.getString("funding_source"))
-                            || terms.service(rs.getString("service_name")).map(Service::excluded).orElse(false);
-                    if (!excluded) {
-                        sums[1] = sums[1].add(value);
-                    }
-                });
-        return new Money[]{new Money(sums[0], currency).rounded(), new Money(sums[1], currency).rounded()};
+    /**
+     * The customers' list cost and eligible consumption of the month so far, as the close will
+     * count them for the tiers: the figures of the month settled on the usage imported until now.
+     */
+    private static Money[] soFar(Optional<Statement> settled, String currency) {
+        Map<String, BigDecimal> measures = settled.map(Statement::measures).orElse(Map.of());
+        return new Money[]{
+                new Money(measures.getOrDefault(Measures.CUSTOMERS_LIST_COST, BigDecimal.ZERO), currency).rounded(),
+                new Money(measures.getOrDefault(Measures.CUSTOMERS_ELIGIBLE, BigDecimal.ZERO), currency).rounded()};
     }
 
     private YearMonth firstOpenMonth(Partner partner) {
