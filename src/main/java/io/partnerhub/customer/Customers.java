@@ -168,24 +168,47 @@ public class Customers {
         }
     }
 
+    /** Which of a partner's customers to list, by the state of their latest link on a day. */
+    public enum LinkState {
+        /** The latest link covers the day. */
+        ACTIVE,
+        /** The latest link ended on or before the day. */
+        ENDED,
+        /** Either, or not begun yet. */
+        ALL
+    }
+
     /**
-     * The partner's customers, by name, optionally those whose name, tax id or account contains
-     * {@code query} (any case); at most {@code limit} from {@code offset}.
+     * The partner's customers by name, each with its latest link to the partner, optionally those
+     * whose name, tax id or account contains {@code query} (any case) and whose latest link is in
+     * {@code state} on {@code day}; at most {@code limit} from {@code offset}.
      */
-    public List<PartnerCustomer> customersOfPartner(Caller caller, long partnerId, String query, int limit,
-                                                   int offset) {
+    public List<PartnerCustomer> customersOfPartner(Caller caller, long partnerId, String query, LinkState state,
+                                                   LocalDate day, int limit, int offset) {
         partners.find(caller, partnerId);
         String q = query == null || query.isBlank() ? null : query.strip();
-        return jdbc.sql("""
-                        select distinct on (c.name, c.id) c.id, c.name, c.tax_id, c.account_id,
-                               l.id as link_id, l.valid_from, l.valid_to
-                          from customer_link l join customer c on c.id = l.customer_id
-                         where l.partner_id = :partner
-                           and (cast(:q as text) is null or c.name ilike '%' || :q || '%'
-                                or c.tax_id like '%' || :q || '%' or c.account_id ilike '%' || :q || '%')
-                         order by c.name, c.id, l.valid_from desc
-                         limit :limit offset :offset""")
-                .param("partner", partnerId).param("q", q).param("limit", limit).param("offset", offset)
+        // the state filter wraps the latest links only when asked, so the unfiltered list keeps its
+        // plan (sorted by name, stopped at the limit)
+        String latest = """
+                select distinct on (c.name, c.id) c.id, c.name, c.tax_id, c.account_id,
+                       l.id as link_id, l.valid_from, l.valid_to
+                  from customer_link l join customer c on c.id = l.customer_id
+                 where l.partner_id = :partner
+                   and (cast(:q as text) is null or c.name ilike '%' || :q || '%'
+                        or c.tax_id like '%' || :q || '%' or c.account_id ilike '%' || :q || '%')
+                 order by c.name, c.id, l.valid_from desc""";
+        String sql = switch (state) {
+            case ALL -> latest + "\n limit :limit offset :offset";
+            case ACTIVE -> "select * from (" + latest + ") latest where valid_from <= :day"
+                    + " and (valid_to is null or valid_to > :day) order by name, id limit :limit offset :offset";
+            case ENDED -> "select * from (" + latest + ") latest where valid_to <= :day"
+                    + " order by name, id limit :limit offset :offset";
+        };
+        JdbcClient.StatementSpec spec = jdbc.sql(sql);
+        if (state != LinkState.ALL) {
+            spec = spec.param("day", day);
+        }
+        return spec.param("partner", partnerId).param("q", q).param("limit", limit).param("offset", offset)
                 .query((rs, row) -> new PartnerCustomer(rs.getLong("id"), rs.getString("name"), rs.getString("tax_id"),
                         rs.getString("account_id"), rs.getLong("link_id"), rs.getObject("valid_from", LocalDate.class),
                         rs.getObject("valid_to", LocalDate.class)))

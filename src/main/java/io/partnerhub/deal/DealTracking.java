@@ -61,11 +61,12 @@ public class DealTracking {
     }
 
     /**
-     * A pending deal in the queue, {@code overdue} once today is after its approval deadline; why it
-     * waits, with the auto-approval's limit where there is one; the rules it breaks now.
+     * A pending deal in the queue with its own partner's name, {@code overdue} once today is after
+     * its approval deadline; why it waits, with the auto-approval's limit where there is one; the
+     * rules it breaks now.
      */
-    public record Queued(Deal deal, boolean overdue, Waiting waiting, BigDecimal autoApprovalLimit,
-                         List<Conflict> conflicts) {
+    public record Queued(Deal deal, String partnerName, boolean overdue, Waiting waiting,
+                         BigDecimal autoApprovalLimit, List<Conflict> conflicts) {
     }
 
     /**
@@ -99,23 +100,22 @@ public class DealTracking {
         if (days == null || deal.decidedAt() == null || deal.extraDiscountPercent() == null) {
             return new ProtectionWindow(days, null);
         }
-        // as DealExpiry counts it: from the approval day (Moscow), or the registration if later
         LocalDate approvedOn = LocalDate.ofInstant(deal.decidedAt(), Today.ZONE);
-        LocalDate from = approvedOn.isAfter(deal.registeredOn()) ? approvedOn : deal.registeredOn();
-        return new ProtectionWindow(days, from.plusDays(days));
+        return new ProtectionWindow(days, Protection.windowEnd(deal.registeredOn(), approvedOn, days));
     }
 
     /** Pending deals, the earliest approval deadline first, each with the rules it breaks now (operator). */
     public List<Queued> pending(Caller caller, int limit) {
         List<DealQueue.Entry> entries = queue.pending(caller, null, null, limit, 0);
-        Map<Long, Program> programOf = programsOf(entries.stream().map(e -> e.deal().partnerId()).distinct().toList());
+        Map<Long, QueuedPartner> partnerOf = partnersOf(entries.stream().map(e -> e.deal().partnerId()).distinct().toList());
         return entries.stream().map(e -> {
             Deal deal = e.deal();
-            Optional<DealTerms.AutoApproval> auto = Deals.termsOn(programOf.get(deal.partnerId()), deal.registeredOn())
+            QueuedPartner partner = partnerOf.get(deal.partnerId());
+            Optional<DealTerms.AutoApproval> auto = Deals.termsOn(partner.program(), deal.registeredOn())
                     .deals().autoApprovalRule();
             BigDecimal limitAmount = auto.map(DealTerms.AutoApproval::maxExpectedMonthlyAmount).orElse(null);
-            return new Queued(deal, e.overdue(), waiting(deal, limitAmount), limitAmount, e.conflicts().stream()
-                    .map(c -> new Conflict(c.rule(), c.reason(), c.claim())).toList());
+            return new Queued(deal, partner.name(), e.overdue(), waiting(deal, limitAmount), limitAmount,
+                    e.conflicts().stream().map(c -> new Conflict(c.rule(), c.reason(), c.claim())).toList());
         }).toList();
     }
 
@@ -130,16 +130,21 @@ public class DealTracking {
                 : Waiting.NOT_AUTO_APPROVED;
     }
 
-    /** The programs of the partners, in one query. */
-    private Map<Long, Program> programsOf(List<Long> partnerIds) {
-        Map<Long, Program> programs = new HashMap<>();
+    private record QueuedPartner(String name, Program program) {
+    }
+
+    /** The names and programs of the queued deals' own partners, in one query. */
+    private Map<Long, QueuedPartner> partnersOf(List<Long> partnerIds) {
+        Map<Long, QueuedPartner> partners = new HashMap<>();
         if (partnerIds.isEmpty()) {
-            return programs;
+            return partners;
         }
-        jdbc.sql("select id, program_id from partner where id = any(:ids)").param("ids", partnerIds.toArray(Long[]::new))
+        jdbc.sql("select id, name, program_id from partner where id = any(:ids)")
+                .param("ids", partnerIds.toArray(Long[]::new))
                 .query(rs -> {
-                    programs.put(rs.getLong("id"), catalog.find(rs.getString("program_id")).orElseThrow());
+                    partners.put(rs.getLong("id"), new QueuedPartner(rs.getString("name"),
+                            catalog.find(rs.getString("program_id")).orElseThrow()));
                 });
-        return programs;
+        return partners;
     }
 }

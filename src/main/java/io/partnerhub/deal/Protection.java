@@ -26,10 +26,18 @@ final class Protection {
     record Ending(LocalDate on, DealRule rule, String reason) {
     }
 
+    /**
+     * The first day without protection unless the customer is linked and consuming before it:
+     * {@code protectionDays} from the approval, or from the registration if that is later.
+     */
+    static LocalDate windowEnd(LocalDate registeredOn, LocalDate approvedOn, int protectionDays) {
+        return later(registeredOn, approvedOn).plusDays(protectionDays);
+    }
+
     /** The day protection ends, if it ends on what is known: empty while it holds. */
     static Optional<Ending> ending(String taxId, LocalDate registeredOn, LocalDate approvedOn, int protectionDays,
                                    List<Linked> links) {
-        LocalDate windowEnd = later(registeredOn, approvedOn).plusDays(protectionDays);
+        LocalDate windowEnd = windowEnd(registeredOn, approvedOn, protectionDays);
         Optional<LocalDate> converted = links.stream()
                 .flatMap(l -> l.consumption().firstIn(later(l.from(), registeredOn), earlier(l.to(), windowEnd)).stream())
                 .min(Comparator.naturalOrder());

@@ -133,7 +133,7 @@ public final class CloseBenchmark implements Callable<Integer> {
         }
         System.out.printf("imported in %.1f s%n", seconds(started));
         started = System.nanoTime();
-        awaitConsumptionSummary(platform.getBean(DataSource.class));
+        awaitImportSummaries(platform.getBean(DataSource.class));
         System.out.printf("consumption days and services summarized (after the import, on their own threads) in %.1f s%n",
                 seconds(started));
         try (Connection connection = platform.getBean(DataSource.class).getConnection();
@@ -148,7 +148,7 @@ public final class CloseBenchmark implements Callable<Integer> {
      * consumption per service), which start once an import commits: nothing else runs while the
      * baseline and the close are timed.
      */
-    private static void awaitConsumptionSummary(DataSource dataSource) throws Exception {
+    static void awaitImportSummaries(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             while (true) {
                 try (ResultSet rs = statement.executeQuery("""

@@ -130,32 +130,12 @@ public final class PortalBenchmark implements Callable<Integer> {
                 throw new IllegalStateException("the import did not store the file: " + result);
             }
         }
-        awaitImportSummaries(platform.getBean(DataSource.class));
+        // what follows an import on its own threads (statistics, summaries) is done within seconds in
+        // service: the pages are timed in that steady state
+        CloseBenchmark.awaitImportSummaries(platform.getBean(DataSource.class));
         platform.getBean(PeriodClose.class).close("bench", last);
         platform.getBean(PortalUsers.class).create(new Caller.Operator("bench"),
                 new PortalUsers.NewUser("admin@bench.test", "Bench admin", 1L, PortalUsers.Role.ADMIN, PASSWORD));
-    }
-
-    /**
-     * Waits for what follows an import on its own threads (the months' statistics, the summaries),
-     * as it does within seconds of an import in service: the pages are timed in that steady state.
-     */
-    private static void awaitImportSummaries(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
-            while (true) {
-                try (java.sql.ResultSet rs = statement.executeQuery("""
-                        select count(*) from usage_import i
-                         where not exists (select 1 from consumption_summary_import s where s.import_id = i.id)
-                            or not exists (select 1 from consumption_service_import s where s.import_id = i.id)""")) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        return;
-                    }
-                }
-                Thread.sleep(200);
-            }
-        }
     }
 
     private static HttpClient signIn(int port) throws Exception {

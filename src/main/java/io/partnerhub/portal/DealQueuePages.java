@@ -2,8 +2,6 @@ package io.partnerhub.portal;
 
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
-import io.partnerhub.partner.Partner;
-import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import org.springframework.stereotype.Controller;
@@ -16,9 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The operator's deal desk: pending deals by approval deadline, each with why it waits for a person
@@ -32,24 +27,16 @@ class DealQueuePages {
 
     private final Deals deals;
     private final DealTracking tracking;
-    private final Partners partners;
 
-    DealQueuePages(Deals deals, DealTracking tracking, Partners partners) {
+    DealQueuePages(Deals deals, DealTracking tracking) {
         this.deals = deals;
         this.tracking = tracking;
-        this.partners = partners;
     }
 
     @GetMapping("/console/deals")
     String queue(@ModelAttribute("me") SignedIn me, Model model) {
         operatorOnly(me);
-        List<DealTracking.Queued> pending = tracking.pending(me.caller(), QUEUE_SIZE);
-        // the names of the queued deals' own partners; a conflict's other partner is never looked up
-        Map<Long, String> names = pending.stream().map(q -> q.deal().partnerId()).distinct()
-                .map(id -> partners.find(me.caller(), id))
-                .collect(Collectors.toMap(Partner::id, Partner::name, (a, b) -> a));
-        model.addAttribute("queue", pending);
-        model.addAttribute("partnerNames", names);
+        model.addAttribute("queue", tracking.pending(me.caller(), QUEUE_SIZE));
         return "deal-queue";
     }
 

@@ -1,6 +1,5 @@
 package io.partnerhub.portal;
 
-import io.partnerhub.customer.CustomerSearch;
 import io.partnerhub.customer.Customers;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
@@ -51,13 +50,13 @@ class PartnerPages {
     private final MessageSource messages;
     private final ObjectMapper json;
     private final Today today;
-    private final CustomerSearch search;
+    private final Customers customers;
     private final StatementPdf pdf;
 
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
                  ProgramCatalog programs, MessageSource messages, ObjectMapper json,
-                 Today today, CustomerSearch search, StatementPdf pdf) {
-        this.search = search;
+                 Today today, Customers customers, StatementPdf pdf) {
+        this.customers = customers;
         this.pdf = pdf;
         this.today = today;
         this.partners = partners;
@@ -126,12 +125,12 @@ class PartnerPages {
                      @RequestParam(defaultValue = "all") String status, Model model) {
         Partner partner = partners.find(me.caller(), id);
         int from = Math.max(0, page) * CUSTOMERS_PER_PAGE;
-        CustomerSearch.LinkState state = switch (status) {
-            case "active" -> CustomerSearch.LinkState.ACTIVE;
-            case "ended" -> CustomerSearch.LinkState.ENDED;
-            default -> CustomerSearch.LinkState.ALL;
+        Customers.LinkState state = switch (status) {
+            case "active" -> Customers.LinkState.ACTIVE;
+            case "ended" -> Customers.LinkState.ENDED;
+            default -> Customers.LinkState.ALL;
         };
-        List<Customers.PartnerCustomer> found = search.find(me.caller(), id, q, state, today.date(),
+        List<Customers.PartnerCustomer> found = customers.customersOfPartner(me.caller(), id, q, state, today.date(),
                 CUSTOMERS_PER_PAGE + 1, from);
         List<Statements.Summary> closed = statements.list(me.caller(), id);
         YearMonth lastClosed = closed.isEmpty() ? null : YearMonth.parse(closed.getLast().period());

@@ -13,6 +13,7 @@ import io.partnerhub.program.RateRule;
 import io.partnerhub.program.RebateRule;
 import io.partnerhub.program.Service;
 import io.partnerhub.program.TierRule;
+import io.partnerhub.shared.Amounts;
 import org.springframework.context.MessageSource;
 
 import java.math.BigDecimal;
@@ -349,24 +350,13 @@ final class ProgramTerms {
 
     /** "27 %": the rate as the program file gives it. */
     static String percent(BigDecimal rate) {
-        return rate.stripTrailingZeros().toPlainString() + " %";
+        return Amounts.percent(rate);
     }
 
     /** "100 000.00 RUB": two places, thousands apart, as statements show amounts. */
     String money(BigDecimal amount) {
         // a file value with more places is shown as it is, never rounded
-        String plain = (amount.scale() <= 2 ? amount.setScale(2) : amount).toPlainString();
-        boolean negative = plain.startsWith("-");
-        String digits = negative ? plain.substring(1) : plain;
-        int point = digits.indexOf('.');
-        StringBuilder whole = new StringBuilder();
-        for (int i = 0; i < point; i++) {
-            if (i > 0 && (point - i) % 3 == 0) {
-                whole.append(' ');
-            }
-            whole.append(digits.charAt(i));
-        }
-        return (negative ? "-" : "") + whole + digits.substring(point) + " " + currency;
+        return Amounts.grouped(amount.scale() <= 2 ? amount.setScale(2) : amount) + " " + currency;
     }
 
     private String text(String key, Object... args) {

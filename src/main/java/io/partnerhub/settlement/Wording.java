@@ -1,5 +1,6 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.shared.Amounts;
 import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
@@ -12,24 +13,10 @@ final class Wording {
 
     /** The amount as a statement line shows it: rounded the statement's way, grouped by thousands. */
     static String amount(Money money) {
-        String plain = money.rounded().amount().toPlainString();
-        boolean negative = plain.startsWith("-");
-        int point = plain.indexOf('.');
-        String whole = plain.substring(negative ? 1 : 0, point);
-        StringBuilder out = new StringBuilder(plain.length() + whole.length() / 3 + 1);
-        if (negative) {
-            out.append('-');
-        }
-        for (int i = 0; i < whole.length(); i++) {
-            if (i > 0 && (whole.length() - i) % 3 == 0) {
-                out.append(' ');
-            }
-            out.append(whole.charAt(i));
-        }
-        return out.append(plain, point, plain.length()).toString();
+        return Amounts.grouped(money.rounded().amount());
     }
 
     static String percent(BigDecimal rate) {
-        return rate.stripTrailingZeros().toPlainString() + " %";
+        return Amounts.percent(rate);
     }
 }
