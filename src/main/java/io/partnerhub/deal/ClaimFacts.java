@@ -12,7 +12,8 @@ import java.util.Map;
 record ClaimFacts(List<CustomerFact> customers, List<LinkFact> links, List<ProjectFact> projects,
                   Map<String, ConsumptionDays> consumption, List<ActiveDeal> activeDeals) {
 
-    record CustomerFact(long id, String taxId, String accountId) {
+    /** A customer; {@code createdByPartner}: a partner made the record, not the operator. */
+    record CustomerFact(long id, String taxId, String accountId, boolean createdByPartner) {
     }
 
     /** A customer's link to a partner; {@code to} is exclusive, null while open. */
@@ -32,5 +33,15 @@ record ClaimFacts(List<CustomerFact> customers, List<LinkFact> links, List<Proje
 
     ConsumptionDays consumptionOf(String accountId) {
         return consumption.getOrDefault(accountId, ConsumptionDays.NONE);
+    }
+
+    /**
+     * A customer record only a partner vouches for: a partner created it and its account never
+     * consumed. Anyone can type a tax id, so such a record (and a link to it) proves no relationship
+     * with the company: it never rejects another partner's deal, the operator decides (tax-id
+     * squatting, docs/deals.md).
+     */
+    boolean unproven(CustomerFact customer) {
+        return customer.createdByPartner() && !consumptionOf(customer.accountId()).any();
     }
 }

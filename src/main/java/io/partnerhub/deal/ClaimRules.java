@@ -29,10 +29,17 @@ final class ClaimRules {
 
     /**
      * A registration, or a pending deal judged again ({@code dealId} set, so it does not conflict
-     * with itself).
+     * with itself). {@code madeOn} is the day the registration was made: an operator may date it
+     * earlier ({@code registeredOn}), yet whether the customer is new is judged on what was known
+     * that day, so a backdated registration cannot make a consuming customer new again.
      */
-    record Candidate(Long dealId, long partnerId, String taxId, LocalDate registeredOn, String email, String domain,
-                     DealTerms terms, String programName) {
+    record Candidate(Long dealId, long partnerId, String taxId, LocalDate registeredOn, LocalDate madeOn, String email,
+                     String domain, DealTerms terms, String programName) {
+
+        /** The day the new-customer rule looks before: the registration date, or the day it was made if later. */
+        LocalDate newCustomerOn() {
+            return madeOn == null || madeOn.isBefore(registeredOn) ? registeredOn : madeOn;
+        }
     }
 
     /** The web domains a registration gives: its domain, and its e-mail's unless a public mail provider's. */
@@ -92,13 +99,28 @@ final class ClaimRules {
         return conflicts;
     }
 
+    /**
+     * The earliest link to another partner in force on the registration date or later. A link to a
+     * customer record a partner created and whose account never consumed is only for the operator's
+     * review; any other such link rejects.
+     */
     private static List<ClaimConflict> otherLinks(Candidate c, List<CustomerFact> customers, ClaimFacts facts) {
-        return linksOf(customers, facts).stream()
+        Set<Long> unproven = customers.stream().filter(facts::unproven).map(CustomerFact::id).collect(Collectors.toSet());
+        List<LinkFact> others = linksOf(customers, facts).stream()
                 .filter(l -> l.partnerId() != c.partnerId() && l.inForceOnOrAfter(c.registeredOn()))
                 .sorted(Comparator.comparing(LinkFact::from))
-                .limit(1)
+                .toList();
+        Optional<LinkFact> rejecting = others.stream().filter(l -> !unproven.contains(l.customerId())).findFirst();
+        if (rejecting.isPresent()) {
+            LinkFact l = rejecting.get();
+            return List.of(new ClaimConflict(DealRule.LINKED_TO_ANOTHER_PARTNER, "Customer tax id " + c.taxId()
+                    + " is linked to another partner since " + l.from() + ".", "link/" + l.id(), l.partnerId()));
+        }
+        return others.stream().limit(1)
                 .map(l -> new ClaimConflict(DealRule.LINKED_TO_ANOTHER_PARTNER, "Customer tax id " + c.taxId()
-                        + " is linked to another partner since " + l.from() + ".", "link/" + l.id(), l.partnerId()))
+                        + " is linked to another partner since " + l.from() + ", but a partner created that customer"
+                        + " record and its account has no consumption: the operator decides.", "link/" + l.id(),
+                        l.partnerId(), true))
                 .toList();
     }
 
@@ -123,15 +145,21 @@ final class ClaimRules {
                 .filter(x -> facts.consumptionOf(x.accountId()).any())
                 .findFirst()
                 .map(x -> new ClaimConflict(DealRule.DIRECT_CUSTOMER, "Customer tax id " + c.taxId()
-                        + " is a direct customer of the provider: it consumes and is linked to no partner on "
-                        + c.registeredOn() + ".", "customer/" + x.id(), null));
+                        + ": the provider serves this customer directly (it consumes and is linked to no partner on "
+                        + c.registeredOn() + ").", "customer/" + x.id(), null,
+                        c.terms().directCustomer() == DealTerms.DirectCustomer.REVIEW));
     }
 
+    /**
+     * Yandex Cloud's new-customer rule, judged on the consumption before the registration date, or
+     * before the day the registration was made where an operator dated it earlier.
+     */
     private static Optional<ClaimConflict> consumedBefore(Candidate c, List<CustomerFact> customers, ClaimFacts facts) {
         CustomerFact first = null;
         LocalDate firstDay = null;
+        LocalDate judgedOn = c.newCustomerOn();
         for (CustomerFact customer : customers) {
-            Optional<LocalDate> day = facts.consumptionOf(customer.accountId()).firstBefore(c.registeredOn());
+            Optional<LocalDate> day = facts.consumptionOf(customer.accountId()).firstBefore(judgedOn);
             if (day.isPresent() && (firstDay == null || day.get().isBefore(firstDay))) {
                 first = customer;
                 firstDay = day.get();
@@ -142,7 +170,8 @@ final class ClaimRules {
         }
         return Optional.of(new ClaimConflict(DealRule.NOT_A_NEW_CUSTOMER, "Customer tax id " + c.taxId()
                 + " is not a new customer: it consumed on " + firstDay + ", before the registration date "
-                + c.registeredOn() + "; " + c.programName() + " registers deals for new customers only.",
+                + c.registeredOn() + (judgedOn.equals(c.registeredOn()) ? "" : " (registered on " + judgedOn + ")")
+                + "; " + c.programName() + " registers deals for new customers only.",
                 "customer/" + first.id(), null));
     }
 

@@ -69,9 +69,12 @@ class Claims {
         String[] emails = candidates.stream().map(Candidate::email).filter(e -> e != null).distinct().toArray(String[]::new);
         String[] domains = candidates.stream().flatMap(c -> ClaimRules.webDomains(c.email(), c.domain(), publicMail).stream())
                 .distinct().toArray(String[]::new);
-        List<CustomerFact> customers = jdbc.sql("select id, tax_id, account_id from customer where tax_id = any(:taxIds)")
+        List<CustomerFact> customers = jdbc.sql("""
+                        select id, tax_id, account_id, created_by_partner_id is not null as by_partner
+                          from customer where tax_id = any(:taxIds)""")
                 .param("taxIds", taxIds)
-                .query((rs, row) -> new CustomerFact(rs.getLong("id"), rs.getString("tax_id"), rs.getString("account_id")))
+                .query((rs, row) -> new CustomerFact(rs.getLong("id"), rs.getString("tax_id"), rs.getString("account_id"),
+                        rs.getBoolean("by_partner")))
                 .list();
         Long[] customerIds = customers.stream().map(CustomerFact::id).toArray(Long[]::new);
         List<LinkFact> links = jdbc.sql("""

@@ -21,11 +21,20 @@ class DealActivities {
     }
 
     DealActivity log(Deal deal, String actor, DealActivity.Kind kind, String text) {
+        return log(deal, actor, kind, text, false);
+    }
+
+    /** An approval: its text names the extra discount, which SALES users never see. */
+    DealActivity logApproval(Deal deal, String actor, String text) {
+        return log(deal, actor, DealActivity.Kind.DECISION, text, true);
+    }
+
+    private DealActivity log(Deal deal, String actor, DealActivity.Kind kind, String text, boolean namesDiscount) {
         return jdbc.sql("""
-                        insert into deal_activity (deal_id, partner_id, at, actor, kind, text)
-                        values (:deal, :partner, :at, :actor, :kind, :text) returning *""")
+                        insert into deal_activity (deal_id, partner_id, at, actor, kind, text, names_discount)
+                        values (:deal, :partner, :at, :actor, :kind, :text, :discount) returning *""")
                 .param("deal", deal.id()).param("partner", deal.partnerId()).param("at", Timestamp.from(today.now()))
-                .param("actor", actor).param("kind", kind.name()).param("text", text)
+                .param("actor", actor).param("kind", kind.name()).param("text", text).param("discount", namesDiscount)
                 .query((rs, row) -> activity(rs)).single();
     }
 
@@ -36,6 +45,7 @@ class DealActivities {
 
     private static DealActivity activity(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new DealActivity(rs.getLong("id"), rs.getLong("deal_id"), rs.getTimestamp("at").toInstant(),
-                rs.getString("actor"), DealActivity.Kind.valueOf(rs.getString("kind")), rs.getString("text"));
+                rs.getString("actor"), DealActivity.Kind.valueOf(rs.getString("kind")), rs.getString("text"),
+                rs.getBoolean("names_discount"));
     }
 }

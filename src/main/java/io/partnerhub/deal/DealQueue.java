@@ -69,7 +69,8 @@ class DealQueue {
         List<Candidate> candidates = pending.stream().map(p -> {
             Deal d = p.deal();
             DealTerms terms = Deals.termsOn(p.program(), d.registeredOn()).deals();
-            return new Candidate(d.id(), d.partnerId(), d.customerTaxId(), d.registeredOn(), d.customerEmail(),
+            return new Candidate(d.id(), d.partnerId(), d.customerTaxId(), d.registeredOn(),
+                    LocalDate.ofInstant(d.createdAt(), Today.ZONE), d.customerEmail(),
                     d.customerDomain(), terms, p.program().name());
         }).toList();
         List<List<ClaimConflict>> conflicts = candidates.isEmpty() ? List.of() : claims.conflicts(candidates);

@@ -40,8 +40,11 @@ public class DealTracking {
         this.catalog = catalog;
     }
 
-    /** One entry of a deal's activity log; {@code kind} is NOTE, STAGE, PLAN or DECISION. */
-    public record Activity(long id, Instant at, String actor, String kind, String text) {
+    /**
+     * One entry of a deal's activity log; {@code kind} is NOTE, STAGE, PLAN or DECISION;
+     * {@code namesDiscount}: the text names the extra discount (an approval), not for SALES users.
+     */
+    public record Activity(long id, Instant at, String actor, String kind, String text, boolean namesDiscount) {
     }
 
     /** A rule a pending deal breaks now: the rule, the reason, and the claim behind it ({@code deal/12}, {@code link/5}). */
@@ -88,7 +91,7 @@ public class DealTracking {
     /** The deal's activity log, newest first. */
     public List<Activity> activities(Caller caller, long dealId) {
         return pipeline.activities(caller, dealId).stream()
-                .map(a -> new Activity(a.id(), a.at(), a.actor(), a.kind().name(), a.text()))
+                .map(a -> new Activity(a.id(), a.at(), a.actor(), a.kind().name(), a.text(), a.namesDiscount()))
                 .toList()
                 .reversed();
     }

@@ -45,9 +45,12 @@ public class Deals {
     private final ConsumptionSummary consumption;
     private final DealActivities activities;
     private final TransactionTemplate transactions;
+    private final RegistrationDates dates;
 
     Deals(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, Events events, Claims claims,
-          ConsumptionSummary consumption, DealActivities activities, TransactionTemplate transactions) {
+          ConsumptionSummary consumption, DealActivities activities, TransactionTemplate transactions,
+          RegistrationDates dates) {
+        this.dates = dates;
         this.events = events;
         this.jdbc = jdbc;
         this.partners = partners;
@@ -93,7 +96,7 @@ public class Deals {
     private Deal registerNow(Caller caller, Registration r) {
         Partner partner = partners.find(caller, r.partnerId());
         partner.refuseNewClaimsIfGone("new deals");
-        LocalDate registeredOn = r.registeredOn() == null ? today.date() : r.registeredOn();
+        LocalDate registeredOn = dates.of(caller, r.registeredOn());
         if (registeredOn.isBefore(partner.contractDate())) {
             throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
                     + "; a deal cannot be registered before that");
@@ -112,14 +115,18 @@ public class Deals {
             throw new Conflict("Partner " + partner.id() + " already holds deal " + held.get().id()
                     + " (" + held.get().status() + ") for customer tax id " + taxId + ".");
         }
-        Candidate candidate = new Candidate(null, partner.id(), taxId, registeredOn, email, domain, terms, program.name());
-        Optional<ClaimConflict> conflict = claims.conflicts(List.of(candidate)).getFirst().stream().findFirst();
+        Candidate candidate = new Candidate(null, partner.id(), taxId, registeredOn, today.date(), email, domain, terms,
+                program.name());
+        List<ClaimConflict> found = claims.conflicts(List.of(candidate)).getFirst();
+        Optional<ClaimConflict> conflict = found.stream().filter(c -> !c.review()).findFirst();
+        Optional<ClaimConflict> toReview = found.stream().filter(ClaimConflict::review).findFirst();
         LocalDate deadline = terms.approvalBusinessDays() == null ? null
                 : program.calendar().plusBusinessDays(registeredOn, terms.approvalBusinessDays());
         if (conflict.isEmpty()) {
-            Optional<Long> claimed = insert(caller, partner.id(), taxId, r, registeredOn, email, domain, "PENDING", null, deadline);
+            Optional<Long> claimed = insert(caller, partner.id(), taxId, r, registeredOn, email, domain, "PENDING",
+                    toReview.orElse(null), deadline);
             if (claimed.isPresent()) {
-                return registered(caller, claimed.get(), terms);
+                return registered(caller, claimed.get(), terms, toReview);
             }
             Deal holder = activeDealFor(taxId).orElseThrow(() -> new IllegalStateException(
                     "the active claim on " + taxId + " vanished during registration"));
@@ -146,9 +153,9 @@ public class Deals {
         return jdbc.sql("""
                         insert into deal (partner_id, customer_tax_id, customer_name, title, expected_monthly_amount,
                                           registered_on, status, reason, rule, created_by, customer_email, customer_domain,
-                                          approval_due_on, target_amount, consumption_type, expected_close_on)
+                                          approval_due_on, target_amount, consumption_type, expected_close_on, created_at)
                         values (:partner, :taxId, :name, :title, :expected, :registeredOn, :status, :reason, :rule, :by,
-                                :email, :domain, :deadline, :target, :type, :closeOn)
+                                :email, :domain, :deadline, :target, :type, :closeOn, :at)
                         on conflict (customer_tax_id) where status in ('PENDING', 'APPROVED') do nothing
                         returning id""")
                 .param("partner", partnerId).param("taxId", taxId).param("name", r.customerName().strip())
@@ -158,17 +165,27 @@ public class Deals {
                 .param("rule", conflict == null ? null : conflict.rule().name()).param("by", caller.name())
                 .param("email", email).param("domain", domain).param("deadline", deadline)
                 .param("target", r.targetAmount()).param("type", r.consumptionType() == null ? null : r.consumptionType().name())
-                .param("closeOn", r.expectedCloseOn())
+                .param("closeOn", r.expectedCloseOn()).param("at", Timestamp.from(today.now()))
                 .query(Long.class).optional();
     }
 
-    private Deal registered(Caller caller, long id, DealTerms terms) {
+    /**
+     * A deal stored as PENDING: announced, then either left for an operator with the conflict to
+     * review shown (rule and reason on the deal, a DECISION entry in its log), or approved at once by
+     * the program's auto-approval where it has one and nothing needs review.
+     */
+    private Deal registered(Caller caller, long id, DealTerms terms, Optional<ClaimConflict> toReview) {
         Deal deal = find(caller, id);
         events.record(caller.name(), deal.partnerId(), "deal.registered", "deal/" + id, "Deal " + id
                         + " registered for customer tax id " + deal.customerTaxId() + " on " + deal.registeredOn()
                         + (deal.approvalDeadline() == null ? "" : "; the provider answers by " + deal.approvalDeadline()),
                 data("customerTaxId", deal.customerTaxId(), "registeredOn", deal.registeredOn(),
-                        "approvalDeadline", deal.approvalDeadline()));
+                        "approvalDeadline", deal.approvalDeadline(), "review", toReview.map(ClaimConflict::rule).orElse(null)));
+        if (toReview.isPresent()) {
+            activities.log(deal, SYSTEM, DealActivity.Kind.DECISION, "Waits for the operator ("
+                    + toReview.get().rule() + "): " + toReview.get().reason());
+            return deal;
+        }
         Optional<DealTerms.AutoApproval> auto = terms.autoApprovalRule().filter(rule -> deal.expectedMonthlyAmount() != null
                 && deal.expectedMonthlyAmount().compareTo(rule.maxExpectedMonthlyAmount()) <= 0);
         if (auto.isEmpty()) {
@@ -180,7 +197,7 @@ public class Deals {
                 + auto.get().maxExpectedMonthlyAmount().toPlainString();
         decide(SYSTEM, id, "APPROVED", null, percent, DealRule.AUTO_APPROVAL);
         Deal approved = find(caller, id);
-        activities.log(approved, SYSTEM, DealActivity.Kind.DECISION, "Approved with +" + percent.toPlainString()
+        activities.logApproval(approved, SYSTEM, "Approved with +" + percent.toPlainString()
                 + " % by the " + rule + ".");
         events.record(SYSTEM, approved.partnerId(), "deal.approved", "deal/" + id, "Deal " + id + " approved with +"
                         + percent.toPlainString() + " % by the " + rule,
@@ -200,7 +217,7 @@ public class Deals {
         }
         decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null);
         Deal approved = find(caller, dealId);
-        activities.log(approved, caller.name(), DealActivity.Kind.DECISION, "Approved with +"
+        activities.logApproval(approved, caller.name(), "Approved with +"
                 + extraDiscountPercent.toPlainString() + " %.");
         events.record(caller.name(), approved.partnerId(), "deal.approved", "deal/" + dealId, "Deal " + dealId
                         + " approved with +" + extraDiscountPercent.toPlainString() + " %",

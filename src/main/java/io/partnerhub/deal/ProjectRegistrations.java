@@ -34,9 +34,11 @@ public class ProjectRegistrations {
     private final Customers customers;
     private final ProgramCatalog programs;
     private final ClosedPeriods closedPeriods;
+    private final RegistrationDates dates;
 
     ProjectRegistrations(JdbcClient jdbc, Partners partners, Customers customers, ProgramCatalog programs,
-                         ClosedPeriods closedPeriods) {
+                         ClosedPeriods closedPeriods, RegistrationDates dates) {
+        this.dates = dates;
         this.jdbc = jdbc;
         this.partners = partners;
         this.customers = customers;
@@ -52,11 +54,13 @@ public class ProjectRegistrations {
      * Registers the project if the program's terms on {@code registeredOn} offer project
      * registration, the rate is within its cap, and the customer is direct (linked to no partner)
      * that day. One registration per project at a time (constraint {@code ex_project_one_claim_at_a_time}).
+     * A partner registers as of today; only the operator may date it earlier, outside closed periods.
      */
     @Transactional
     public ProjectRegistration register(Caller caller, Request r) {
         Partner partner = partners.find(caller, r.partnerId());
         partner.refuseNewClaimsIfGone("new projects");
+        dates.of(caller, r.registeredOn());
         if (r.registeredOn().isBefore(partner.contractDate())) {
             throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
                     + "; a project cannot be registered before that");

@@ -6,6 +6,7 @@ import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.deal.LostReason;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.Today;
@@ -48,8 +49,12 @@ class DealPages {
         this.partners = partners;
     }
 
-    /** One line of a deal's activity log, its time in Moscow time like the rest of the platform's days. */
-    record ActivityRow(String at, String actor, String kind, String text) {
+    /**
+     * One line of a deal's activity log, its time in Moscow time like the rest of the platform's days;
+     * {@code textKey}, where set, is shown instead of the text (an approval for someone who never
+     * sees discounts).
+     */
+    record ActivityRow(String at, String actor, String kind, String text, String textKey) {
     }
 
     @GetMapping("/portal/partners/{id}/deals")
@@ -75,11 +80,17 @@ class DealPages {
         } catch (NumberFormatException e) {
             model.addAttribute("errorKey", "deals.invalid.expectedMonthlyAmount");
             model.addAttribute("errorField", "expectedMonthlyAmount");
+        } catch (NotFound e) {
+            throw e;
+        } catch (Conflict e) {
+            // the partner already holds a deal for the tax id: said next to that field
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorField", "customerTaxId");
         } catch (ProblemException e) {
             String field = e.errors().isEmpty() ? null : e.errors().getFirst().field();
             model.addAttribute("error", e.getMessage());
             // a field the form does not have (registeredOn) is shown with the form as a whole
-            model.addAttribute("errorField", REGISTRATION_FIELDS.contains(field) ? field : null);
+            model.addAttribute("errorField", field != null && REGISTRATION_FIELDS.contains(field) ? field : null);
         }
         return partnerDeals(me, id, model);
     }
@@ -95,7 +106,9 @@ class DealPages {
         model.addAttribute("moves", Arrays.stream(DealStage.values()).filter(deal.stage()::canMoveTo).toList());
         model.addAttribute("lostReasons", LostReason.values());
         model.addAttribute("activities", tracking.activities(me.caller(), dealId).stream()
-                .map(a -> new ActivityRow(MINUTE.format(a.at()), a.actor(), a.kind(), a.text())).toList());
+                .map(a -> new ActivityRow(MINUTE.format(a.at()), a.actor(), a.kind(), a.text(),
+                        a.namesDiscount() && !me.seesMoney() ? "deals.activity.approvedDiscountHidden" : null))
+                .toList());
         return "deal";
     }
 

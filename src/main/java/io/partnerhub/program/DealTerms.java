@@ -17,17 +17,42 @@ import java.util.Optional;
  *                                 {@link #DEFAULT_PRECEDENCE}); a claim of another partner ahead of a
  *                                 new one refuses it
  * @param autoApproval             a clean deal at or under an expected amount is approved at
- *                                 registration (null: every deal waits for an operator)
+ *                                 registration (null: every deal waits for an operator; no shipped
+ *                                 program turns it on)
+ * @param directCustomer           what a registration for a customer the provider serves directly
+ *                                 gets (absent: {@link DirectCustomer#REVIEW})
  */
 public record DealTerms(BigDecimal extraPercentCap, BigDecimal totalDiscountPercentCap, boolean newCustomerOnly,
                        Integer protectionDays, Integer approvalBusinessDays, List<ClaimKind> claimPrecedence,
-                       AutoApproval autoApproval) {
+                       AutoApproval autoApproval, DirectCustomer directCustomer) {
+
+    /** The terms with every deal waiting for an operator and a direct customer for its review. */
+    public DealTerms(BigDecimal extraPercentCap, BigDecimal totalDiscountPercentCap, boolean newCustomerOnly,
+                     Integer protectionDays, Integer approvalBusinessDays, List<ClaimKind> claimPrecedence,
+                     AutoApproval autoApproval) {
+        this(extraPercentCap, totalDiscountPercentCap, newCustomerOnly, protectionDays, approvalBusinessDays,
+                claimPrecedence, autoApproval, null);
+    }
 
     /** A customer link first (the customer already belongs to someone), then a deal, then a project. */
     public static final List<ClaimKind> DEFAULT_PRECEDENCE = List.of(ClaimKind.LINK, ClaimKind.DEAL, ClaimKind.PROJECT);
 
     public DealTerms {
         claimPrecedence = claimPrecedence == null ? DEFAULT_PRECEDENCE : List.copyOf(claimPrecedence);
+        directCustomer = directCustomer == null ? DirectCustomer.REVIEW : directCustomer;
+    }
+
+    /**
+     * A deal for a customer that consumes and is linked to no partner (the provider serves it
+     * directly). VK Cloud's terms protect a deal from other partners only, so by default such a deal
+     * waits for the operator with the fact shown; a program that registers deals for new customers
+     * only (Yandex Cloud) rejects it.
+     */
+    public enum DirectCustomer {
+        /** The deal waits for the operator, the fact shown as a conflict to review. */
+        REVIEW,
+        /** The registration is rejected ({@code DIRECT_CUSTOMER}). */
+        REJECT
     }
 
     /** The kinds of claim a partner can hold on a customer. */

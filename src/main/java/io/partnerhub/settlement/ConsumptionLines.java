@@ -252,12 +252,24 @@ final class ConsumptionLines {
         }
     }
 
-    /** Oblakoteka Referral, first-month option: once per customer, its first month with consumption. */
+    /**
+     * Oblakoteka Referral, first-month option (PROGRAMS.md: "once 100 % of the customer's first
+     * calendar month with consumption"): once per customer, not per link. Only the partner whose
+     * link held the customer on the first day it ever consumed earns it, in that day's month, and
+     * only if no statement rewarded the customer before: a customer that consumed before its link,
+     * or comes by a transfer (or stays after a downgrade), earns nothing.
+     */
     private void firstMonthLine(long customerId, Account account) {
-        if (account.list.signum() <= 0 || month.firstMonthsRewarded().contains(customerId)) {
+        LocalDate first = month.firstConsumedOn().get(customerId);
+        if (account.list.signum() <= 0 || month.firstMonthsRewarded().contains(customerId) || first == null
+                || !YearMonth.from(first).equals(month.period())) {
             return;
         }
         for (Segment segment : account.eligible.keySet()) {
+            LinkFact link = segment.link();
+            if (first.isBefore(link.from()) || (link.to() != null && !first.isBefore(link.to()))) {
+                continue;
+            }
             Optional<RateRule.FirstMonthOfConsumption> rule = terms.rates().stream()
                     .filter(RateRule.FirstMonthOfConsumption.class::isInstance)
                     .map(RateRule.FirstMonthOfConsumption.class::cast)

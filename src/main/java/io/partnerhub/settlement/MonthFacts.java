@@ -111,7 +111,8 @@ class MonthFacts {
         }
         Map<Long, List<DealFact>> deals = deals(p);
         Map<Long, List<PriorStatement>> history = history(p);
-        Map<Long, Set<Long>> firstMonths = firstMonthsRewarded();
+        Set<Long> firstMonths = firstMonthsRewarded(p);
+        Map<Long, LocalDate> firstConsumedOn = firstConsumedOn(p);
         Map<Long, List<BonusWithdrawal>> bonus = bonusWithdrawals(p);
         Map<Long, Integer> certified = credentials.statusCertifiedEmployees(period.atEndOfMonth(), null);
         Map<Long, Set<String>> specializations = specializations(p);
@@ -134,7 +135,7 @@ class MonthFacts {
                     deals.getOrDefault(id, List.of()), projects.getOrDefault(id, List.of()), sums,
                     history.getOrDefault(id, List.of()), bonus.getOrDefault(id, List.of()),
                     certified.getOrDefault(id, 0), specializations.getOrDefault(id, Set.of()),
-                    presales.getOrDefault(id, List.of()), exams.get(id), firstMonths.getOrDefault(id, Set.of()),
+                    presales.getOrDefault(id, List.of()), exams.get(id), firstMonths, firstConsumedOn,
                     adjustments.getOrDefault(id, List.of()), leavingBalances.get(id)));
         });
         p.addValue("split", splitAccounts(p));
@@ -334,15 +335,35 @@ class MonthFacts {
         return measures;
     }
 
-    private Map<Long, Set<Long>> firstMonthsRewarded() {
-        Map<Long, Set<Long>> rewarded = new HashMap<>();
-        jdbc.query("""
-                select s.partner_id, substr(k, length('firstMonth:') + 1)::bigint as customer_id
+    /** Customers whose first month with consumption a statement of an earlier period rewarded, whichever partner's. */
+    private Set<Long> firstMonthsRewarded(MapSqlParameterSource p) {
+        return new HashSet<>(named.queryForList("""
+                select distinct substr(k, length('firstMonth:') + 1)::bigint
                   from statement s, jsonb_object_keys(s.measures) k
-                 where k like 'firstMonth:%'""", rs -> {
-            rewarded.computeIfAbsent(rs.getLong("partner_id"), x -> new HashSet<>()).add(rs.getLong("customer_id"));
+                 where k like 'firstMonth:%' and s.period < :start""", p, Long.class));
+    }
+
+    /**
+     * The first day each customer of a first-month referral link in force in the period ever
+     * consumed, from the deal desk's summary of consumption days (consumption_day: bit d-1 is day d),
+     * which the close's deal-expiry step brings up to date first. Usage rows have no index on the
+     * account, so the summary is the only set-wise way to look at a customer's whole history.
+     */
+    private Map<Long, LocalDate> firstConsumedOn(MapSqlParameterSource p) {
+        Map<Long, LocalDate> first = new HashMap<>();
+        named.query("""
+                select l.customer_id, d.month, d.days
+                  from (select distinct l.customer_id, c.account_id
+                          from customer_link l join customer c on c.id = l.customer_id
+                         where l.referral_reward = 'FIRST_MONTH' and l.valid_from <= :end
+                           and (l.valid_to is null or l.valid_to > :start)) l
+                  join lateral (select d.month, d.days from consumption_day d
+                                 where d.account_id = l.account_id and d.days <> 0
+                                 order by d.month limit 1) d on true""", p, rs -> {
+            LocalDate month = rs.getObject("month", LocalDate.class);
+            first.put(rs.getLong("customer_id"), month.plusDays(Integer.numberOfTrailingZeros(rs.getInt("days"))));
         });
-        return rewarded;
+        return first;
     }
 
     private Map<Long, List<BonusWithdrawal>> bonusWithdrawals(MapSqlParameterSource p) {

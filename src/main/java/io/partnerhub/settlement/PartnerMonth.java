@@ -26,7 +26,10 @@ import java.util.Set;
  * @param certifiedEmployees employees holding a valid certification at the period's end
  * @param specializations specializations the partner holds at the period's end
  * @param examPassedOn   the first training exam the partner passed, if any
- * @param firstMonthsRewarded customers whose first month with consumption an earlier statement rewarded
+ * @param firstMonthsRewarded customers whose first month with consumption an earlier statement rewarded,
+ *                       of any partner (the reward is once per customer, not per link)
+ * @param firstConsumedOn the first day each customer of the period's first-month links ever consumed,
+ *                       under any partner or none, as far as the usage imported so far tells
  * @param adjustments    late corrections of closed periods recorded for this period
  * @param rebateBalance  in the partner's last month (its exit or revocation is on the next month's
  *                       first day at the latest): the rebate balance before this close, Bonus withdrawn
@@ -37,18 +40,19 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                            List<UsageSum> usage, List<PriorStatement> history,
                            List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
                            Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
-                           Set<Long> firstMonthsRewarded, List<AdjustmentFact> adjustments,
-                           BigDecimal rebateBalance) {
+                           Set<Long> firstMonthsRewarded, Map<Long, LocalDate> firstConsumedOn,
+                           List<AdjustmentFact> adjustments, BigDecimal rebateBalance) {
 
     /** A partner's month with no rebate balance to pay out. */
     public PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
                         List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects, List<UsageSum> usage,
                         List<PriorStatement> history, List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
                         Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
-                        Set<Long> firstMonthsRewarded, List<AdjustmentFact> adjustments) {
+                        Set<Long> firstMonthsRewarded, Map<Long, LocalDate> firstConsumedOn,
+                        List<AdjustmentFact> adjustments) {
         this(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
-                certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, adjustments,
-                BigDecimal.ZERO);
+                certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
+                adjustments, BigDecimal.ZERO);
     }
 
     public PartnerMonth {
@@ -62,6 +66,7 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
         specializations = Set.copyOf(specializations);
         presales = List.copyOf(presales);
         firstMonthsRewarded = Set.copyOf(firstMonthsRewarded);
+        firstConsumedOn = Map.copyOf(firstConsumedOn);
         adjustments = List.copyOf(adjustments);
     }
 

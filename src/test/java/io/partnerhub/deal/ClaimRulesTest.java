@@ -116,9 +116,14 @@ class ClaimRulesTest {
         consumption.put("acc-1", ConsumptionDays.of(LocalDate.parse("2026-06-10")));
 
         assertThat(conflicts(candidate("7701", null, null, terms(LINK_DEAL_PROJECT, false))))
-                .extracting(ClaimConflict::rule, ClaimConflict::reason, ClaimConflict::claim)
-                .containsExactly(tuple(DealRule.DIRECT_CUSTOMER, "Customer tax id 7701 is a direct customer of the"
-                        + " provider: it consumes and is linked to no partner on 2026-05-04.", "customer/1"));
+                .as("by default the deal waits for the operator with the fact shown")
+                .extracting(ClaimConflict::rule, ClaimConflict::reason, ClaimConflict::claim, ClaimConflict::review)
+                .containsExactly(tuple(DealRule.DIRECT_CUSTOMER, "Customer tax id 7701: the provider serves this customer"
+                        + " directly (it consumes and is linked to no partner on 2026-05-04).", "customer/1", true));
+        assertThat(conflicts(candidate("7701", null, null, terms(LINK_DEAL_PROJECT, false, DealTerms.DirectCustomer.REJECT))))
+                .as("a program that says REJECT rejects it")
+                .extracting(ClaimConflict::rule, ClaimConflict::review)
+                .containsExactly(tuple(DealRule.DIRECT_CUSTOMER, false));
         links.add(new LinkFact(5, 1, 1, LocalDate.parse("2026-05-01"), null));
         assertThat(conflicts(candidate("7701", null, null, terms(LINK_DEAL_PROJECT, false))))
                 .as("the registering partner's own customer").isEmpty();
@@ -142,6 +147,52 @@ class ClaimRulesTest {
     }
 
     @Test
+    void aBackdatedRegistrationIsJudgedNewOrNotOnTheDayItWasMade() {
+        customer(1, "7701", "acc-1");
+        links.add(new LinkFact(5, 1, 1, LocalDate.parse("2026-01-01"), null));
+        consumption.put("acc-1", ConsumptionDays.of(LocalDate.parse("2026-04-20")));
+        Candidate backdated = new Candidate(null, 1, "7701", LocalDate.parse("2026-04-01"), REGISTERED, null, null,
+                terms(LINK_DEAL_PROJECT, true), "Test Cloud");
+
+        assertThat(ClaimRules.conflicts(backdated, facts(), PUBLIC_MAIL))
+                .extracting(ClaimConflict::rule, ClaimConflict::reason)
+                .containsExactly(tuple(DealRule.NOT_A_NEW_CUSTOMER, "Customer tax id 7701 is not a new customer: it"
+                        + " consumed on 2026-04-20, before the registration date 2026-04-01 (registered on 2026-05-04);"
+                        + " Test Cloud registers deals for new customers only."));
+    }
+
+    @Test
+    void aLinkToACustomerRecordAPartnerCreatedWithoutConsumptionIsForTheOperatorToReview() {
+        partnersCustomer(1, "7701", "acc-1");
+        links.add(new LinkFact(5, 2, 1, LocalDate.parse("2026-02-01"), null));
+
+        assertThat(conflicts(candidate("7701", null, null, terms(LINK_DEAL_PROJECT, false))))
+                .extracting(ClaimConflict::rule, ClaimConflict::reason, ClaimConflict::claim, ClaimConflict::review)
+                .containsExactly(tuple(DealRule.LINKED_TO_ANOTHER_PARTNER, "Customer tax id 7701 is linked to another"
+                        + " partner since 2026-02-01, but a partner created that customer record and its account has no"
+                        + " consumption: the operator decides.", "link/5", true));
+
+        consumption.put("acc-1", ConsumptionDays.of(LocalDate.parse("2026-03-01")));
+        assertThat(conflicts(candidate("7701", null, null, terms(LINK_DEAL_PROJECT, false))))
+                .as("consumption on the account proves the link: rejected as before")
+                .extracting(ClaimConflict::rule, ClaimConflict::reason, ClaimConflict::review)
+                .containsExactly(tuple(DealRule.LINKED_TO_ANOTHER_PARTNER,
+                        "Customer tax id 7701 is linked to another partner since 2026-02-01.", false));
+    }
+
+    @Test
+    void aRecordTheOperatorCreatedRejectsEvenWithoutConsumptionAndOutweighsASquattersRecord() {
+        partnersCustomer(1, "7701", "acc-1");
+        links.add(new LinkFact(5, 2, 1, LocalDate.parse("2026-01-01"), null));
+        customer(2, "7701", "acc-2");
+        links.add(new LinkFact(6, 3, 2, LocalDate.parse("2026-03-01"), null));
+
+        assertThat(conflicts(candidate("7701", null, null, terms(LINK_DEAL_PROJECT, false))))
+                .extracting(ClaimConflict::claim, ClaimConflict::review)
+                .containsExactly(tuple("link/6", false));
+    }
+
+    @Test
     void everyBrokenRuleIsListedInTheOrderOfPrecedence() {
         customer(1, "7701", "acc-1");
         links.add(new LinkFact(5, 2, 1, LocalDate.parse("2026-02-01"), null));
@@ -160,14 +211,19 @@ class ClaimRulesTest {
     @Test
     void aPendingDealJudgedAgainDoesNotConflictWithItself() {
         deals.add(new ActiveDeal(11, 1, "7701", LocalDate.parse("2026-04-01"), null, "acme.ru"));
-        Candidate itself = new Candidate(11L, 1, "7701", REGISTERED, null, "acme.ru", terms(LINK_DEAL_PROJECT, false),
-                "Test Cloud");
+        Candidate itself = new Candidate(11L, 1, "7701", REGISTERED, REGISTERED, null, "acme.ru",
+                terms(LINK_DEAL_PROJECT, false), "Test Cloud");
 
         assertThat(ClaimRules.conflicts(itself, facts(), PUBLIC_MAIL)).isEmpty();
     }
 
     private void customer(long id, String taxId, String account) {
-        customers.add(new CustomerFact(id, taxId, account));
+        customers.add(new CustomerFact(id, taxId, account, false));
+    }
+
+    /** A customer record a partner created (customer.created_by_partner_id set). */
+    private void partnersCustomer(long id, String taxId, String account) {
+        customers.add(new CustomerFact(id, taxId, account, true));
     }
 
     private ClaimFacts facts() {
@@ -179,11 +235,15 @@ class ClaimRulesTest {
     }
 
     private static Candidate candidate(String taxId, String email, String domain, DealTerms terms) {
-        return new Candidate(null, 1, taxId, REGISTERED, CustomerContacts.email(email), CustomerContacts.domain(domain),
-                terms, "Test Cloud");
+        return new Candidate(null, 1, taxId, REGISTERED, REGISTERED, CustomerContacts.email(email),
+                CustomerContacts.domain(domain), terms, "Test Cloud");
     }
 
     private static DealTerms terms(List<ClaimKind> precedence, boolean newCustomerOnly) {
         return new DealTerms(new BigDecimal("15"), null, newCustomerOnly, 60, 20, precedence, null);
+    }
+
+    private static DealTerms terms(List<ClaimKind> precedence, boolean newCustomerOnly, DealTerms.DirectCustomer direct) {
+        return new DealTerms(new BigDecimal("15"), null, newCustomerOnly, 60, 20, precedence, null, direct);
     }
 }

@@ -51,21 +51,36 @@ class ProgramDefinitionTest {
         assertThat(program.versions().getFirst().deals().claimPrecedence()).as("the default when the file gives none")
                 .containsExactly(DealTerms.ClaimKind.LINK, DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT);
         assertThat(program.versions().getFirst().deals().autoApproval()).isNull();
+        assertThat(program.versions().getFirst().deals().directCustomer()).as("the default when the file gives none")
+                .isEqualTo(DealTerms.DirectCustomer.REVIEW);
     }
 
     @Test
-    void theShippedProgramsStateTheirClaimPrecedenceAndOnlyVkCloudApprovesDealsByItself() {
+    void aProgramMayStillTurnOnAutoApprovalAndRejectDirectCustomers() {
+        Program program = read("test-cloud.yaml", VALID.replace("deals: { extraPercentCap: 15, newCustomerOnly: false }",
+                "deals: { extraPercentCap: 15, newCustomerOnly: false, directCustomer: REJECT,"
+                        + " autoApproval: { maxExpectedMonthlyAmount: 1000.00, extraDiscountPercent: 5 } }"));
+
+        DealTerms deals = program.versions().getFirst().deals();
+        assertThat(deals.autoApproval().maxExpectedMonthlyAmount()).isEqualByComparingTo("1000.00");
+        assertThat(deals.autoApproval().extraDiscountPercent()).isEqualByComparingTo("5");
+        assertThat(deals.directCustomer()).isEqualTo(DealTerms.DirectCustomer.REJECT);
+    }
+
+    @Test
+    void theShippedProgramsStateTheirClaimPrecedenceAndNoneApprovesDealsByItself() {
         ProgramCatalog catalog = ProgramCatalog.outsideThePlatform("");
         for (Program program : catalog.all()) {
             for (ProgramVersion version : program.versions()) {
                 assertThat(version.deals().claimPrecedence()).as(program.id())
                         .containsExactly(DealTerms.ClaimKind.LINK, DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT);
-                assertThat(version.deals().autoApproval() != null).as(program.id()).isEqualTo(program.id().equals("vk-cloud"));
+                // seeds 000/001 and PROGRAMS.md: the operator approves each deal
+                assertThat(version.deals().autoApproval()).as(program.id()).isNull();
+                // VK Cloud protects a deal from other partners only; the new-customer rule is Yandex Cloud's
+                assertThat(version.deals().directCustomer()).as(program.id()).isEqualTo(program.id().equals("yandex-cloud")
+                        ? DealTerms.DirectCustomer.REJECT : DealTerms.DirectCustomer.REVIEW);
             }
         }
-        DealTerms.AutoApproval vk = catalog.find("vk-cloud").orElseThrow().versions().getLast().deals().autoApproval();
-        assertThat(vk.maxExpectedMonthlyAmount()).isEqualByComparingTo("100000.00");
-        assertThat(vk.extraDiscountPercent()).isEqualByComparingTo("5");
         DealTerms yandex = catalog.find("yandex-cloud").orElseThrow().versions().getLast().deals();
         assertThat(yandex.protectionDays()).isEqualTo(60);
         assertThat(yandex.newCustomerOnly()).isTrue();

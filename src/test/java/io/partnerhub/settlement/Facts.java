@@ -17,8 +17,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -42,6 +44,7 @@ final class Facts {
     private final List<PresaleFact> presales = new ArrayList<>();
     private final Set<String> specializations = new HashSet<>();
     private final Set<Long> firstMonthsRewarded = new HashSet<>();
+    private final Map<Long, LocalDate> firstConsumedOn = new HashMap<>();
     private int certified;
     private LocalDate exam;
 
@@ -198,10 +201,16 @@ final class Facts {
         return this;
     }
 
+    /** The first day the customer ever consumed, under any partner or none. */
+    Facts firstConsumedOn(long customerId, String day) {
+        firstConsumedOn.put(customerId, LocalDate.parse(day));
+        return this;
+    }
+
     PartnerMonth build() {
         return new PartnerMonth(program, program.versionFor(period).orElseThrow(), period, partner, links, deals,
                 projects, usage, history, bonus, certified, specializations, presales, exam, firstMonthsRewarded,
-                List.of());
+                firstConsumedOn, List.of());
     }
 
     Statement settle() {

@@ -25,7 +25,7 @@ class ReferralAndPresaleTest {
     @Test
     void firstMonthOptionRewardsAllOfTheFirstMonthsMainServicesOnce() {
         // 100 % x 20 000.00 KVM; MONT Office 5 000.00 is not a main service.
-        Statement s = referral("2026-03").link(1, "2026-02-10", "FIRST_MONTH")
+        Statement s = referral("2026-03").link(1, "2026-02-10", "FIRST_MONTH").firstConsumedOn(1, "2026-03-02")
                 .usage("1,ElasticCloud KVM,20000.00; 1,MONT Office,5000.00").settle();
 
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.REWARD)
@@ -54,14 +54,48 @@ class ReferralAndPresaleTest {
         assertThat(february.totals().reward().toDecimalString()).isEqualTo("0.00");
         assertThat(february.measures()).doesNotContainKey("firstMonth:1");
 
-        Statement march = referral("2026-03").link(1, "2026-02-10", "FIRST_MONTH")
+        Statement march = referral("2026-03").link(1, "2026-02-10", "FIRST_MONTH").firstConsumedOn(1, "2026-03-05")
                 .usage("1,Databases,7000.00; 1,Kubernetes,1500.50").settle();
         assertThat(march.totals().reward().toDecimalString()).isEqualTo("8500.50");
         assertThat(march.measures()).containsKey("firstMonth:1");
 
         Statement april = referral("2026-04").link(1, "2026-02-10", "FIRST_MONTH").firstMonthRewarded(1)
-                .usage("1,Databases,9000.00").settle();
+                .firstConsumedOn(1, "2026-03-05").usage("1,Databases,9000.00").settle();
         assertThat(april.totals().reward().toDecimalString()).isEqualTo("0.00");
+    }
+
+    @Test
+    void theRewardIsOncePerCustomerNotPerLink() {
+        // The customer first consumes on 2026-03-03 under partner A: A's March pays 100 % x 1 000.00, once.
+        Statement a = referral("2026-03").link(1, "2026-02-10", "FIRST_MONTH").firstConsumedOn(1, "2026-03-03")
+                .usage("1,ElasticCloud KVM,1000.00").settle();
+        assertThat(a.totals().reward().toDecimalString()).isEqualTo("1000.00");
+        assertThat(a.measures()).containsKey("firstMonth:1");
+
+        // Transferred to B on 2026-04-01 with the same option: April is not the customer's first month.
+        Statement b = referral("2026-04").link(1, "2026-04-01", "FIRST_MONTH").firstMonthRewarded(1)
+                .firstConsumedOn(1, "2026-03-03").usage("1,ElasticCloud KVM,1000.00").settle();
+        assertThat(b.lines()).noneMatch(l -> l.kind() == Kind.REWARD);
+        assertThat(b.totals().reward().toDecimalString()).isEqualTo("0.00");
+        assertThat(b.measures()).doesNotContainKey("firstMonth:1");
+    }
+
+    @Test
+    void aTransferInsideTheFirstMonthRewardsOnlyThePartnerLinkedOnTheFirstDay() {
+        // First consumption 2026-03-03 under A; B's link starts 2026-03-15, in the same month.
+        Statement b = referral("2026-03").link(1, "2026-03-15", "FIRST_MONTH").firstConsumedOn(1, "2026-03-03")
+                .usage("1,ElasticCloud KVM,1000.00").settle();
+        assertThat(b.totals().reward().toDecimalString()).isEqualTo("0.00");
+        assertThat(b.measures()).doesNotContainKey("firstMonth:1");
+    }
+
+    @Test
+    void aCustomerThatConsumedBeforeItsLinkEarnsNoFirstMonthReward() {
+        // Served directly since 2026-01-15, linked on 2026-03-01: March is not its first month.
+        Statement s = referral("2026-03").link(1, "2026-03-01", "FIRST_MONTH").firstConsumedOn(1, "2026-01-15")
+                .usage("1,ElasticCloud KVM,1000.00").settle();
+        assertThat(s.lines()).noneMatch(l -> l.kind() == Kind.REWARD);
+        assertThat(s.totals().reward().toDecimalString()).isEqualTo("0.00");
     }
 
     @Test
@@ -76,6 +110,7 @@ class ReferralAndPresaleTest {
     void theOptionIsPerCustomer() {
         // Customer 1 monthly: 10 % x 10 000.00 = 1 000.00; customer 2 first month: 100 % x 8 000.00.
         Statement s = referral("2026-03").link(1, "2025-06-01", "MONTHLY").link(2, "2026-03-01", "FIRST_MONTH")
+                .firstConsumedOn(1, "2025-07-01").firstConsumedOn(2, "2026-03-01")
                 .usage("1,ElasticCloud KVM,10000.00; 2,ElasticCloud Hyper-V,8000.00").settle();
 
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.REWARD)
@@ -88,7 +123,7 @@ class ReferralAndPresaleTest {
     @Test
     void grantFundedRowsAreNotPartOfTheFirstMonthReward() {
         // 100 % x 12 000.00 money-funded; the 3 000.00 grant row is excluded.
-        Statement s = referral("2026-03").link(1, "2026-03-01", "FIRST_MONTH")
+        Statement s = referral("2026-03").link(1, "2026-03-01", "FIRST_MONTH").firstConsumedOn(1, "2026-03-01")
                 .usage("1,ElasticCloud KVM,12000.00; 1,ElasticCloud KVM,3000.00,GRANT").settle();
         assertThat(s.totals().reward().toDecimalString()).isEqualTo("12000.00");
         assertThat(s.totals().eligibleCost().toDecimalString()).isEqualTo("12000.00");
