@@ -119,28 +119,122 @@ class DealConflictApiTest {
     }
 
     @Test
-    void aConsumingCustomerLinkedToNoPartnerIsTheProvidersAndTakesNoDeal() {
-        long partner = desk.partner("vk-cloud", "PARTNER", "Prospector", "2026-01-15");
+    void aConsumingCustomerLinkedToNoPartnerIsTheProvidersAndTakesNoDealWhereTheProgramSaysSo() {
+        long partner = desk.partner("yandex-cloud", "RESELLER", "Prospector", "2026-01-15");
         String directTaxId = Api.unique();
         String account = "acc-" + Api.unique();
         desk.customer(directTaxId, account);
-        desk.usage(account + "," + MONTH_START + ",Cloud Servers,1200.00");
+        desk.usage(account + "," + MONTH_START + ",Compute Cloud,1200.00");
         String silentTaxId = Api.unique();
         desk.customer(silentTaxId, "acc-" + Api.unique());
 
-        Api.Response direct = desk.register(partner, directTaxId, OPERATOR);
+        Api.Response direct = desk.register(partner, directTaxId, desk.token(partner));
         Api.Response silent = desk.register(partner, silentTaxId, OPERATOR);
 
         assertRejected(direct, "DIRECT_CUSTOMER", null, "Customer tax id " + directTaxId
-                + " is a direct customer of the provider: it consumes and is linked to no partner on ");
+                + ": the provider serves this customer directly (it consumes and is linked to no partner on ");
         assertThat(silent.text("status")).as("a customer record without consumption is no one's yet").isEqualTo("PENDING");
+    }
+
+    @Test
+    void aVkCloudDealForACustomerTheProviderServesWaitsForTheOperatorWithTheFactShown() {
+        long partner = desk.partner("vk-cloud", "PARTNER", "Direct Prospector", "2026-01-15");
+        String taxId = Api.unique();
+        String account = "acc-" + Api.unique();
+        long customer = desk.customer(taxId, account);
+        desk.usage(account + "," + MONTH_START + ",Cloud Servers,1200.00");
+
+        Api.Response direct = desk.register(partner, taxId, desk.token(partner), "expectedMonthlyAmount", "1000.00");
+
+        assertThat(direct.text("status")).as(direct.raw()).isEqualTo("PENDING");
+        assertThat(direct.text("rule")).isEqualTo("DIRECT_CUSTOMER");
+        assertThat(direct.text("reason")).isEqualTo("Customer tax id " + taxId + ": the provider serves this customer"
+                + " directly (it consumes and is linked to no partner on " + direct.text("registeredOn") + ").");
+        assertThat(direct.text("decidedBy")).isNull();
+        assertThat(desk.activities(direct.id(), OPERATOR)).singleElement().satisfies(a -> {
+            assertThat(a.get("actor").asString()).isEqualTo("system");
+            assertThat(a.get("kind").asString()).isEqualTo("DECISION");
+            assertThat(a.get("text").asString()).isEqualTo("Waits for the operator (DIRECT_CUSTOMER): "
+                    + direct.text("reason"));
+        });
+        JsonNode queued = queueEntry(partner, direct.id());
+        assertThat(queued.get("conflicts")).singleElement().satisfies(c -> {
+            assertThat(c.get("rule").asString()).isEqualTo("DIRECT_CUSTOMER");
+            assertThat(c.get("review").asBoolean()).isTrue();
+            assertThat(c.get("claim").asString()).isEqualTo("customer/" + customer);
+        });
+        Api.Response approved = desk.approve(direct.id(), "10");
+        assertThat(approved.text("status")).isEqualTo("APPROVED");
+        assertThat(approved.text("rule")).as("the operator's decision replaces the conflict").isNull();
+    }
+
+    @Test
+    void aCustomerRecordAPartnerCreatedWithoutConsumptionDoesNotRejectAnotherPartnersDeal() {
+        long squatter = desk.partner("vk-cloud", "PARTNER", "Squatter", "2026-01-15");
+        long seller = desk.partner("vk-cloud", "PARTNER", "Real Seller", "2026-01-15");
+        String taxId = Api.unique();
+        String account = "acc-" + Api.unique();
+        // the squatter records a customer with the company's tax id and any account, and links it to itself
+        Api.Response recorded = api.post("/api/v1/customers", desk.token(squatter),
+                Map.of("name", "Not really " + taxId, "taxId", taxId, "accountId", account));
+        assertThat(recorded.status()).as(recorded.raw()).isEqualTo(201);
+        long squatted = recorded.id();
+        long link = desk.link(squatter, squatted, MONTH_START);
+
+        Api.Response deal = desk.register(seller, taxId, desk.token(seller));
+
+        assertThat(deal.text("status")).as(deal.raw()).isEqualTo("PENDING");
+        assertThat(deal.text("rule")).isEqualTo("LINKED_TO_ANOTHER_PARTNER");
+        assertThat(deal.text("reason")).isEqualTo("Customer tax id " + taxId + " is linked to another partner since "
+                + MONTH_START + ", but a partner created that customer record and its account has no consumption:"
+                + " the operator decides.");
+        assertThat(deal.raw()).doesNotContain(desk.name(squatter)).doesNotContain("partner " + squatter)
+                .doesNotContain("otherPartnerId");
+        JsonNode queued = queueEntry(seller, deal.id());
+        assertThat(queued.get("conflicts")).singleElement().satisfies(c -> {
+            assertThat(c.get("rule").asString()).isEqualTo("LINKED_TO_ANOTHER_PARTNER");
+            assertThat(c.get("review").asBoolean()).isTrue();
+            assertThat(c.get("claim").asString()).isEqualTo("link/" + link);
+            assertThat(c.get("otherPartnerId").asLong()).isEqualTo(squatter);
+        });
+        Api.Response rejected = api.post("/api/v1/deals/" + deal.id() + "/reject", OPERATOR,
+                Map.of("reason", "the squatter's record is not the company"));
+        assertThat(rejected.status()).as("the operator decides").isEqualTo(200);
+
+        desk.usage(account + "," + MONTH_START + ",Cloud Servers,10.00");
+        Api.Response afterConsumption = desk.register(seller, taxId, desk.token(seller));
+        assertRejected(afterConsumption, "LINKED_TO_ANOTHER_PARTNER", squatter,
+                "Customer tax id " + taxId + " is linked to another partner since " + MONTH_START + ".");
+    }
+
+    @Test
+    void aLinkedCustomerTheOperatorCreatedRejectsEvenWithoutConsumption() {
+        long holder = desk.partner("vk-cloud", "PARTNER", "Operator's Holder", "2026-01-15");
+        long latecomer = desk.partner("vk-cloud", "PARTNER", "Operator's Latecomer", "2026-01-15");
+        String taxId = Api.unique();
+        desk.link(holder, desk.customer(taxId, "acc-" + Api.unique()), MONTH_START);
+
+        Api.Response deal = desk.register(latecomer, taxId, desk.token(latecomer));
+
+        assertRejected(deal, "LINKED_TO_ANOTHER_PARTNER", holder,
+                "Customer tax id " + taxId + " is linked to another partner since " + MONTH_START + ".");
+    }
+
+    private JsonNode queueEntry(long partnerId, long dealId) {
+        Api.Response queue = api.get("/api/v1/deals/queue?partnerId=" + partnerId, OPERATOR);
+        assertThat(queue.status()).as(queue.raw()).isEqualTo(200);
+        return queue.body().valueStream().filter(e -> e.at("/deal/id").asLong() == dealId).findFirst().orElseThrow();
     }
 
     @Test
     void yandexCloudRegistersDealsForNewCustomersOnly() {
         long yandex = desk.partner("yandex-cloud", "RESELLER", "Yandex Own", "2026-01-15");
         long vk = desk.partner("vk-cloud", "PARTNER", "VK Own", "2026-01-15");
+        // the operator dates the registrations on the month's second day; the rule looks at what the
+        // customer consumed before the later of that and the day the registration is made (today)
         LocalDate registeredOn = MONTH_START.plusDays(1);
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        LocalDate madeOn = today.isAfter(registeredOn) ? today : registeredOn;
         String usedTaxId = Api.unique();
         String usedAccount = "acc-" + Api.unique();
         desk.link(yandex, desk.customer(usedTaxId, usedAccount), MONTH_START);
@@ -151,7 +245,7 @@ class DealConflictApiTest {
         String vkAccount = "acc-" + Api.unique();
         desk.link(vk, desk.customer(vkTaxId, vkAccount), MONTH_START);
         desk.usage(usedAccount + "," + MONTH_START + ",Compute Cloud,500.00",
-                freshAccount + "," + registeredOn + ",Compute Cloud,500.00",
+                freshAccount + "," + madeOn + ",Compute Cloud,500.00",
                 vkAccount + "," + MONTH_START + ",Cloud Servers,500.00");
 
         Api.Response used = desk.register(yandex, usedTaxId, OPERATOR, "registeredOn", registeredOn.toString());
@@ -160,8 +254,9 @@ class DealConflictApiTest {
 
         assertRejected(used, "NOT_A_NEW_CUSTOMER", null, "Customer tax id " + usedTaxId + " is not a new customer:"
                 + " it consumed on " + MONTH_START + ", before the registration date " + registeredOn
+                + (madeOn.equals(registeredOn) ? "" : " (registered on " + madeOn + ")")
                 + "; Yandex Cloud registers deals for new customers only.");
-        assertThat(fresh.text("status")).as("consumption from the registration date on is the deal's").isEqualTo("PENDING");
+        assertThat(fresh.text("status")).as("consumption from the day it was registered on is the deal's").isEqualTo("PENDING");
         assertThat(vkDeal.text("status")).as("VK Cloud takes existing customers").isEqualTo("PENDING");
     }
 
