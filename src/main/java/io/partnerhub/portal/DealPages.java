@@ -84,7 +84,7 @@ class DealPages {
             throw e;
         } catch (Conflict e) {
             // the partner already holds a deal for the tax id: said next to that field
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("errorKey", "deals.alreadyHeld");
             model.addAttribute("errorField", "customerTaxId");
         } catch (ProblemException e) {
             String field = e.errors().isEmpty() ? null : e.errors().getFirst().field();

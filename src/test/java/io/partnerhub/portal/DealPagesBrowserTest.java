@@ -83,7 +83,9 @@ class DealPagesBrowserTest extends BrowserTest {
 
             page.fill("input[name=customerId]", String.valueOf(directCustomer));
             page.fill("input[name=projectId]", "b1g-browser-folder");
-            page.fill("input[name=registeredOn]", "2026-06-01");
+            // a partner registers as of today (Moscow), never earlier
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+            page.fill("input[name=registeredOn]", today.toString());
             page.fill("input[name=ratePercent]", "20");
             page.locator("[data-testid=project-form] button[type=submit]").click();
 
@@ -99,8 +101,8 @@ class DealPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=project-registered]")).hasText("Проект b1g-browser-folder зарегистрирован.");
             Locator row = page.locator("[data-testid=projects] tr[data-project='b1g-browser-folder'] td");
             assertThat(row.nth(2)).hasText(String.valueOf(directCustomer));
-            assertThat(row.nth(3)).hasText("2026-06-01");
-            assertThat(row.nth(4)).hasText("2027-06-01"); // 12 months, the end exclusive
+            assertThat(row.nth(3)).hasText(today.toString());
+            assertThat(row.nth(4)).hasText(today.plusMonths(12).toString()); // 12 months, the end exclusive
             assertThat(row.nth(5)).hasText("12.00");
             screenshot(page, "projects.png");
 
@@ -213,6 +215,7 @@ class DealPagesBrowserTest extends BrowserTest {
 
             page.navigate(url("/portal/partners/" + partner + "/deals/" + conflictDeal));
             assertThat(page.locator("[data-testid=extra]")).hasText("10.00");
+            assertThat(page.locator("[data-testid=activities] tbody tr td").nth(3)).hasText("Approved with +10 %.");
             // Yandex Cloud protects 60 days from the approval (today) for the customer to be linked and consume
             LocalDate convertBy = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(60);
             assertThat(page.locator("[data-testid=protection]")).hasText("Защищает с 2026-05-04. Клиент должен быть"
@@ -225,6 +228,11 @@ class DealPagesBrowserTest extends BrowserTest {
             page.navigate(url("/portal/partners/" + partner + "/deals/" + conflictDeal));
             assertThat(page.locator("[data-testid=status]")).hasText("одобрена");
             assertThat(page.locator("[data-testid=extra]")).hasCount(0);
+            // the approval is in the log, its discount is not
+            Locator log = page.locator("[data-testid=activities] tbody tr");
+            assertThat(log).hasCount(1);
+            assertThat(log.nth(0).locator("td").nth(3)).hasText("Одобрена (доп. скидку видят администраторы и финансы).");
+            assertThat(page.content()).doesNotContain("+10").doesNotContain("10.00");
         }
     }
 
@@ -242,6 +250,43 @@ class DealPagesBrowserTest extends BrowserTest {
                 assertThat(page.content()).as(path).doesNotContain("Data platform");
             }
         }
+    }
+
+    @Test
+    @Order(6)
+    void theDealFormRefusesASecondDealForATaxIdAndAnotherPartnersAddressWithoutAServerError() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@deals.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/deals"));
+            String taxId = Api.unique();
+            fillDeal(page, taxId, "First deal");
+            page.locator("form[action$='/deals'] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=registered]")).isVisible();
+
+            fillDeal(page, taxId, "Second deal");
+            page.locator("form[action$='/deals'] button[type=submit]").click();
+
+            assertThat(page.locator("[data-testid=customerTaxId-error]"))
+                    .hasText("У вас уже есть действующая сделка по этому ИНН.");
+            assertThat(page.locator("input[name=customerTaxId]")).hasAttribute("aria-invalid", "true");
+
+            // the same form posted to another partner's address: that partner is not found, nothing stored
+            String rivals = "/portal/partners/" + rival + "/deals";
+            page.evaluate("a => document.querySelector(\"form[action$='/deals']\").setAttribute('action', a)", rivals);
+            String rivalTaxId = Api.unique();
+            fillDeal(page, rivalTaxId, "Someone else's deal");
+            Response refused = page.waitForResponse(r -> r.url().endsWith(rivals),
+                    () -> page.locator("form[action$='/deals'] button[type=submit]").click());
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(api.get("/api/v1/deals?partnerId=" + rival, OPERATOR).raw()).doesNotContain(rivalTaxId);
+        }
+    }
+
+    private static void fillDeal(Page page, String taxId, String title) {
+        page.fill("input[name=customerTaxId]", taxId);
+        page.fill("input[name=customerName]", title + " Customer");
+        page.fill("input[name=title]", title);
     }
 
     private long deal(String taxId, String title, String registeredOn) {
