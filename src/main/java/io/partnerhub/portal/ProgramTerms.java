@@ -260,6 +260,7 @@ final class ProgramTerms {
                 .orElse(text("programs.deals.noAutoApproval"))));
         terms.add(new Term(text("programs.deals.precedence"), d.claimPrecedence().stream()
                 .map(k -> text("programs.claim." + k)).collect(Collectors.joining(" → "))));
+        terms.add(new Term(text("programs.deals.directCustomer"), text("programs.deals.directCustomer." + d.directCustomer())));
         return terms;
     }
 

@@ -275,7 +275,7 @@ class PortalBrowserTest extends BrowserTest {
             page.fill("input[name=customerTaxId]", taxId);
             page.fill("input[name=customerName]", "Browser Customer");
             page.fill("input[name=title]", "Kubernetes migration");
-            // above VK Cloud's auto-approval limit of 100 000.00: an operator decides
+            // VK Cloud approves no deal by itself: an operator decides each one
             page.fill("input[name=expectedMonthlyAmount]", "150000.00");
             page.locator("form[action$='/deals'] button[type=submit]").click();
 

@@ -99,8 +99,9 @@ class ProgramPagesBrowserTest extends BrowserTest {
             assertThat(deals.nth(1)).hasText("не более 30 %");
             assertThat(deals.nth(3)).hasText("без срока");
             assertThat(deals.nth(4)).hasText("20 рабочих дней");
-            assertThat(deals.nth(5)).hasText("сделка без конфликтов с ожидаемой суммой в месяц не более 100 000.00 RUB "
-                    + "одобряется при регистрации с доп. скидкой 5 %");
+            // seeds 000/001: the operator approves each deal; a deal protects from other partners only
+            assertThat(deals.nth(5)).hasText("нет: каждую сделку решает оператор");
+            assertThat(deals.nth(7)).hasText("ждёт решения оператора, факт показан");
             assertThat(page.locator("[data-testid=section-eligibility] li").nth(2)).hasText(
                     "Агент: индивидуальный предприниматель — зарегистрирован более 1 г. до даты заявки.");
             assertThat(page.locator("[data-testid=section-calendar] tbody tr").nth(1).locator("td"))
@@ -112,8 +113,9 @@ class ProgramPagesBrowserTest extends BrowserTest {
 
             page.navigate(url("/console/programs/vk-cloud?lang=en"));
             assertThat(page.locator("[data-testid=section-deals] tbody tr td").nth(5)).hasText(
-                    "a deal without conflicts expecting at most 100 000.00 RUB a month is approved at registration "
-                            + "with an extra 5 %");
+                    "none: an operator decides every deal");
+            assertThat(page.locator("[data-testid=section-deals] tbody tr td").nth(7)).hasText(
+                    "waits for the operator, the fact shown");
             page.navigate(url("/console/programs/vk-cloud?lang=ru"));
         }
     }
