@@ -246,7 +246,8 @@ public class Deals {
     @Transactional
     public List<Deal> releaseClaimsOf(String actor, long partnerId, LocalDate on, String reason) {
         List<Deal> released = jdbc.sql("""
-                        update deal set status = 'RELEASED', ended_on = :on, reason = :reason
+                        update deal set status = 'RELEASED', ended_on = :on, reason = :reason,
+                                        rule = case when status = 'PENDING' then null else rule end
                          where partner_id = :partner and status in ('PENDING', 'APPROVED')
                          returning *""")
                 .param("on", on).param("reason", reason).param("partner", partnerId).query(Deals::deal).list();
