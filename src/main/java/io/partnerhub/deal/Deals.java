@@ -83,8 +83,10 @@ public class Deals {
      * Registers a deal as PENDING, or as REJECTED with the rule and a reason that never names the
      * other partner (docs/deals.md, "Conflicts"): the claims the program puts before a deal, other
      * partners' active deals by tax id, e-mail or domain, a direct customer, and for programs that
-     * register new customers only, consumption before the registration date. A clean deal within the
-     * program's auto-approval rule is approved at once by {@code system}. Of concurrent
+     * register new customers only, consumption before the registration date. A conflict only for the
+     * operator's review (a direct customer where the program says so, a squatter's unproven customer
+     * record) leaves it PENDING with that rule and reason. A clean deal within the program's
+     * auto-approval rule (none shipped) is approved at once by {@code system}. Of concurrent
      * registrations for one customer exactly one claims it: they take the claim's locks in turn, and
      * the insert still races on the partial unique index {@code uq_deal_active_claim}.
      */
