@@ -208,6 +208,25 @@ class DealConflictApiTest {
     }
 
     @Test
+    void aDealWaitingForReviewIsReleasedWithoutItsConflictWhenThePartnerIsRevoked() {
+        long partner = desk.partner("vk-cloud", "PARTNER", "Revoked Prospector", "2026-01-15");
+        String taxId = Api.unique();
+        String account = "acc-" + Api.unique();
+        desk.customer(taxId, account);
+        desk.usage(account + "," + MONTH_START + ",Cloud Servers,300.00");
+        Api.Response waiting = desk.register(partner, taxId, OPERATOR);
+        assertThat(waiting.text("rule")).isEqualTo("DIRECT_CUSTOMER");
+
+        Api.Response revoked = api.post("/api/v1/partners/" + partner + "/revocation", OPERATOR,
+                Map.of("reason", "non-compliance"));
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(201);
+
+        Api.Response released = desk.deal(waiting.id());
+        assertThat(released.text("status")).isEqualTo("RELEASED");
+        assertThat(released.text("rule")).as("the conflict for review no longer describes the deal").isNull();
+    }
+
+    @Test
     void aLinkedCustomerTheOperatorCreatedRejectsEvenWithoutConsumption() {
         long holder = desk.partner("vk-cloud", "PARTNER", "Operator's Holder", "2026-01-15");
         long latecomer = desk.partner("vk-cloud", "PARTNER", "Operator's Latecomer", "2026-01-15");
