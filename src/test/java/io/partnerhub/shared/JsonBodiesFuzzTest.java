@@ -51,7 +51,7 @@ class JsonBodiesFuzzTest {
     @LocalServerPort
     int port;
 
-    @FuzzTest(maxDuration = "30s")
+    @FuzzTest(maxDuration = "5m")
     void fuzzedBodiesAreProblemsNever5xx(FuzzedDataProvider data) {
         Map.Entry<String, Map<String, Object>> route = ROUTES.get(data.consumeInt(0, ROUTES.size() - 1));
         String body = switch (data.consumeInt(0, 3)) {

@@ -34,7 +34,7 @@ class ImportInputFuzzTest {
     private static final ImportContext CONTEXT = new ImportContext(ZoneId.of("Europe/Moscow"),
             Set.of(), Set.of("RUB"), YearMonth.of(2015, 1), YearMonth.of(2026, 12));
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "3m")
     void gzipAndPlainUploadsAreReadWhollyOrRefusedForAReason(FuzzedDataProvider data) throws IOException {
         int shape = data.consumeInt(0, 4);
         int members = data.consumeInt(1, 3);
