@@ -78,6 +78,18 @@ public class PeriodInput {
         }
     }
 
+    /**
+     * The date a portal form field holds, refused like {@link LocalDate#parse} refuses (so a form's
+     * existing handling applies) when it is not {@code YYYY-MM-DD} from 1900 to 2999.
+     */
+    public static LocalDate parseDate(String text) {
+        LocalDate date = date(text);
+        if (date == null) {
+            throw new java.time.format.DateTimeParseException("not " + expectedDate(), String.valueOf(text), 0);
+        }
+        return date;
+    }
+
     /** What a date must look like, for messages. */
     public static String expectedDate() {
         return "a date YYYY-MM-DD from " + EARLIEST_DATE + " to " + LATEST_DATE;

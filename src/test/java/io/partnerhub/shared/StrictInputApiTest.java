@@ -141,6 +141,9 @@ class StrictInputApiTest {
     @Test
     void quickProbesOfOddRequestsAnswerAsProblemsNever500() {
         assertProblem(api.get("/api/v1/partners/99999999999999999999999", OPERATOR), 400);
+        Api.Response percent = api.get("/api/v1/partners/%25", OPERATOR);
+        assertProblem(percent, 400);
+        assertThat(percent.text("detail")).startsWith("The URL is not accepted: ");
         assertProblem(api.get("/api/v1/events?after=99999999999999999999", OPERATOR), 400);
         assertProblem(api.upload("/api/v1/customers", OPERATOR, "{}".getBytes(StandardCharsets.UTF_8), "text/plain"), 415);
         assertProblem(api.post("/api/v1/customers", OPERATOR, "{\"name\": "), 400);
