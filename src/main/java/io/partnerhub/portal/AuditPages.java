@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.audit.AuditEntry;
 import io.partnerhub.audit.AuditLog;
 import io.partnerhub.shared.NotFound;
@@ -84,7 +85,7 @@ class AuditPages {
 
     private static LocalDate date(String field, String value) {
         try {
-            return LocalDate.parse(value.strip());
+            return PeriodInput.parseDate(value.strip());
         } catch (DateTimeParseException e) {
             throw new Refused(field, "programs.audit.error.date");
         }

@@ -3,6 +3,7 @@ package io.partnerhub.portal;
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /** A partner's rebate balance: its entries, and withdrawals to Bonus or the bank account. */
 @Controller
@@ -24,8 +24,10 @@ class BalancePages {
 
     private final RebateLedger ledger;
     private final Partners partners;
+    private final PeriodInput periods;
 
-    BalancePages(RebateLedger ledger, Partners partners) {
+    BalancePages(RebateLedger ledger, Partners partners, PeriodInput periods) {
+        this.periods = periods;
         this.ledger = ledger;
         this.partners = partners;
     }
@@ -48,13 +50,15 @@ class BalancePages {
         try {
             BigDecimal value = new BigDecimal(amount.strip().replace(" ", "").replace(',', '.'));
             field = "period";
-            YearMonth month = period == null || period.isBlank() ? null : YearMonth.parse(period.strip());
+            YearMonth month = period == null || period.isBlank() ? null : periods.period("period", period);
+            field = "destination";
+            RebateLedger.Destination to = RebateLedger.Destination.valueOf(destination);
             field = "amount";
-            ledger.withdraw(me.caller(), id, value, RebateLedger.Destination.valueOf(destination), month);
+            ledger.withdraw(me.caller(), id, value, to, month);
             flash.addAttribute("withdrawn", value.toPlainString());
             return "redirect:/portal/partners/" + id + "/balance";
-        } catch (NumberFormatException | DateTimeParseException e) {
-            model.addAttribute("error", field.equals("amount") ? "an amount like 1500.00" : "a month like 2026-05");
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", field.equals("amount") ? "an amount like 1500.00" : "BONUS or BANK_ACCOUNT");
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());
             if (!e.errors().isEmpty()) {

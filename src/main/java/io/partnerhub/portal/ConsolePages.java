@@ -3,6 +3,9 @@ package io.partnerhub.portal;
 import io.partnerhub.settlement.CloseInBackground;
 import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.PeriodInput;
+import io.partnerhub.shared.PeriodOutOfRange;
+import io.partnerhub.shared.Shown;
 import io.partnerhub.shared.ProblemException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +18,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.YearMonth;
 import java.util.List;
-import java.time.format.DateTimeParseException;
 
 /** The operator console: the months, their close and their statements. */
 @Controller
@@ -26,8 +28,10 @@ class ConsolePages {
 
     private final Statements statements;
     private final CloseInBackground close;
+    private final PeriodInput periods;
 
-    ConsolePages(Statements statements, CloseInBackground close) {
+    ConsolePages(Statements statements, CloseInBackground close, PeriodInput periods) {
+        this.periods = periods;
         this.statements = statements;
         this.close = close;
     }
@@ -62,11 +66,11 @@ class ConsolePages {
         return "period";
     }
 
-    private static YearMonth month(String period) {
+    private YearMonth month(String period) {
         try {
-            return YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
-            throw new NotFound("month", period);
+            return periods.period("period", period);
+        } catch (PeriodOutOfRange e) {
+            throw new NotFound("month", Shown.quoted(period));
         }
     }
 
@@ -78,11 +82,9 @@ class ConsolePages {
     String closePeriod(@ModelAttribute("me") SignedIn me, @PathVariable String period, RedirectAttributes flash) {
         operatorOnly(me);
         try {
-            close.start(me.caller().name(), YearMonth.parse(period));
+            close.start(me.caller().name(), periods.period("period", period));
         } catch (ProblemException e) {
             flash.addAttribute("refused", e.getMessage());
-        } catch (DateTimeParseException e) {
-            flash.addAttribute("refused", "not a month: " + period);
         }
         return "redirect:/console";
     }

@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.partner.Credentials;
 import io.partnerhub.partner.NewPartner;
 import io.partnerhub.partner.NotEligible;
@@ -223,7 +224,7 @@ class PartnerConsolePages {
     }
 
     private static LocalDate date(String text) {
-        return LocalDate.parse(text.strip());
+        return PeriodInput.parseDate(text.strip());
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.program.ModelTerms;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
@@ -86,7 +87,7 @@ class ProgramPages {
 
     private static ProgramVersion version(Program program, String effectiveFrom) {
         try {
-            LocalDate from = LocalDate.parse(effectiveFrom.strip());
+            LocalDate from = PeriodInput.parseDate(effectiveFrom.strip());
             return program.versions().stream().filter(v -> v.effectiveFrom().equals(from)).findFirst()
                     .orElseThrow(() -> new NotFound("program version", program.id() + " " + effectiveFrom));
         } catch (DateTimeParseException e) {

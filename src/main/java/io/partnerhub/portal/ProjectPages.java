@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.deal.ProjectRegistration;
 import io.partnerhub.deal.ProjectRegistrations;
 import io.partnerhub.partner.Partner;
@@ -73,7 +74,7 @@ class ProjectPages {
                 throw new IllegalArgumentException();
             }
             field = "registeredOn";
-            LocalDate on = LocalDate.parse(registeredOn.strip());
+            LocalDate on = PeriodInput.parseDate(registeredOn.strip());
             field = "ratePercent";
             BigDecimal rate = new BigDecimal(ratePercent.strip().replace(',', '.'));
             field = "customerId";

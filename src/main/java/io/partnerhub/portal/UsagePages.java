@@ -1,6 +1,8 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.PeriodInput;
+import io.partnerhub.shared.PeriodOutOfRange;
 import io.partnerhub.shared.Today;
 import io.partnerhub.usage.ImportResult;
 import io.partnerhub.usage.UsageFormat;
@@ -17,7 +19,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 
 /**
  * The console's usage: upload a billing export, see what was stored or every bad line; and a
@@ -30,8 +31,10 @@ class UsagePages {
     private final UsageImports imports;
     private final ServiceConsumption consumption;
     private final Today today;
+    private final PeriodInput periods;
 
-    UsagePages(UsageImports imports, ServiceConsumption consumption, Today today) {
+    UsagePages(UsageImports imports, ServiceConsumption consumption, Today today, PeriodInput periods) {
+        this.periods = periods;
         this.imports = imports;
         this.consumption = consumption;
         this.today = today;
@@ -78,8 +81,8 @@ class UsagePages {
             chosen = consumption.latestMonth().orElse(YearMonth.from(today.date()));
         } else {
             try {
-                chosen = YearMonth.parse(month.strip());
-            } catch (DateTimeParseException e) {
+                chosen = periods.period("month", month);
+            } catch (PeriodOutOfRange e) {
                 model.addAttribute("month", month);
                 model.addAttribute("monthError", true);
                 return;

@@ -1,13 +1,14 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.Partnerhub;
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.ProblemException;
+import io.partnerhub.shared.Shown;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -27,11 +28,9 @@ public final class CloseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        YearMonth month;
-        try {
-            month = YearMonth.parse(period);
-        } catch (DateTimeParseException e) {
-            System.out.println("refused: '" + period + "' is not a period; use YYYY-MM");
+        YearMonth month = PeriodInput.strictPeriod(period);
+        if (month == null) {
+            System.out.println("refused: " + Shown.quoted(period) + " is not a period; use YYYY-MM");
             return 2;
         }
         try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(platformSettings)) {

@@ -6,6 +6,7 @@ import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.Today;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,10 +51,12 @@ public class PeriodClose {
     private final ObjectMapper json;
     private final ClosedPeriods closedPeriods;
     private final List<BeforeClose> beforeClose;
+    private final PeriodInput periods;
 
     PeriodClose(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, MonthFacts facts,
                 Partners partners, RebateLedger ledger, Today today, ObjectMapper json, ClosedPeriods closedPeriods,
-                List<BeforeClose> beforeClose) {
+                List<BeforeClose> beforeClose, PeriodInput periods) {
+        this.periods = periods;
         this.closedPeriods = closedPeriods;
         this.beforeClose = beforeClose;
         this.dataSource = dataSource;
@@ -92,6 +95,7 @@ public class PeriodClose {
 
     /** Refuses a month that has not ended yet: its usage is still coming in. */
     public void requireEnded(YearMonth period) {
+        periods.require("period", period);
         YearMonth current = YearMonth.from(today.date());
         if (!period.isBefore(current)) {
             throw RuleViolation.of("period", period + " has not ended yet: it can be closed from "

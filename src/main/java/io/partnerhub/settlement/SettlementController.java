@@ -74,9 +74,9 @@ class SettlementController {
     @PostMapping("/api/v1/periods/{period}/close")
     @Operation(summary = "Close a period (operator): earlier open periods first, in order; closing again changes"
             + " nothing; a period not yet ended is refused (422)")
-    PeriodClose.Result close(Caller caller, @PathVariable String period) {
+    PeriodClose.Result close(Caller caller, @PathVariable YearMonth period) {
         caller.requireOperator("close a period");
-        return close.close(caller.name(), Statements.period(period));
+        return close.close(caller.name(), period);
     }
 
     @GetMapping("/api/v1/periods")
@@ -93,13 +93,13 @@ class SettlementController {
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A closed period's statement: totals and explained lines")
-    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable String period) {
+    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
         return statements.find(caller, id, period);
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = "text/csv")
     @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path)")
-    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable String period) {
+    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
         Statements.StatementView s = statements.find(caller, id, period);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
@@ -109,7 +109,7 @@ class SettlementController {
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}.csv", produces = "text/csv")
     @Operation(summary = "The statement's lines as CSV")
-    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable String period) {
+    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
         return statementCsv(caller, id, period);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.Today;
 import io.partnerhub.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
@@ -27,9 +27,11 @@ public class Statements {
     private final JdbcClient jdbc;
     private final Partners partners;
     private final Today today;
+    private final PeriodInput periods;
 
-    Statements(JdbcClient jdbc, Partners partners, Today today) {
+    Statements(JdbcClient jdbc, Partners partners, Today today, PeriodInput periods) {
         this.today = today;
+        this.periods = periods;
         this.jdbc = jdbc;
         this.partners = partners;
     }
@@ -124,8 +126,11 @@ public class Statements {
     }
 
     public StatementView find(Caller caller, long partnerId, String period) {
+        return find(caller, partnerId, periods.period("period", period));
+    }
+
+    public StatementView find(Caller caller, long partnerId, YearMonth month) {
         partners.find(caller, partnerId);
-        YearMonth month = period(period);
         StatementView header = jdbc.sql("select * from statement where partner_id = :partner and period = :period")
                 .param("partner", partnerId).param("period", month.atDay(1))
                 .query((rs, i) -> new StatementView(partnerId, month.toString(), rs.getString("program_id"),
@@ -190,14 +195,6 @@ public class Statements {
                         || coalesce((select string_agg(concat_ws('|', partner_id, effective_from, model, tier, reason),
                                                        E'\n' order by partner_id, effective_from) from partner_standing), ''))""")
                 .query(String.class).single();
-    }
-
-    static YearMonth period(String text) {
-        try {
-            return YearMonth.parse(text);
-        } catch (DateTimeParseException e) {
-            throw RuleViolation.of("period", "'" + text + "' is not a period: use YYYY-MM");
-        }
     }
 
     private static TotalsView totals(ResultSet rs) throws SQLException {

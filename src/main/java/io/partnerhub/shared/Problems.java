@@ -31,6 +31,12 @@ class Problems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
 
+    private final PeriodInput periods;
+
+    Problems(PeriodInput periods) {
+        this.periods = periods;
+    }
+
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<ProblemDetail> refused(ProblemException e) {
         return problem(e.status(), e.getMessage(), e.errors());
@@ -38,8 +44,15 @@ class Problems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String message = "'" + e.getValue() + "' is not a valid " + e.getName();
-        return problem(HttpStatus.BAD_REQUEST, message, List.of(new ProblemException.FieldProblem(e.getName(), message)));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InputOutOfRange refused) {
+                return problem(refused.status(), e.getName() + " must be " + refused.expected(),
+                        List.of(new ProblemException.FieldProblem(e.getName(), refused.reason())));
+            }
+        }
+        String message = Shown.quoted(e.getValue()) + " is not a valid " + e.getName();
+        return problem(HttpStatus.BAD_REQUEST, e.getName() + " has a value of the wrong kind",
+                List.of(new ProblemException.FieldProblem(e.getName(), message)));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -87,7 +100,7 @@ class Problems extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             String field = field(mismatch);
             String message = mismatch.getTargetType() == String.class && mismatch instanceof InvalidFormatException
-                    ? "must not contain a NUL character" : expected(mismatch.getTargetType());
+                    ? "must not contain a NUL or other control character" : expected(mismatch.getTargetType());
             return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, field + " " + message,
                     List.of(new ProblemException.FieldProblem(field, message))));
         }
@@ -107,7 +120,7 @@ class Problems extends ResponseEntityExceptionHandler {
     }
 
     /** What a value of the type looks like, said without Java class names. */
-    private static String expected(Class<?> type) {
+    private String expected(Class<?> type) {
         if (type == null) {
             return "has a value of the wrong kind";
         }
@@ -115,10 +128,16 @@ class Problems extends ResponseEntityExceptionHandler {
             return "must be one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         if (type == java.time.LocalDate.class) {
-            return "must be a date YYYY-MM-DD from " + JsonInput.EARLIEST + " to " + JsonInput.LATEST;
+            return "must be " + PeriodInput.expectedDate();
         }
         if (type == java.time.YearMonth.class) {
-            return "must be a period YYYY-MM";
+            return "must be " + periods.expectedPeriod();
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "must be a whole number";
         }
         if (type == java.math.BigDecimal.class) {
             return "must be a decimal number such as \"1234.50\"";

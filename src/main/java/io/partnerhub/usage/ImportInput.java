@@ -9,13 +9,14 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
-import java.util.zip.GZIPInputStream;
 
+import io.partnerhub.shared.InputLimits;
 import io.partnerhub.shared.Sha256;
 
 /**
  * The bytes of an uploaded file on their way to a reader: gunzipped when they are gzip (whatever
- * the request says), hashed as they pass (the SHA-256 of the content identifies the file), the
+ * the request says; strictly, see {@link StrictGzip}), kept within the configured size and
+ * expansion ({@link SizeLimit}), hashed as they pass (the SHA-256 of the content identifies the file), the
  * UTF-8 byte-order mark dropped, decoded strictly as UTF-8.
  */
 final class ImportInput {
@@ -29,11 +30,16 @@ final class ImportInput {
     }
 
     static ImportInput open(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
+        return open(raw, InputLimits.defaults());
+    }
+
+    static ImportInput open(InputStream raw, InputLimits limits) throws IOException {
+        SizeLimit.Counted counted = new SizeLimit.Counted(raw);
+        BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
         in.mark(2);
         boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
         in.reset();
-        InputStream content = gzip ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+        InputStream content = new SizeLimit(gzip ? new StrictGzip(in) : in, counted, gzip, limits);
         DigestInputStream digest = new DigestInputStream(content, Sha256.digest());
         BufferedInputStream text = new BufferedInputStream(digest, 1 << 16);
         text.mark(3);

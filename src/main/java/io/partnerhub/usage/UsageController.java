@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Shown;
 
 @RestController
 @Tag(name = "Usage", description = "Billing exports imported, and consumption no partner claims")
@@ -45,7 +46,7 @@ class UsageController {
                                                HttpServletRequest request) throws IOException {
         caller.requireOperator("import usage");
         UsageFormat usageFormat = UsageFormat.byId(format).orElseThrow(() -> RuleViolation.of("format",
-                "'" + format + "' is not a known format; use focus or yandex-detail"));
+                Shown.quoted(format) + " is not a known format; use focus or yandex-detail"));
         try (InputStream body = request.getInputStream()) {
             ImportResult result = imports.importFile(caller.name(), usageFormat, body, fileName);
             return answer(result, request.getRequestURI());

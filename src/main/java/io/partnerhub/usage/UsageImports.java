@@ -24,7 +24,10 @@ import org.springframework.stereotype.Service;
 
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.shared.InputLimits;
 import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Shown;
 import io.partnerhub.shared.Today;
 import io.partnerhub.shared.UsageImported;
 
@@ -46,9 +49,11 @@ public class UsageImports {
     private final JdbcClient jdbc;
     private final ProgramCatalog programs;
     private final Today today;
+    private final InputLimits limits;
 
     UsageImports(DataSource dataSource, JdbcClient jdbc, ProgramCatalog programs, Today today,
-                 ApplicationEventPublisher events) {
+                 ApplicationEventPublisher events, InputLimits limits) {
+        this.limits = limits;
         this.events = events;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
@@ -57,6 +62,7 @@ public class UsageImports {
     }
 
     public ImportResult importFile(String actor, UsageFormat format, InputStream content, String fileName) {
+        requireStorableName(fileName);
         YearMonth latest = YearMonth.from(today.date()).plusMonths(1);
         ensurePartitions(latest);
         try (Connection connection = dataSource.getConnection()) {
@@ -97,7 +103,7 @@ public class UsageImports {
         long read = 0;
         String checksum = null;
         try {
-            ImportInput input = ImportInput.open(content);
+            ImportInput input = ImportInput.open(content, limits);
             read = format.reader().read(input.reader(), context, row -> {
                 if (!problems.any()) {
                     write(out, row);
@@ -125,6 +131,14 @@ public class UsageImports {
         }
         return new ImportResult.Accepted(importId, stored, tally.periods, tally.unattributedRows,
                 tally.unattributedAccounts.size(), checksum);
+    }
+
+    /** A file name is kept and shown in the history: printable text of at most 255 characters, or none. */
+    private static void requireStorableName(String fileName) {
+        if (fileName != null && (fileName.length() > 255 || fileName.codePoints().anyMatch(Character::isISOControl))) {
+            throw RuleViolation.of("fileName", Shown.quoted(fileName)
+                    + " is not a file name: at most 255 characters, no NUL or other control characters");
+        }
     }
 
     /** Why a file could not be read to its end, said for the person who sent it. */

@@ -68,7 +68,7 @@ class PeriodCloseApiTest {
         assertThat(early.text("detail")).contains(thisMonth + " has not ended yet");
         assertThat(byPartner.status()).isEqualTo(403);
         assertThat(malformed.status()).isEqualTo(422);
-        assertThat(malformed.text("detail")).contains("use YYYY-MM");
+        assertThat(malformed.text("detail")).startsWith("period must be a period YYYY-MM from 2015-01 to ");
     }
 
     @Test
