@@ -114,6 +114,11 @@ class RestartTest {
         assertThat(EmbeddedDatabaseTest.gone(postgres, Duration.ofSeconds(10))).as("PostgreSQL stopped with it").isTrue();
         assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
         assertThat(platform.lines()).as("errors logged while stopping").noneMatch(line -> ERROR.matcher(line).find());
+        assertThat(firstIndex(platform, "Consumption per service: 1 import(s) summarized"))
+                .as("the summary after the import finished before the pool closed")
+                .isBetween(0, firstIndex(platform, "partnerhub - Shutdown initiated"));
+        assertThat(firstIndex(platform, "Consumption summary: 1 import(s) over [2026-11] summarized"))
+                .isBetween(0, firstIndex(platform, "partnerhub - Shutdown initiated"));
 
         try (EmbeddedDatabase stopped = EmbeddedDatabase.start(dataDir.resolve("postgres"), false)) {
             JdbcTemplate database = jdbc(stopped.jdbcUrl());
@@ -138,6 +143,11 @@ class RestartTest {
                 postgres.get().destroyForcibly();
             }
         }
+    }
+
+    private static int firstIndex(PlatformChild child, String text) {
+        List<String> lines = child.lines();
+        return lines.indexOf(lines.stream().filter(line -> line.contains(text)).findFirst().orElse(null));
     }
 
     /** The file in two halves: the header and the first half of the rows, then the rest. */
