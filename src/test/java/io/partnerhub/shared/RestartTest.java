@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,10 +42,14 @@ class RestartTest {
     private static final String HEADER = "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency\n";
     private static final Duration START_BOUND = Duration.ofSeconds(120);
     /**
-     * The restart waited 60 s for a server that could not start, then gave up; now it does not wait
-     * (a whole start of the platform measured 20-24 s on the shared two-core build machine).
+     * The restart waited 60 s for a server that could not start, then gave up; now the database's
+     * part of the start (the orphan stopped, the server started) must not wait. Measured from the
+     * log, so that the load of a shared build machine on the rest of the start (a whole start
+     * measured 17-58 s on two busy cores) does not decide the test.
      */
-    private static final Duration PROMPT_RESTART = Duration.ofSeconds(45);
+    private static final Duration PROMPT_DATABASE = Duration.ofSeconds(30);
+    private static final Pattern ORPHAN_FOUND = Pattern.compile("^(\\S+Z) .* is still running on .* although no Partnerhub");
+    private static final Pattern DATABASE_UP = Pattern.compile("^(\\S+Z) .* postmaster startup finished in ");
     private static final Pattern ORPHAN_STOPPED = Pattern.compile("Stopped PostgreSQL \\(pid (\\d+)\\) left running on ");
     private static final Pattern GRACEFUL = Pattern.compile("Commencing graceful shutdown");
     private static final Pattern ERROR = Pattern.compile("^\\S+\\s+ERROR ");
@@ -67,9 +72,12 @@ class RestartTest {
         long restarting = System.nanoTime();
         PlatformChild second = start(dataDir, "killed-2");
         int port = second.awaitReady(START_BOUND);
-        Duration took = Duration.ofNanos(System.nanoTime() - restarting);
-        System.out.printf("[restart] up again after kill -9 in %d ms%n", took.toMillis());
-        assertThat(took).as("restart after kill -9").isLessThan(PROMPT_RESTART);
+        Duration databaseStart = Duration.between(
+                Instant.parse(second.await(ORPHAN_FOUND, Duration.ZERO, "the orphan found").group(1)),
+                Instant.parse(second.await(DATABASE_UP, Duration.ZERO, "the database up").group(1)));
+        System.out.printf("[restart] up again after kill -9 in %d ms, of which the database (orphan stopped, server"
+                + " started) %d ms%n", Duration.ofNanos(System.nanoTime() - restarting).toMillis(), databaseStart.toMillis());
+        assertThat(databaseStart).as("the database's part of the restart after kill -9").isLessThan(PROMPT_DATABASE);
         assertThat(postgres.isAlive()).as("the orphaned PostgreSQL").isFalse();
         assertThat(second.await(ORPHAN_STOPPED, Duration.ZERO, "the orphan stopped").group(1))
                 .isEqualTo(Long.toString(postgres.pid()));
