@@ -1,6 +1,7 @@
 package io.partnerhub.deal;
 
 import io.partnerhub.shared.UsageImported;
+import io.partnerhub.shared.WorkerShutdown;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -24,13 +26,16 @@ class SummaryAfterImport {
 
     private final ConsumptionSummary summary;
     private final boolean enabled;
+    private final Duration shutdownBound;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("consumption-summary").daemon().unstarted(task));
 
     SummaryAfterImport(ConsumptionSummary summary,
-                       @Value("${partnerhub.summarize-after-import:true}") boolean enabled) {
+                       @Value("${partnerhub.summarize-after-import:true}") boolean enabled,
+                       @Value(WorkerShutdown.BOUND) Duration shutdownBound) {
         this.summary = summary;
         this.enabled = enabled;
+        this.shutdownBound = shutdownBound;
     }
 
     @EventListener
@@ -49,6 +54,6 @@ class SummaryAfterImport {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        WorkerShutdown.finishThenStop(worker, shutdownBound);
     }
 }

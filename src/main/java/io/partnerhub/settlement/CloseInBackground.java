@@ -2,12 +2,15 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.ProblemException;
+import io.partnerhub.shared.WorkerShutdown;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -66,13 +69,15 @@ public class CloseInBackground {
 
     private final PeriodClose close;
     private final Clock clock;
+    private final Duration shutdownBound;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("period-close").daemon().unstarted(task));
     private volatile Run latest;
 
-    CloseInBackground(PeriodClose close, Clock clock) {
+    CloseInBackground(PeriodClose close, Clock clock, @Value(WorkerShutdown.BOUND) Duration shutdownBound) {
         this.close = close;
         this.clock = clock;
+        this.shutdownBound = shutdownBound;
     }
 
     /** Starts closing {@code period} (and the open months before it) unless a close is running. */
@@ -118,8 +123,9 @@ public class CloseInBackground {
         }
     }
 
+    /** A close still running past the bound is interrupted: it rolls back whole, and closing again resumes. */
     @PreDestroy
     void stop() {
-        thread.shutdownNow();
+        WorkerShutdown.finishThenStop(thread, shutdownBound);
     }
 }

@@ -1,6 +1,7 @@
 package io.partnerhub.usage;
 
 import io.partnerhub.shared.UsageImported;
+import io.partnerhub.shared.WorkerShutdown;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -25,14 +27,17 @@ class ServiceSummaryAfterImport {
     private final ServiceSummary summary;
     private final PartitionStatistics statistics;
     private final boolean enabled;
+    private final Duration shutdownBound;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("service-summary").daemon().unstarted(task));
 
     ServiceSummaryAfterImport(ServiceSummary summary, PartitionStatistics statistics,
-                              @Value("${partnerhub.summarize-after-import:true}") boolean enabled) {
+                              @Value("${partnerhub.summarize-after-import:true}") boolean enabled,
+                              @Value(WorkerShutdown.BOUND) Duration shutdownBound) {
         this.summary = summary;
         this.statistics = statistics;
         this.enabled = enabled;
+        this.shutdownBound = shutdownBound;
     }
 
     @EventListener
@@ -52,6 +57,6 @@ class ServiceSummaryAfterImport {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        WorkerShutdown.finishThenStop(worker, shutdownBound);
     }
 }
