@@ -216,7 +216,7 @@ class TransferTakeoverTest {
         long other = fixture.partner("vk-cloud", "PARTNER", CONTRACT);
         String tokenHolder = fixture.token(holder);
         String tokenOther = fixture.token(other);
-        long customer = fixture.customerOf(holder, tokenHolder);
+        long customer = recordedBy(tokenHolder);
         String yesterday = today.minusDays(1).toString();
         JsonNode facts = api.get("/api/v1/customers/" + customer, OPERATOR).body();
 
@@ -255,7 +255,7 @@ class TransferTakeoverTest {
         long a = fixture.partner("vk-cloud", "PARTNER", CONTRACT);
         long b = fixture.partner("vk-cloud", "PARTNER", CONTRACT);
         String tokenA = fixture.token(a);
-        long customer = fixture.customerOf(a, tokenA);
+        long customer = recordedBy(tokenA);
         created(fixture.link(OPERATOR, a, customer, "2026-02-01", "2026-03-01", null));
         fixture.linked(b, customer, "2026-03-01");
 
@@ -292,6 +292,13 @@ class TransferTakeoverTest {
     }
 
     private static final String OPERATOR_NAME = "operator";
+
+    /** A customer the partner recorded itself, without a contact. */
+    private long recordedBy(String partnerToken) {
+        String account = "acc-" + Api.unique();
+        return created(api.post("/api/v1/customers", partnerToken,
+                Map.of("name", "Customer " + account, "taxId", Api.unique(), "accountId", account)));
+    }
 
     private long oldPartner() {
         String taxId = Api.unique();
