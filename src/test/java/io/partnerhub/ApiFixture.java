@@ -34,11 +34,30 @@ public final class ApiFixture {
         return created(api.post("/api/v1/partners", OPERATOR, application));
     }
 
-    /** A customer with a fresh account; its name is "Customer &lt;account&gt;". */
+    /** A customer with a fresh account; its name is "Customer &lt;account&gt;", its contact {@link #contactOf}. */
     public long customer() {
         String account = "acc-" + Api.unique();
-        return created(api.post("/api/v1/customers", OPERATOR,
+        return created(api.post("/api/v1/customers", OPERATOR, Map.of("name", "Customer " + account,
+                "taxId", Api.unique(), "accountId", account, "contactEmail", account + "@customers.test")));
+    }
+
+    /**
+     * A customer the partner recorded itself (so it may link it), with a contact the operator set
+     * (so the customer, not the partner, receives the confirmation).
+     */
+    public long customerOf(long partner, String partnerToken) {
+        String account = "acc-" + Api.unique();
+        long customer = created(api.post("/api/v1/customers", partnerToken,
                 Map.of("name", "Customer " + account, "taxId", Api.unique(), "accountId", account)));
+        Api.Response contact = api.post("/api/v1/customers/" + customer + "/contact", OPERATOR,
+                Map.of("email", account + "@customers.test"));
+        assertThat(contact.status()).as(contact.raw()).isEqualTo(200);
+        return customer;
+    }
+
+    /** The contact of a customer made by {@link #customer()} or {@link #customerOf}. */
+    public String contactOf(long customer) {
+        return api.get("/api/v1/customers/" + customer, OPERATOR).text("contactEmail");
     }
 
     public String token(long partner) {
@@ -72,11 +91,30 @@ public final class ApiFixture {
         return listed.body().valueStream().toList();
     }
 
-    /** The token inside a confirmation path {@code /api/v1/consents/<token>}. */
-    public static String tokenOf(Api.Response pending) {
-        String path = pending.text("confirmationPath");
-        assertThat(path).as(pending.raw()).startsWith("/api/v1/consents/");
-        return path.substring("/api/v1/consents/".length());
+    /**
+     * The one-time token of a pending request naming its customer, read where only the customer's
+     * mail sender reads it: the operators' outbox, addressed to the customer's contact. Fails if no
+     * message was sent for the request.
+     */
+    public String confirmationToken(Api.Response pending) {
+        assertThat(pending.status()).as(pending.raw()).isIn(201, 202);
+        return confirmationToken(pending.body().get("customerId").asLong(), pending.body().get("requestId").asLong());
+    }
+
+    public String confirmationToken(long customer, long requestId) {
+        return messagesTo(contactOf(customer)).stream()
+                .filter(m -> m.path("linkRequestId").asLong() == requestId)
+                .map(m -> m.get("path").asString()).findFirst()
+                .map(path -> path.substring("/api/v1/consents/".length()))
+                .orElseThrow(() -> new AssertionError("no message for request " + requestId));
+    }
+
+    /** Every message in the outbox to {@code recipient}, oldest first. */
+    public List<JsonNode> messagesTo(String recipient) {
+        Api.Response messages = api.get("/api/v1/outbound-messages?all=true&recipient="
+                + java.net.URLEncoder.encode(recipient, java.nio.charset.StandardCharsets.UTF_8), OPERATOR);
+        assertThat(messages.status()).as(messages.raw()).isEqualTo(200);
+        return messages.body().valueStream().toList();
     }
 
     public static long created(Api.Response response) {

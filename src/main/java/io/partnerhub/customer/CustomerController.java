@@ -36,16 +36,33 @@ class CustomerController {
         this.revocations = revocations;
     }
 
+    /** An address as the database keeps it (ck_customer_contact_email_is_an_address), with a dot in its domain. */
+    private static final String ADDRESS = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    private static final String ADDRESS_MESSAGE = "must be an e-mail address (name@domain)";
+
     record NewCustomer(@NotBlank @Size(max = 300) String name,
                        @NotBlank @Size(max = 20) String taxId,
-                       @NotBlank @Size(max = 100) String accountId) {
+                       @NotBlank @Size(max = 100) String accountId,
+                       @Pattern(regexp = ADDRESS, message = ADDRESS_MESSAGE) @Size(max = 254)
+                       String contactEmail) {
     }
 
     @PostMapping("/api/v1/customers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a customer; accountId is the sub-account id in usage data (409 if already recorded)")
+    @Operation(summary = "Record a customer; accountId is the sub-account id in usage data (409 if already recorded,"
+            + " naming the customer to operators only); contactEmail is where the customer confirms partners' requests")
     Customer create(Caller caller, @Valid @RequestBody NewCustomer c) {
-        return customers.create(caller, c.name(), c.taxId(), c.accountId());
+        return customers.create(caller, c.name(), c.taxId(), c.accountId(), c.contactEmail());
+    }
+
+    record Contact(@Pattern(regexp = ADDRESS, message = ADDRESS_MESSAGE) @Size(max = 254) String email) {
+    }
+
+    @PostMapping("/api/v1/customers/{id}/contact")
+    @Operation(summary = "Set (or, with email null, remove) the customer's contact on record: an operator, or the"
+            + " partner holding the customer (or that recorded it while nobody holds it)")
+    Customer setContact(Caller caller, @PathVariable long id, @Valid @RequestBody Contact body) {
+        return customers.setContact(caller, id, body.email());
     }
 
     @GetMapping("/api/v1/customers/{id}")
@@ -61,9 +78,10 @@ class CustomerController {
 
     @PostMapping("/api/v1/partners/{partnerId}/customers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Link a customer to the partner from a date (to: exclusive); 409 names the current holder."
-            + " Where the program requires the customer's consent, an operator states consentObtainedOn, and a"
-            + " partner gets status ACCEPTANCE_REQUIRED with the confirmation link to pass on to the customer")
+    @Operation(summary = "Link a customer to the partner from a date (to: exclusive); 409 names the current holder to"
+            + " operators. A partner links only customers it recorded or held, from today on. Where the program"
+            + " requires the customer's consent, an operator states consentObtainedOn, and a partner gets status"
+            + " ACCEPTANCE_REQUIRED: the customer confirms through its contact on record, or an operator confirms")
     LinkOutcome link(Caller caller, @PathVariable long partnerId, @Valid @RequestBody NewLink l) {
         return customers.link(caller, partnerId, l.customerId(), l.from(), l.to(), l.referralReward(),
                 l.consentObtainedOn());
@@ -83,7 +101,8 @@ class CustomerController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Move a customer to another partner (toPartnerId) or to direct service (toPartnerId null)"
             + " on a day: the current link ends that day, the new one starts that day. An operator states"
-            + " consentObtainedOn; the receiving partner gets status ACCEPTANCE_REQUIRED and a confirmation link")
+            + " consentObtainedOn; the receiving partner (one that recorded or held the customer) gets status"
+            + " ACCEPTANCE_REQUIRED; the customer or an operator confirms")
     Object transfer(Caller caller, @PathVariable long id, @Valid @RequestBody NewTransfer t) {
         return customers.transfer(caller, id, t.toPartnerId(), t.on(), t.consentObtainedOn(), t.referralReward());
     }

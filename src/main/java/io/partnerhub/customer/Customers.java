@@ -31,37 +31,64 @@ public class Customers {
     private final Links links;
     private final LinkRequests requests;
     private final Transfers transfers;
+    private final CustomerContacts contacts;
     private final Today today;
 
     Customers(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Links links, LinkRequests requests,
-              Transfers transfers, Today today) {
+              Transfers transfers, CustomerContacts contacts, Today today) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.programs = programs;
         this.links = links;
         this.requests = requests;
         this.transfers = transfers;
+        this.contacts = contacts;
         this.today = today;
     }
 
-    /** Records a customer; an account id is one customer's, so a second one is a conflict naming it. */
+    /**
+     * Records a customer; an account id is one customer's, so a second one is a conflict. It names
+     * the customer holding the account to an operator only: a partner learns that the account is
+     * registered, not by whom. {@code contactEmail} (optional) is where the customer confirms requests.
+     */
     @Transactional
-    public Customer create(Caller caller, String name, String taxId, String accountId) {
+    public Customer create(Caller caller, String name, String taxId, String accountId, String contactEmail) {
         String account = accountId.strip();
         jdbc.sql("select id from customer where account_id = :account").param("account", account)
                 .query(Long.class).optional().ifPresent(existing -> {
-                    throw new Conflict("Account " + account + " already belongs to customer " + existing + ".");
+                    throw new Conflict(caller.isOperator() ? "Account " + account + " already belongs to customer "
+                            + existing + "." : "Account " + account + " is already registered.");
                 });
         partners.ownerOfAccount(account).ifPresent(owner -> {
-            throw new Conflict("Account " + account + " is a partner's own account, not a customer's.");
+            throw new Conflict(caller.isOperator() ? "Account " + account + " is a partner's own account, not a"
+                    + " customer's." : "Account " + account + " is already registered.");
         });
+        String contact = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
         long id = jdbc.sql("""
-                        insert into customer (name, tax_id, account_id, created_by, created_by_partner_id)
-                        values (:name, :taxId, :account, :by, :partner) returning id""")
+                        insert into customer (name, tax_id, account_id, created_by, created_by_partner_id,
+                                              contact_email, contact_set_by_partner_id)
+                        values (:name, :taxId, :account, :by, :partner, :contact, :contactBy) returning id""")
                 .param("name", name.strip()).param("taxId", taxId.strip()).param("account", account)
-                .param("by", caller.name()).param("partner", caller.partnerId())
+                .param("by", caller.name()).param("partner", caller.partnerId()).param("contact", contact)
+                .param("contactBy", contact == null ? null : caller.partnerId())
                 .query(Long.class).single();
         return find(caller, id);
+    }
+
+    /** Records a customer without a contact (the demo data, imports). */
+    public Customer create(Caller caller, String name, String taxId, String accountId) {
+        return create(caller, name, taxId, accountId, null);
+    }
+
+    /**
+     * Sets or removes ({@code email} null) the customer's contact: an operator, or a partner that
+     * holds the customer today (or recorded it while nobody holds it). Others' customers are 404.
+     */
+    @Transactional
+    public Customer setContact(Caller caller, long customerId, String email) {
+        find(caller, customerId);
+        contacts.set(caller, customerId, email, today.date());
+        return find(caller, customerId);
     }
 
     /**
@@ -77,7 +104,30 @@ public class Customers {
             throw new NotFound("customer", id);
         }
         return new Customer(customer.id(), customer.name(), customer.taxId(), customer.accountId(),
-                customer.createdAt(), visible);
+                caller.isOperator() ? contacts.of(id).orElse(null) : null, customer.createdAt(), visible);
+    }
+
+    /**
+     * Refuses a customer the caller may not see exactly as one that does not exist: a partner
+     * learns nothing about a customer it never held and did not record.
+     */
+    private void refuseUnseen(Caller caller, long customerId) {
+        if (caller.isOperator() ? !exists(customerId) : !seenBy(caller, customerId)) {
+            throw new NotFound("customer", customerId);
+        }
+    }
+
+    private boolean seenBy(Caller caller, long customerId) {
+        return recordedBy(caller, customerId)
+                || links.ofCustomer(customerId).stream().anyMatch(l -> l.partnerId() == caller.partnerId());
+    }
+
+    /** Only an operator dates a link or a transfer before today (never into a closed month). */
+    private void refuseBackdated(Caller caller, String field, LocalDate day) {
+        if (!caller.isOperator() && day.isBefore(today.date())) {
+            throw RuleViolation.of(field, "cannot be before today (" + today.date() + "): rules are judged as of the"
+                    + " day of the request; only an operator may date it earlier");
+        }
     }
 
     /** Whether a customer with this id exists, whoever may see it. */
@@ -101,20 +151,24 @@ public class Customers {
     public LinkOutcome link(Caller caller, long partnerId, long customerId, LocalDate from, LocalDate to,
                             String referralReward, LocalDate consentObtainedOn) {
         Partner partner = partners.find(caller, partnerId);
-        if (!exists(customerId)) {
-            throw new NotFound("customer", customerId);
-        }
+        refuseUnseen(caller, customerId);
+        refuseBackdated(caller, "from", from);
         refuseFutureConsent(consentObtainedOn);
         boolean consent = consentRequired(partner, from);
-        if (consent && !caller.isOperator()) {
-            return requests.request(caller.name(), partner, customerId, LinkRequests.Kind.LINK, from, to, referralReward);
+        try {
+            if (consent && !caller.isOperator()) {
+                return requests.request(caller.name(), partner, customerId, LinkRequests.Kind.LINK, from, to,
+                        referralReward);
+            }
+            if (consent && consentObtainedOn == null) {
+                throw RuleViolation.of("consentObtainedOn", "is required: the " + programName(partner) + " terms on "
+                        + from + " require the customer's consent to a link; state the day it was obtained");
+            }
+            return links.insert(caller.name(), partner, customerId, from, to,
+                    new Links.Terms(referralReward, consentObtainedOn, null));
+        } catch (CustomerLinkedElsewhere linked) {
+            throw caller.isOperator() ? linked : linked.toldTo(caller.partnerId());
         }
-        if (consent && consentObtainedOn == null) {
-            throw RuleViolation.of("consentObtainedOn", "is required: the " + programName(partner) + " terms on "
-                    + from + " require the customer's consent to a link; state the day it was obtained");
-        }
-        return links.insert(caller.name(), partner, customerId, from, to,
-                new Links.Terms(referralReward, consentObtainedOn, null));
     }
 
     /**
@@ -127,15 +181,19 @@ public class Customers {
     @Transactional
     Object transfer(Caller caller, long customerId, Long toPartnerId, LocalDate on,
                            LocalDate consentObtainedOn, String referralReward) {
-        if (!exists(customerId)) {
-            throw new NotFound("customer", customerId);
-        }
+        refuseUnseen(caller, customerId);
         if (toPartnerId == null && !caller.isOperator()) {
             throw new OperatorOnly("transfer a customer to direct service");
         }
         Partner to = toPartnerId == null ? null : partners.find(caller, toPartnerId);
         if (!caller.isOperator()) {
-            return requests.request(caller.name(), to, customerId, LinkRequests.Kind.TRANSFER, on, null, referralReward);
+            refuseBackdated(caller, "on", on);
+            try {
+                return requests.request(caller.name(), to, customerId, LinkRequests.Kind.TRANSFER, on, null,
+                        referralReward);
+            } catch (CustomerLinkedElsewhere linked) {
+                throw linked.toldTo(caller.partnerId());
+            }
         }
         if (consentObtainedOn == null) {
             throw RuleViolation.of("consentObtainedOn", "is required: a customer is transferred with its consent;"
@@ -255,6 +313,6 @@ public class Customers {
 
     private static Customer customer(ResultSet rs, List<Link> links) throws SQLException {
         return new Customer(rs.getLong("id"), rs.getString("name"), rs.getString("tax_id"),
-                rs.getString("account_id"), rs.getTimestamp("created_at").toInstant(), links);
+                rs.getString("account_id"), null, rs.getTimestamp("created_at").toInstant(), links);
     }
 }

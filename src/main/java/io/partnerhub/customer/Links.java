@@ -183,7 +183,8 @@ class Links {
             boolean overlaps = (to == null || existing.from().isBefore(to))
                     && (existing.to() == null || from.isBefore(existing.to()));
             if (overlaps) {
-                throw new Conflict("Customer " + customerId + " is linked to partner " + existing.partnerId()
+                throw new CustomerLinkedElsewhere(customerId, existing.partnerId(), "Customer " + customerId
+                        + " is linked to partner " + existing.partnerId()
                         + " from " + existing.from() + (existing.to() == null ? " with no end" : " until " + existing.to())
                         + "; a customer belongs to one partner at a time.");
             }

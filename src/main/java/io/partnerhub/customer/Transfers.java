@@ -66,7 +66,7 @@ class Transfers {
             throw new Conflict("Customer " + customerId + " is already linked to partner " + to.id() + " on " + on + ".");
         }
         if (!on.isAfter(current.from())) {
-            throw RuleViolation.of("on", "the current link " + current.id() + " starts on " + current.from()
+            throw RuleViolation.of("on", "the current link starts on " + current.from()
                     + "; a transfer is on a later day (end or replace that link instead)");
         }
         closedPeriods.refuseDayIn("on", on);

@@ -3,7 +3,6 @@ package io.partnerhub.customer;
 import static io.partnerhub.ApiFixture.OPERATOR;
 import static io.partnerhub.ApiFixture.assertProblem;
 import static io.partnerhub.ApiFixture.fields;
-import static io.partnerhub.ApiFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -49,34 +48,42 @@ class ConsentApiTest {
     @Test
     void aPartnersLinkInAConsentProgramWaitsForTheCustomerAndIsNoLinkMeanwhile() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
-        long customer = fixture.customer();
+        String partnerToken = fixture.token(partner);
+        long customer = fixture.customerOf(partner, partnerToken);
 
-        Api.Response asked = fixture.link(fixture.token(partner), partner, customer, today.toString(), null, null);
+        Api.Response asked = fixture.link(partnerToken, partner, customer, today.toString(), null, null);
 
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
         assertThat(asked.text("status")).isEqualTo("ACCEPTANCE_REQUIRED");
         assertThat(asked.text("kind")).isEqualTo("LINK");
-        assertThat(asked.text("confirmationPath")).startsWith("/api/v1/consents/cs_");
+        assertThat(asked.text("confirmation")).isEqualTo("CUSTOMER_CONTACT");
+        assertThat(asked.body().has("confirmationPath")).as("the partner never sees the link").isFalse();
+        assertThat(fixture.confirmationToken(asked)).startsWith("cs_");
         assertThat(asked.text("expiresAt")).isNotNull();
         assertThat(asked.body().has("id")).as("no link id: there is no link yet").isFalse();
         assertThat(fixture.linksOf(partner)).isEmpty();
         assertThat(jdbc.sql("select count(*) from customer_link where customer_id = :c").param("c", customer)
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("select token_hash from link_request where id = :id").param("id", asked.body().get("requestId").asLong())
-                .query(String.class).single()).as("stored hashed").hasSize(64).isNotEqualTo(tokenOf(asked));
-        Api.Response requests = api.get("/api/v1/partners/" + partner + "/link-requests", fixture.token(partner));
+                .query(String.class).single()).as("stored hashed").hasSize(64)
+                .isNotEqualTo(fixture.confirmationToken(asked));
+        Api.Response requests = api.get("/api/v1/partners/" + partner + "/link-requests", partnerToken);
         assertThat(requests.body().get(0).get("status").asString()).isEqualTo("PENDING");
-        assertThat(requests.raw()).doesNotContain(tokenOf(asked));
+        assertThat(requests.raw()).doesNotContain(fixture.confirmationToken(asked));
     }
 
     @Test
     void theCustomerReadsWhatItAcceptsAndConfirmsWithoutAToken() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
-        long customer = fixture.customer();
+        String partnerToken = fixture.token(partner);
+        long customer = fixture.customerOf(partner, partnerToken);
         String partnerName = api.get("/api/v1/partners/" + partner, OPERATOR).text("name");
         String customerName = api.get("/api/v1/customers/" + customer, OPERATOR).text("name");
-        String token = tokenOf(fixture.link(fixture.token(partner), partner, customer, today.minusDays(3).toString(),
-                null, null));
+        Api.Response asked = fixture.link(partnerToken, partner, customer, today.toString(), null, null);
+        String token = fixture.confirmationToken(asked);
+        // the request was made three days ago, for that day; the customer confirms only today
+        jdbc.sql("update link_request set requested_from = requested_from - 3 where id = :id")
+                .param("id", asked.body().get("requestId").asLong()).update();
 
         Api.Response shown = api.get("/api/v1/consents/" + token, null);
         Api.Response confirmed = api.post("/api/v1/consents/" + token, null, "{}");
@@ -101,7 +108,9 @@ class ConsentApiTest {
     void aLinkAskedForALaterDayStartsThatDay() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
         String later = today.plusDays(10).toString();
-        String token = tokenOf(fixture.link(fixture.token(partner), partner, fixture.customer(), later, null, null));
+        String partnerToken = fixture.token(partner);
+        String token = fixture.confirmationToken(fixture.link(partnerToken, partner,
+                fixture.customerOf(partner, partnerToken), later, null, null));
 
         Api.Response confirmed = api.post("/api/v1/consents/" + token, null, "{}");
 
@@ -111,8 +120,9 @@ class ConsentApiTest {
     @Test
     void confirmingTwiceAnswersTheSameLinkAndMakesNoSecond() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
-        long customer = fixture.customer();
-        String token = tokenOf(fixture.link(fixture.token(partner), partner, customer, today.toString(), null, null));
+        String partnerToken = fixture.token(partner);
+        long customer = fixture.customerOf(partner, partnerToken);
+        String token = fixture.confirmationToken(fixture.link(partnerToken, partner, customer, today.toString(), null, null));
 
         Api.Response first = api.post("/api/v1/consents/" + token, null, "{}");
         Api.Response second = api.post("/api/v1/consents/" + token, null, "{}");
@@ -127,18 +137,19 @@ class ConsentApiTest {
     void anUnknownTokenIsNotFoundAnExpiredOrReplacedOneIsGone() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
         String partnerToken = fixture.token(partner);
-        long customer = fixture.customer();
+        long customer = fixture.customerOf(partner, partnerToken);
         Api.Response expiring = fixture.link(partnerToken, partner, customer, today.toString(), null, null);
+        String expiringToken = fixture.confirmationToken(expiring);
         jdbc.sql("update link_request set expires_at = now() - interval '1 minute' where id = :id")
                 .param("id", expiring.body().get("requestId").asLong()).update();
-        long other = fixture.customer();
-        String replaced = tokenOf(fixture.link(partnerToken, partner, other, today.toString(), null, null));
+        long other = fixture.customerOf(partner, partnerToken);
+        String replaced = fixture.confirmationToken(fixture.link(partnerToken, partner, other, today.toString(), null, null));
         fixture.link(partnerToken, partner, other, today.toString(), null, null);
 
         Api.Response unknown = api.post("/api/v1/consents/cs_no-such-token", null, "{}");
         Api.Response unknownShown = api.get("/api/v1/consents/cs_no-such-token", null);
-        Api.Response expired = api.post("/api/v1/consents/" + tokenOf(expiring), null, "{}");
-        Api.Response expiredShown = api.get("/api/v1/consents/" + tokenOf(expiring), null);
+        Api.Response expired = api.post("/api/v1/consents/" + expiringToken, null, "{}");
+        Api.Response expiredShown = api.get("/api/v1/consents/" + expiringToken, null);
         Api.Response gone = api.post("/api/v1/consents/" + replaced, null, "{}");
 
         assertProblem(unknown, 404);
@@ -157,8 +168,13 @@ class ConsentApiTest {
     @Test
     void aRequestWhoseIntervalHasPassedCannotBeConfirmed() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
-        String token = tokenOf(fixture.link(fixture.token(partner), partner, fixture.customer(),
-                today.minusDays(5).toString(), today.toString(), null));
+        String partnerToken = fixture.token(partner);
+        Api.Response asked = fixture.link(partnerToken, partner, fixture.customerOf(partner, partnerToken),
+                today.toString(), today.plusDays(1).toString(), null);
+        String token = fixture.confirmationToken(asked);
+        // asked five days ago, until today: nothing is left when the customer gets to it
+        jdbc.sql("update link_request set requested_from = requested_from - 5, requested_to = requested_to - 1"
+                + " where id = :id").param("id", asked.body().get("requestId").asLong()).update();
 
         Api.Response refused = api.post("/api/v1/consents/" + token, null, "{}");
 
@@ -171,8 +187,9 @@ class ConsentApiTest {
     void aCustomerLinkedElsewhereMeanwhileCannotConfirmAndTheRequestStaysOpen() {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
         long rival = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
-        long customer = fixture.customer();
-        String token = tokenOf(fixture.link(fixture.token(partner), partner, customer, today.toString(), null, null));
+        String partnerToken = fixture.token(partner);
+        long customer = fixture.customerOf(partner, partnerToken);
+        String token = fixture.confirmationToken(fixture.link(partnerToken, partner, customer, today.toString(), null, null));
         fixture.linked(rival, customer, today.minusDays(1).toString());
 
         Api.Response refused = api.post("/api/v1/consents/" + token, null, "{}");
@@ -206,12 +223,14 @@ class ConsentApiTest {
     @Test
     void aPartnersLinkInAProgramWithoutConsentIsALinkAtOnce() {
         long partner = fixture.partner("vk-cloud", "PARTNER", CONTRACT);
+        String partnerToken = fixture.token(partner);
 
-        Api.Response linked = fixture.link(fixture.token(partner), partner, fixture.customer(), "2026-02-01", null, null);
+        Api.Response linked = fixture.link(partnerToken, partner, fixture.customerOf(partner, partnerToken),
+                today.toString(), null, null);
 
         assertThat(linked.status()).as(linked.raw()).isEqualTo(201);
         assertThat(linked.text("status")).isNull();
-        assertThat(linked.text("from")).isEqualTo("2026-02-01");
+        assertThat(linked.text("from")).isEqualTo(today.toString());
         assertThat(linked.text("consentObtainedOn")).isNull();
     }
 

@@ -2,8 +2,8 @@ package io.partnerhub.customer;
 
 import static io.partnerhub.ApiFixture.OPERATOR;
 import static io.partnerhub.ApiFixture.assertProblem;
+import static io.partnerhub.ApiFixture.created;
 import static io.partnerhub.ApiFixture.fields;
-import static io.partnerhub.ApiFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -140,6 +140,8 @@ class TransferApiTest {
         long from = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
         long to = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
         long customer = fixture.customer();
+        // the receiving partner held the customer before, so it knows it by its id
+        created(fixture.link(OPERATOR, to, customer, "2026-01-20", "2026-02-01", "2026-01-20"));
         fixture.linked(from, customer, "2026-02-01");
 
         Api.Response asked = transfer(fixture.token(to), customer, to, today.toString(), null);
@@ -147,15 +149,17 @@ class TransferApiTest {
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
         assertThat(asked.text("status")).isEqualTo("ACCEPTANCE_REQUIRED");
         assertThat(asked.text("kind")).isEqualTo("TRANSFER");
+        assertThat(asked.text("confirmation")).isEqualTo("CUSTOMER_CONTACT");
+        assertThat(asked.body().has("confirmationPath")).isFalse();
         assertThat(fixture.linksOf(from).getFirst().has("to")).as("nothing moves before the customer accepts").isFalse();
-        assertThat(api.get("/api/v1/consents/" + tokenOf(asked), null).text("kind")).isEqualTo("TRANSFER");
+        String token = fixture.confirmationToken(asked);
+        assertThat(api.get("/api/v1/consents/" + token, null).text("kind")).isEqualTo("TRANSFER");
 
-        Api.Response confirmed = api.post("/api/v1/consents/" + tokenOf(asked), null, "{}");
+        Api.Response confirmed = api.post("/api/v1/consents/" + token, null, "{}");
 
         assertThat(confirmed.status()).as(confirmed.raw()).isEqualTo(200);
         assertThat(fixture.linksOf(from).getFirst().get("to").asString()).isEqualTo(today.toString());
-        assertThat(fixture.linksOf(to)).singleElement()
-                .satisfies(l -> assertThat(l.get("from").asString()).isEqualTo(today.toString()));
+        assertThat(fixture.linksOf(to).getFirst().get("from").asString()).isEqualTo(today.toString());
         Api.Response history = api.get("/api/v1/customers/" + customer + "/transfers", OPERATOR);
         assertThat(history.body().get(0).get("linkRequestId").asLong()).isEqualTo(asked.body().get("requestId").asLong());
         assertThat(history.body().get(0).has("consentObtainedOn")).isFalse();

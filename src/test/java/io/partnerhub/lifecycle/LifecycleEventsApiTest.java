@@ -1,7 +1,6 @@
 package io.partnerhub.lifecycle;
 
 import static io.partnerhub.ApiFixture.OPERATOR;
-import static io.partnerhub.ApiFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -49,8 +48,9 @@ class LifecycleEventsApiTest {
         String partnerToken = fixture.token(partner);
 
         // link requested, consent confirmed; then consent revoked, which ends the link
-        long confirmedCustomer = fixture.customer();
-        String token = tokenOf(fixture.link(partnerToken, partner, confirmedCustomer, today.minusDays(1).toString(), null, null));
+        long confirmedCustomer = fixture.customerOf(partner, partnerToken);
+        String token = fixture.confirmationToken(fixture.link(partnerToken, partner, confirmedCustomer, today.toString(),
+                null, null));
         api.post("/api/v1/consents/" + token, null, "{}");
         fixture.linked(partner, fixture.customer(), "2026-02-01");
         long revoking = fixture.customer();

@@ -3,7 +3,6 @@ package io.partnerhub.lifecycle;
 import static io.partnerhub.ApiFixture.OPERATOR;
 import static io.partnerhub.ApiFixture.assertProblem;
 import static io.partnerhub.ApiFixture.fields;
-import static io.partnerhub.ApiFixture.tokenOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -49,8 +48,9 @@ class PartnerLeavingApiTest {
         long partner = fixture.partner("yandex-cloud", "RESELLER", CONTRACT);
         long customer = fixture.customer();
         long link = fixture.linked(partner, customer, "2026-02-01");
-        String pendingToken = tokenOf(fixture.link(fixture.token(partner), partner, fixture.customer(),
-                today.toString(), null, null));
+        String partnerToken = fixture.token(partner);
+        String pendingToken = fixture.confirmationToken(fixture.link(partnerToken, partner,
+                fixture.customerOf(partner, partnerToken), today.toString(), null, null));
         long deal = dealApproved(partner);
 
         Api.Response revoked = api.post("/api/v1/partners/" + partner + "/revocation", OPERATOR,
