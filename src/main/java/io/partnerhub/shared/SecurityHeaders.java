@@ -6,7 +6,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The headers every response carries, the API's and the portal's alike (docs/security.md): a
+ * The headers every response carries, the API's and the portal's alike (docs/portal.md, "Sessions and headers"): a
  * Content-Security-Policy that lets pages load scripts, styles, fonts and images from the platform
  * only (no inline script or style anywhere; Pico CSS draws its icons from data: images), never be
  * framed, and post forms only to the platform; Referrer-Policy same-origin; and Spring Security's

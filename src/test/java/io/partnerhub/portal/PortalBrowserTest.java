@@ -352,6 +352,22 @@ class PortalBrowserTest extends BrowserTest {
             }
         }
         assertThat(refused).isEmpty();
+        // and the browser does report a refusal: an inline script, as an injected one would be
+        try (BrowserContext context = browser.newContext()) {
+            context.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) {
+                    refused.add(message.text());
+                }
+            });
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                    + " document.head.appendChild(s); }");
+            page.waitForCondition(() -> !refused.isEmpty());
+            assertThat(refused.getFirst())
+                    .contains("Executing inline script violates the following Content Security Policy directive 'script-src 'self''");
+            assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
+        }
     }
 
     @Test
