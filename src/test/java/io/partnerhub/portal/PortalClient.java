@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * A browser reduced to what the portal's sessions need, over plain HTTP: it keeps the session
- * cookie by hand (so a test can copy it and send an old one again), follows no redirect, and
- * posts forms with the CSRF token of the page it read last.
+ * cookie by hand (so a test can copy it and send an old one again) and any other cookie it is
+ * given (the language), follows no redirect, and posts forms with the CSRF token of the page it
+ * read last.
  */
 final class PortalClient {
 
@@ -26,6 +27,7 @@ final class PortalClient {
 
     private final String base;
     private String session;
+    private final Map<String, String> otherCookies = new LinkedHashMap<>();
     private String csrf;
 
     PortalClient(int port) {
@@ -77,18 +79,30 @@ final class PortalClient {
         return response.headers().firstValue("Location").map(l -> l.replaceFirst("^https?://[^/]+", "")).orElse(null);
     }
 
+    private void keep(String setCookie) {
+        String[] nameValue = setCookie.split(";", 2)[0].split("=", 2);
+        String value = nameValue.length < 2 || setCookie.contains("Max-Age=0") ? "" : nameValue[1];
+        if (nameValue[0].equals(COOKIE)) {
+            session = value.isEmpty() ? null : value;
+        } else if (value.isEmpty()) {
+            otherCookies.remove(nameValue[0]);
+        } else {
+            otherCookies.put(nameValue[0], value);
+        }
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        Map<String, String> cookies = new LinkedHashMap<>(otherCookies);
         if (session != null) {
-            request.header("Cookie", COOKIE + "=" + session);
+            cookies.put(COOKIE, session);
+        }
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith(COOKIE + "="))
-                    .forEach(c -> {
-                        String value = c.substring(COOKIE.length() + 1).split(";", 2)[0];
-                        session = value.isEmpty() || c.contains("Max-Age=0") ? null : value;
-                    });
+            response.headers().allValues("Set-Cookie").forEach(this::keep);
             return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
