@@ -33,6 +33,7 @@ class InvitationPages {
         }
         model.addAttribute("token", token);
         model.addAttribute("minPassword", PortalUsers.MIN_PASSWORD);
+        model.addAttribute("maxPasswordBytes", PortalUsers.MAX_PASSWORD_BYTES);
         return "invitation";
     }
 
@@ -50,7 +51,9 @@ class InvitationPages {
             return gone(e, model, response);
         } catch (ProblemException e) {
             if (e.errors().stream().anyMatch(p -> p.field().equals("password"))) {
-                model.addAttribute("passwordError", "short");
+                model.addAttribute("passwordError",
+                        PortalUsers.problemWith(password).orElse(null) == PortalUsers.PasswordProblem.TOO_LONG
+                                ? "long" : "short");
             } else {
                 model.addAttribute("error", e.getMessage());
             }

@@ -195,6 +195,12 @@ class PartnerConsolePages {
                 errors = new FormErrors().field("email", e.getMessage());
             }
             errors.into(model, "user");
+            // a refused password is explained in the reader's language, like the invitation's
+            PortalUsers.problemWith(password).ifPresent(problem -> {
+                model.addAttribute("userPasswordProblem", PasswordPages.messageOf(problem));
+                model.addAttribute("minPassword", PortalUsers.MIN_PASSWORD);
+                model.addAttribute("maxPasswordBytes", PortalUsers.MAX_PASSWORD_BYTES);
+            });
         }
         model.addAttribute("userForm", new UserPages.PersonForm(email, displayName, role));
         return partner(me, id, model);

@@ -3,8 +3,10 @@ package io.partnerhub.portal;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.ProblemException.FieldProblem;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.User;
@@ -17,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -24,13 +28,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * People who sign in to the portal. Operators create anyone; a partner's ADMIN creates its own
- * partner's users. Passwords are stored as BCrypt hashes only.
+ * People who sign in to the portal. Operators create and remove anyone; a partner's ADMIN its own
+ * partner's users. Passwords are stored as BCrypt hashes only, so a password is at most BCrypt's
+ * 72 bytes. A removed (disabled) user's record stays for the audit log, and the e-mail stays taken;
+ * removing a user or changing a password ends the person's sessions on the server.
  */
 @Service
 public class PortalUsers implements UserDetailsService {
 
     static final int MIN_PASSWORD = 10;
+    /** BCrypt hashes only the first 72 bytes of a password (UTF-8): a longer one is refused, never cut. */
+    static final int MAX_PASSWORD_BYTES = 72;
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public enum Role {
@@ -42,9 +50,13 @@ public class PortalUsers implements UserDetailsService {
         }
     }
 
+    /** A portal user; {@code disabledAt} is when the user was removed, null while they may sign in. */
     public record PortalUser(long id, String email, String displayName, Long partnerId, Role role,
-                             Instant createdAt) {
+                             Instant createdAt, Instant disabledAt) {
     }
+
+    /** What is wrong with a new password, for the API's refusal and the pages' message in the reader's language. */
+    enum PasswordProblem { TOO_SHORT, TOO_LONG }
 
     public record NewUser(String email, String displayName, Long partnerId, Role role, String password) {
     }
@@ -52,11 +64,15 @@ public class PortalUsers implements UserDetailsService {
     private final JdbcClient jdbc;
     private final Partners partners;
     private final PasswordEncoder passwords;
+    private final UserSessions sessions;
+    private final Today today;
 
-    PortalUsers(JdbcClient jdbc, Partners partners, PasswordEncoder passwords) {
+    PortalUsers(JdbcClient jdbc, Partners partners, PasswordEncoder passwords, UserSessions sessions, Today today) {
         this.jdbc = jdbc;
         this.partners = partners;
         this.passwords = passwords;
+        this.sessions = sessions;
+        this.today = today;
     }
 
     /** Creates a user; 422 naming the field for bad input, 409 when the e-mail is taken. */
@@ -86,9 +102,7 @@ public class PortalUsers implements UserDetailsService {
         if (u.displayName() == null || u.displayName().isBlank()) {
             throw RuleViolation.of("displayName", "is required");
         }
-        if (u.password() == null || u.password().length() < MIN_PASSWORD) {
-            throw RuleViolation.of("password", "needs at least " + MIN_PASSWORD + " characters");
-        }
+        requireGoodPassword(u.password());
         try {
             long id = jdbc.sql("""
                             insert into portal_user (email, display_name, password_hash, partner_id, role, created_by)
@@ -100,6 +114,70 @@ public class PortalUsers implements UserDetailsService {
             return find(id).orElseThrow();
         } catch (DuplicateKeyException e) {
             throw new Conflict("A portal user with e-mail " + email + " exists already.");
+        }
+    }
+
+    /**
+     * Changes the signed-in person's password after checking the current one, and ends their other
+     * sessions (the one that changed it, {@code keptSessionId}, stays).
+     */
+    @Transactional
+    public void changePassword(PortalUser user, String current, String password, String keptSessionId) {
+        String hash = jdbc.sql("select password_hash from portal_user where id = :id and disabled_at is null")
+                .param("id", user.id()).query(String.class).optional()
+                .orElseThrow(() -> new NotFound("portal user", user.id()));
+        if (current == null || !passwords.matches(current, hash)) {
+            throw RuleViolation.of("current", "is not your current password");
+        }
+        requireGoodPassword(password);
+        jdbc.sql("update portal_user set password_hash = :hash where id = :id")
+                .param("hash", passwords.encode(password)).param("id", user.id()).update();
+        sessions.endAllBut(user.email(), keptSessionId);
+    }
+
+    /**
+     * Removes a user: they can no longer sign in and their sessions end now. An operator removes
+     * anyone but themselves; a partner's ADMIN its own partner's other users. Removing a removed
+     * user changes nothing. Another partner's user is not found (404).
+     */
+    @Transactional
+    public PortalUser disable(Caller caller, long userId) {
+        PortalUser user = find(userId)
+                .filter(u -> u.partnerId() == null ? caller.isOperator() : caller.sees(u.partnerId()))
+                .orElseThrow(() -> new NotFound("portal user", userId));
+        if (!caller.isOperator() && !isAdminOf(caller, user.partnerId())) {
+            throw new io.partnerhub.shared.OperatorOnly("remove portal users (or the partner's ADMIN its own)");
+        }
+        boolean self = caller instanceof Caller.PartnerUser me ? me.userId() == userId
+                : caller.name().equals("user:" + user.email());
+        if (self) {
+            throw RuleViolation.of("id", "you cannot remove yourself; another ADMIN or an operator can");
+        }
+        jdbc.sql("update portal_user set disabled_at = :now where id = :id and disabled_at is null")
+                .param("now", Timestamp.from(today.now())).param("id", userId).update();
+        sessions.endAll(user.email());
+        return find(userId).orElseThrow();
+    }
+
+    /** What is wrong with a new password, if anything. */
+    static Optional<PasswordProblem> problemWith(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            return Optional.of(PasswordProblem.TOO_SHORT);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            return Optional.of(PasswordProblem.TOO_LONG);
+        }
+        return Optional.empty();
+    }
+
+    private static void requireGoodPassword(String password) {
+        switch (problemWith(password).orElse(null)) {
+            case TOO_SHORT -> throw RuleViolation.of("password", "needs at least " + MIN_PASSWORD + " characters");
+            case TOO_LONG -> throw new RuleViolation("The password is longer than " + MAX_PASSWORD_BYTES + " bytes.",
+                    List.of(new FieldProblem("password", "may be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8"
+                            + " (a Cyrillic letter takes 2), not " + password.getBytes(StandardCharsets.UTF_8).length)));
+            case null -> {
+            }
         }
     }
 
@@ -151,6 +229,10 @@ public class PortalUsers implements UserDetailsService {
     private static PortalUser user(ResultSet rs, int row) throws SQLException {
         return new PortalUser(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
                 (Long) rs.getObject("partner_id"), Role.valueOf(rs.getString("role")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("disabled_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 }

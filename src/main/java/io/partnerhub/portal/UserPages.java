@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A partner's users, for its ADMIN: who signs in for the partner, pending invitations, and inviting
@@ -58,6 +59,18 @@ class UserPages {
             model.addAttribute("invite", new PersonForm(email, displayName, role));
         }
         return users(me, id, model);
+    }
+
+    /** Removes one of the partner's users: they cannot sign in any more and their sessions end now. */
+    @PostMapping("/portal/partners/{id}/users/{userId}/disable")
+    String disable(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable long userId,
+                   RedirectAttributes redirect) {
+        adminOnly(me, id);
+        if (users.ofPartner(me.caller(), id).stream().noneMatch(u -> u.id() == userId)) {
+            throw new NotFound("portal user", userId);
+        }
+        redirect.addAttribute("removed", users.disable(me.caller(), userId).email());
+        return "redirect:/portal/partners/" + id + "/users";
     }
 
     /** What a form about a person (an invitation, a new user) said, to show it again when refused. */

@@ -36,6 +36,7 @@ class Security {
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.strict())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN_API_PATHS).permitAll()
                         .anyRequest().authenticated())
@@ -55,6 +56,7 @@ class Security {
     SecurityFilterChain open(HttpSecurity http) throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityHeaders.strict())
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .build();
     }

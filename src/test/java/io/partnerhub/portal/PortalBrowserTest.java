@@ -310,20 +310,37 @@ class PortalBrowserTest extends BrowserTest {
 
     @Test
     @Order(10)
-    void everyPageMeetsTheWcagRulesAxeChecks() {
+    void everyPageMeetsTheWcagRulesAxeChecksAndBreaksNoContentSecurityPolicyRule() {
+        // every script, style, font and image the pages use is allowed by the policy: the browser
+        // reports a refused one in the console
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (BrowserContext context = browser.newContext()) {
+            context.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) {
+                    refused.add(message.text());
+                }
+            });
             Page page = context.newPage();
             page.navigate(url("/login"));
             assertAccessible(page);
             page = signIn(context, "admin@portal.test");
             page.waitForURL(url("/portal/partners/" + partner));
+            // the chart is drawn by chart.js and portal.js, loaded under the policy
+            page.waitForFunction("() => typeof Chart !== 'undefined' && Chart.getChart('months-chart') !== undefined");
             for (String path : List.of("", "/month-so-far", "/customers", "/customers/" + customer, "/statements/2026-03", "/balance",
                     "/deals", "/deals/" + deal, "/projects", "/users")) {
                 page.navigate(url("/portal/partners/" + partner + path));
                 assertAccessible(page);
             }
+            page.navigate(url("/portal/password"));
+            assertAccessible(page);
         }
         try (BrowserContext context = browser.newContext()) {
+            context.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) {
+                    refused.add(message.text());
+                }
+            });
             Page page = signIn(context, "operator@portal.test");
             page.waitForURL(url("/console"));
             for (String path : List.of("/console", "/console/periods/2026-03", "/console/deals", "/console/usage",
@@ -333,6 +350,23 @@ class PortalBrowserTest extends BrowserTest {
                 page.navigate(url(path));
                 assertAccessible(page);
             }
+        }
+        assertThat(refused).isEmpty();
+        // and the browser does report a refusal: an inline script, as an injected one would be
+        try (BrowserContext context = browser.newContext()) {
+            context.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) {
+                    refused.add(message.text());
+                }
+            });
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+                    + " document.head.appendChild(s); }");
+            page.waitForCondition(() -> !refused.isEmpty());
+            assertThat(refused.getFirst())
+                    .contains("Executing inline script violates the following Content Security Policy directive 'script-src 'self''");
+            assertThat(page.evaluate("() => window.injected === undefined")).isEqualTo(true);
         }
     }
 
