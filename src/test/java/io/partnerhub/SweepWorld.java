@@ -33,6 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class SweepWorld {
 
     private static final String PASSWORD = "long enough password";
+    /** Partner B's deal is approved with this extra discount; how a page would show it: B's SALES user never sees it. */
+    static final String DISCOUNT = "7.25";
+    static final List<String> DISCOUNT_SHOWN = List.of("7.25", "7,25");
 
     private final Api api;
     private final ApiFixture fixture;
@@ -83,6 +86,13 @@ final class SweepWorld {
         placeholders.put("projectCustomer", fixture.customer());
         placeholders.put("import", anImport());
         return new World(partner, token.text("token"), placeholders, List.of(taxId, account, dealTaxId, dealTitle));
+    }
+
+    /** Approves the partner's deal with {@link #DISCOUNT}. */
+    void dealApproved(World w) {
+        Api.Response approved = api.post("/api/v1/deals/" + w.placeholders().get("deal") + "/approve", OPERATOR,
+                "{\"extraDiscountPercent\": " + DISCOUNT + "}");
+        assertThat(approved.status()).as(approved.raw()).isEqualTo(200);
     }
 
     /** A statement of each partner in {@code period}, then the period closed, so statements can be read. */
