@@ -60,6 +60,21 @@ public final class Api {
         return post(path, token, JSON.writeValueAsString(body));
     }
 
+    /** Any method, with a JSON body when {@code json} is not null (DELETE, PUT, PATCH, ...). */
+    public Response send(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        if (json == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request, token);
+    }
+
+    public Response send(String method, String path, String token) {
+        return send(method, path, token, null);
+    }
+
     /** A POST of raw bytes (a file upload) with the given content type. */
     public Response upload(String path, String token, byte[] content, String contentType) {
         return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -26,7 +26,7 @@ import io.partnerhub.shared.Caller;
 
 @RestController
 @RequestMapping("/api/v1/partners")
-@Tag(name = "Partners", description = "Joining a program, tokens, exams, exit and revocation")
+@Tag(name = "Partners", description = "Joining a program, exams, exit and revocation")
 class PartnerController {
 
     private final Partners partners;
@@ -61,28 +61,6 @@ class PartnerController {
                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                        @RequestParam(defaultValue = "0") @Min(0) int offset) {
         return partners.list(caller, new Partners.Filter(programId, model, tier, status, q, limit, offset));
-    }
-
-    record NewToken(@Size(max = 100) String label) {
-    }
-
-    @PostMapping("/{id}/tokens")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a partner-scoped API token (operator); the token is shown only here")
-    PartnerLifecycle.IssuedToken token(Caller caller, @PathVariable long id, @Valid @RequestBody(required = false) NewToken body) {
-        return lifecycle.issueToken(caller, id, body == null ? null : body.label());
-    }
-
-    @GetMapping("/{id}/tokens")
-    @Operation(summary = "The partner's tokens without their secrets (operator)")
-    List<PartnerLifecycle.TokenInfo> tokens(Caller caller, @PathVariable long id) {
-        return lifecycle.tokens(caller, id);
-    }
-
-    @PostMapping("/{id}/tokens/{tokenId}/revoke")
-    @Operation(summary = "Revoke a partner token at once (operator)")
-    PartnerLifecycle.TokenInfo revokeToken(Caller caller, @PathVariable long id, @PathVariable long tokenId) {
-        return lifecycle.revokeToken(caller, id, tokenId);
     }
 
     @GetMapping("/{id}/exam-passes")

@@ -1,7 +1,5 @@
 package io.partnerhub.partner;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -16,12 +14,10 @@ import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
-import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
-import io.partnerhub.shared.Tokens;
 
-/** What happens to a partner after it joins: tokens, exam passes, exit notice, revocation. */
+/** What happens to a partner after it joins: exam passes, exit notice, revocation (tokens: {@link PartnerApiTokens}). */
 @Service
 public class PartnerLifecycle {
 
@@ -40,23 +36,6 @@ public class PartnerLifecycle {
         this.closedPeriods = closedPeriods;
         this.events = events;
         this.leaving = leaving;
-    }
-
-    record IssuedToken(long id, long partnerId, String token) {
-    }
-
-    /** A new partner-scoped API token; only its hash is stored, the token is shown once. */
-    @Transactional
-    IssuedToken issueToken(Caller caller, long partnerId, String label) {
-        caller.requireOperator("issue partner tokens");
-        partners.find(caller, partnerId);
-        String token = Tokens.generate("ph_");
-        long id = jdbc.sql("""
-                        insert into partner_token (partner_id, token_hash, label, created_by)
-                        values (:partner, :hash, :label, :by) returning id""")
-                .param("partner", partnerId).param("hash", Tokens.hash(token)).param("label", label)
-                .param("by", caller.name()).query(Long.class).single();
-        return new IssuedToken(id, partnerId, token);
     }
 
     public record ExamPass(long id, long partnerId, LocalDate passedOn) {
@@ -95,37 +74,6 @@ public class PartnerLifecycle {
                 .query((rs, row) -> new GivenNotice(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
                         rs.getString(3), rs.getString(4)))
                 .optional();
-    }
-
-    record TokenInfo(long id, String label, Instant createdAt, String createdBy, Instant revokedAt) {
-    }
-
-    /** The partner's tokens, without their secrets. */
-    List<TokenInfo> tokens(Caller caller, long partnerId) {
-        caller.requireOperator("list partner tokens");
-        partners.find(caller, partnerId);
-        return jdbc.sql("select * from partner_token where partner_id = :partner order by id")
-                .param("partner", partnerId)
-                .query((rs, row) -> new TokenInfo(rs.getLong("id"), rs.getString("label"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
-                .list();
-    }
-
-    /** Revokes a token at once: it authenticates nothing from now on. Revoking twice changes nothing. */
-    @Transactional
-    TokenInfo revokeToken(Caller caller, long partnerId, long tokenId) {
-        caller.requireOperator("revoke partner tokens");
-        partners.find(caller, partnerId);
-        int updated = jdbc.sql("""
-                        update partner_token set revoked_at = coalesce(revoked_at, :now)
-                         where id = :id and partner_id = :partner""")
-                .param("now", Timestamp.from(today.now())).param("id", tokenId).param("partner", partnerId)
-                .update();
-        if (updated == 0) {
-            throw new NotFound("token", tokenId);
-        }
-        return tokens(caller, partnerId).stream().filter(t -> t.id() == tokenId).findFirst().orElseThrow();
     }
 
     public List<ExamPass> examPasses(Caller caller, long partnerId) {

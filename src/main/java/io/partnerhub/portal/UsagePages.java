@@ -48,14 +48,18 @@ class UsagePages {
         return "usage";
     }
 
-    /** Imports the file exactly as the API does: all of it, or nothing and the reasons line by line. */
+    /**
+     * Imports the file exactly as the API does: all of it, or nothing and the reasons line by line.
+     * A post without a file (not even a multipart one) shows the form with the file refused, where
+     * a required file would have been a 500 before the page could say who may post here.
+     */
     @PostMapping("/console/usage")
-    String upload(@ModelAttribute("me") SignedIn me, @RequestParam("format") String format,
-                  @RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String upload(@ModelAttribute("me") SignedIn me, @RequestParam(name = "format", required = false) String format,
+                  @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         operatorOnly(me);
         UsageFormat chosen = "yandex-detail".equals(format) ? UsageFormat.YANDEX_DETAIL : UsageFormat.FOCUS;
         model.addAttribute("format", format);
-        if (file.isEmpty()) {
+        if (file == null || file.isEmpty()) {
             model.addAttribute("fileError", true);
             unattributed(null, model);
             return "usage";

@@ -15,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads {@code Authorization: Bearer <token>}: the operator token, or a partner token looked up by
- * its hash. A presented token that matches neither is answered 401 at once.
+ * its hash. A presented token that matches neither, or one that has ended (expired, revoked,
+ * replaced, its partner revoked or gone), is answered 401 at once with the reason; a token that
+ * may only read (its partner has left the program) is answered 403 on anything but a read.
  */
 class TokenAuthentication extends OncePerRequestFilter {
 
@@ -37,17 +39,39 @@ class TokenAuthentication extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Caller> caller = bearer(header).flatMap(this::caller);
-        if (caller.isEmpty()) {
-            problems.write(request, response, 401, "Unauthorized", "The bearer token is not valid.");
+        Optional<String> token = bearer(header);
+        if (token.isPresent() && operatorToken.matches(token.get())) {
+            authenticate(request, new Caller.Operator("operator"));
+            chain.doFilter(request, response);
             return;
         }
-        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
-        String role = caller.get().isOperator() ? "ROLE_OPERATOR" : "ROLE_PARTNER";
+        Optional<PartnerTokens.Standing> standing = token.flatMap(partnerTokens::resolve);
+        switch (standing.orElse(null)) {
+            case null -> problems.write(request, response, 401, "Unauthorized", "The bearer token is not valid.");
+            case PartnerTokens.Ended ended -> problems.write(request, response, 401, "Unauthorized", ended.why());
+            case PartnerTokens.ReadOnly readOnly when !isRead(request) ->
+                    problems.write(request, response, 403, "Forbidden", readOnly.why());
+            case PartnerTokens.ReadOnly readOnly -> {
+                authenticate(request, readOnly.caller());
+                chain.doFilter(request, response);
+            }
+            case PartnerTokens.Valid valid -> {
+                authenticate(request, valid.caller());
+                chain.doFilter(request, response);
+            }
+        }
+    }
+
+    private static boolean isRead(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    private static void authenticate(HttpServletRequest request, Caller caller) {
+        request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+        String role = caller.isOperator() ? "ROLE_OPERATOR" : "ROLE_PARTNER";
         var authentication = UsernamePasswordAuthenticationToken.authenticated(
-                caller.get(), null, List.of(new SimpleGrantedAuthority(role)));
+                caller, null, List.of(new SimpleGrantedAuthority(role)));
         SecurityContextHolder.getContext().setAuthentication(authentication);
-        chain.doFilter(request, response);
     }
 
     private static Optional<String> bearer(String header) {
@@ -55,12 +79,5 @@ class TokenAuthentication extends OncePerRequestFilter {
             return Optional.of(header.substring(7).strip());
         }
         return Optional.empty();
-    }
-
-    private Optional<Caller> caller(String token) {
-        if (operatorToken.matches(token)) {
-            return Optional.of(new Caller.Operator("operator"));
-        }
-        return partnerTokens.resolve(token).map(Caller.class::cast);
     }
 }

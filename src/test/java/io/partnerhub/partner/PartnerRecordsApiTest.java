@@ -47,12 +47,15 @@ class PartnerRecordsApiTest {
     }
 
     @Test
-    void aPartnerTokenMayNotListOrRevokeTokens() {
+    void aPartnerTokenListsItsOwnTokensButMayNotIssueOrRevokeThem() {
         long partner = newPartner("vk-cloud", "PARTNER", null);
         Api.Response issued = api.post("/api/v1/partners/" + partner + "/tokens", OPERATOR, "");
         String token = issued.text("token");
 
-        assertThat(api.get("/api/v1/partners/" + partner + "/tokens", token).status()).isEqualTo(403);
+        Api.Response own = api.get("/api/v1/partners/" + partner + "/tokens", token);
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.raw()).doesNotContain(token);
+        assertThat(api.post("/api/v1/partners/" + partner + "/tokens", token, "").status()).isEqualTo(403);
         assertThat(api.post("/api/v1/partners/" + partner + "/tokens/" + issued.id() + "/revoke", token, "").status())
                 .isEqualTo(403);
     }
