@@ -85,6 +85,9 @@ final class SweepWorld {
         placeholders.put("freeCustomer", fixture.customer());
         placeholders.put("projectCustomer", fixture.customer());
         placeholders.put("import", anImport());
+        placeholders.put("portalUser", created(api.post("/api/v1/portal-users", OPERATOR, Map.of("email",
+                "sweep-" + Api.unique() + "@example.ru", "displayName", "Sweep", "role", "SALES", "partnerId", partner,
+                "password", "long enough password"))));
         return new World(partner, token.text("token"), placeholders, List.of(taxId, account, dealTaxId, dealTitle));
     }
 

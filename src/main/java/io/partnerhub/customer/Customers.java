@@ -207,6 +207,7 @@ public class Customers {
     @Transactional
     public Link endLink(Caller caller, long partnerId, long linkId, LocalDate to) {
         partners.find(caller, partnerId);
+        refuseBackdated(caller, "to", to);
         Link link = links.lock(linkId, partnerId).orElseThrow(() -> new NotFound("link", linkId));
         return links.end(caller.name(), link, to, "ended by " + caller.name());
     }

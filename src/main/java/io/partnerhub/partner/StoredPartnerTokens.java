@@ -30,12 +30,12 @@ class StoredPartnerTokens implements PartnerTokens {
 
     private final JdbcClient jdbc;
     private final Today today;
-    private final TokenTerms terms;
+    private final PartnerAccess access;
 
-    StoredPartnerTokens(JdbcClient jdbc, Today today, TokenTerms terms) {
+    StoredPartnerTokens(JdbcClient jdbc, Today today, PartnerAccess access) {
         this.jdbc = jdbc;
         this.today = today;
-        this.terms = terms;
+        this.access = access;
     }
 
     /** A stored token with what decides whether it works today. */
@@ -64,30 +64,24 @@ class StoredPartnerTokens implements PartnerTokens {
 
     private Standing standing(Stored t) {
         Instant now = today.now();
-        LocalDate day = today.date();
         Caller.Partner caller = new Caller.Partner(t.partnerId(), t.id());
         if (t.revokedAt() != null) {
             return new Ended("This token was revoked at " + t.revokedAt() + ".");
-        }
-        if (t.partnerRevokedOn() != null && !t.partnerRevokedOn().isAfter(day)) {
-            return new Ended("Partner " + t.partnerId() + "'s status is revoked from " + t.partnerRevokedOn()
-                    + ": its tokens no longer work.");
         }
         if (t.expiresAt() != null && !now.isBefore(t.expiresAt())) {
             return new Ended(t.successor() != null
                     ? "This token was replaced by token " + t.successor() + " and stopped working at " + t.expiresAt() + "."
                     : "This token expired at " + t.expiresAt() + ".");
         }
-        if (t.exitDate() != null && !t.exitDate().isAfter(day)) {
-            LocalDate readsEnd = t.exitDate().plusDays(terms.readDaysAfterExit());
-            if (!readsEnd.isAfter(day)) {
-                return new Ended("Partner " + t.partnerId() + " left the program on " + t.exitDate()
-                        + "; its tokens stopped working on " + readsEnd + ".");
-            }
-            return new ReadOnly(caller, "Partner " + t.partnerId() + " left the program on " + t.exitDate()
-                    + ": its tokens only read its own data, up to and including " + readsEnd.minusDays(1) + ".");
-        }
-        return new Valid(caller);
+        return switch (access.judge(t.partnerRevokedOn(), t.exitDate())) {
+            case PartnerAccess.Ended ended when ended.revokedOn() != null -> new Ended("Partner " + t.partnerId()
+                    + "'s status is revoked from " + ended.revokedOn() + ": its tokens no longer work.");
+            case PartnerAccess.Ended ended -> new Ended("Partner " + t.partnerId() + " left the program on "
+                    + ended.exitDate() + "; its tokens stopped working on " + ended.endedOn() + ".");
+            case PartnerAccess.ReadOnly left -> new ReadOnly(caller, "Partner " + t.partnerId() + " left the program on "
+                    + left.exitDate() + ": its tokens only read its own data, up to and including " + left.lastDay() + ".");
+            case PartnerAccess.Full full -> new Valid(caller);
+        };
     }
 
     private void noteUse(Stored t) {

@@ -1,8 +1,13 @@
 package io.partnerhub.portal;
 
+import java.time.LocalDate;
+
+import io.partnerhub.partner.PartnerAccess;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
@@ -14,25 +19,81 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * What every portal page shares: the signed-in person in the model, and refusals rendered as a
- * page (404 for anything the person may not see, never another partner's data).
+ * page (404 for anything the person may not see, never another partner's data). A partner's
+ * people follow their partner's access ({@link PartnerAccess}), judged on every request: after the
+ * exit date they only read, and once the partner is revoked (or the read window after its exit
+ * ends) their session ends and they are sent to the sign-in form.
  */
 @ControllerAdvice(annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalPages {
 
     private final PortalUsers users;
+    private final PartnerAccess access;
 
-    PortalPages(PortalUsers users) {
+    PortalPages(PortalUsers users, PartnerAccess access) {
         this.users = users;
+        this.access = access;
     }
 
     @ModelAttribute("me")
-    SignedIn me() {
+    SignedIn me(HttpServletRequest request) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
             return null;
         }
-        return users.byEmail(auth.getName()).map(u -> new SignedIn(u, users.callerOf(u))).orElse(null);
+        SignedIn me = users.byEmail(auth.getName()).map(u -> new SignedIn(u, users.callerOf(u))).orElse(null);
+        if (me != null && me.user().partnerId() != null) {
+            switch (access.of(me.user().partnerId())) {
+                case PartnerAccess.Ended ended -> throw new AccessEnded();
+                case PartnerAccess.ReadOnly left when !reads(request) -> throw new PartnerLeft(left.exitDate(), left.lastDay());
+                default -> {
+                }
+            }
+        }
+        return me;
+    }
+
+    private static boolean reads(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** The partner's access ended: so does this session. */
+    static final class AccessEnded extends RuntimeException {
+        AccessEnded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The partner left the program: its people read until {@code lastDay}, and change nothing. */
+    static final class PartnerLeft extends RuntimeException {
+        final LocalDate exitDate;
+        final LocalDate lastDay;
+
+        PartnerLeft(LocalDate exitDate, LocalDate lastDay) {
+            super(null, null, false, false);
+            this.exitDate = exitDate;
+            this.lastDay = lastDay;
+        }
+    }
+
+    @ExceptionHandler(AccessEnded.class)
+    String ended(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/login?ended";
+    }
+
+    @ExceptionHandler(PartnerLeft.class)
+    String readOnly(PartnerLeft left, Model model, HttpServletResponse response) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        model.addAttribute("leftOn", left.exitDate);
+        model.addAttribute("readsUntil", left.lastDay);
+        return "refused";
     }
 
     @ExceptionHandler(ProblemException.class)

@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.partner.PartnerAccess;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
@@ -67,7 +68,11 @@ public class PortalUsers implements UserDetailsService {
     private final UserSessions sessions;
     private final Today today;
 
-    PortalUsers(JdbcClient jdbc, Partners partners, PasswordEncoder passwords, UserSessions sessions, Today today) {
+    private final PartnerAccess access;
+
+    PortalUsers(JdbcClient jdbc, Partners partners, PasswordEncoder passwords, UserSessions sessions, Today today,
+                PartnerAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.partners = partners;
         this.passwords = passwords;
@@ -208,7 +213,11 @@ public class PortalUsers implements UserDetailsService {
         return jdbc.sql("select * from portal_user where lower(email) = lower(:email) and disabled_at is null")
                 .param("email", email.strip())
                 .query((rs, row) -> User.withUsername(rs.getString("email")).password(rs.getString("password_hash"))
-                        .roles(rs.getString("role")).build())
+                        .roles(rs.getString("role"))
+                        // a revoked partner's people (or those of a partner whose time after its exit is over) sign in no more
+                        .disabled(rs.getObject("partner_id") != null
+                                && access.of(rs.getLong("partner_id")) instanceof PartnerAccess.Ended)
+                        .build())
                 .optional().orElseThrow(() -> new UsernameNotFoundException("no portal user " + email));
     }
 

@@ -251,6 +251,27 @@ class TransferTakeoverTest {
     }
 
     @Test
+    void aPartnerEndsItsLinkAsOfTodayNeverEarlierWhileTheOperatorMayBackdateTheEnd() {
+        long reseller = fixture.partner("vk-cloud", "PARTNER", CONTRACT); // buys its customers' consumption at a discount
+        String token = fixture.token(reseller);
+        long customer = fixture.customer();
+        long link = created(fixture.link(OPERATOR, reseller, customer, "2026-02-01", null, "2026-02-01"));
+        String end = "/api/v1/partners/" + reseller + "/customers/links/" + link + "/end";
+        String yesterday = today.minusDays(1).toString();
+
+        // ended yesterday, the reseller would stop paying for what its customer consumed since
+        Api.Response backdated = api.post(end, token, Map.of("to", yesterday));
+
+        assertProblem(backdated, 422);
+        assertThat(fields(backdated)).containsExactly("to");
+        assertThat(backdated.text("detail")).contains("before today");
+        assertThat(api.get("/api/v1/partners/" + reseller + "/customers", token).raw()).doesNotContain(yesterday);
+        Api.Response byOperator = api.post(end, OPERATOR, Map.of("to", yesterday));
+        assertThat(byOperator.status()).as(byOperator.raw()).isEqualTo(200);
+        assertThat(byOperator.text("to")).isEqualTo(yesterday);
+    }
+
+    @Test
     void aPartnersTransferByIdIsRefusedBeforeTodayAndItsConflictsNameNoOtherPartner() {
         long a = fixture.partner("vk-cloud", "PARTNER", CONTRACT);
         long b = fixture.partner("vk-cloud", "PARTNER", CONTRACT);

@@ -199,6 +199,54 @@ class PortalSessionsTest {
     }
 
     @Test
+    void aRevokedPartnersPeopleAreSignedOutAtOnceAndCannotSignInAgain() {
+        User admin = user("ADMIN");
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(admin.email, PASSWORD);
+        assertThat(browser.get(dashboard).statusCode()).isEqualTo(200);
+
+        Api.Response revoked = api.post("/api/v1/partners/" + partner + "/revocation", Api.OPERATOR_TOKEN,
+                Map.of("reason", "Breach of the program's terms"));
+
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(201);
+        HttpResponse<String> next = browser.get(dashboard);
+        assertThat(location(next)).isEqualTo("/login?ended");
+        assertThat(browser.get("/login?ended").body()).contains("data-testid=\"access-ended\"");
+        assertThat(sessionsOf(admin.email)).isZero();
+        assertThat(location(new PortalClient(port).signIn(admin.email, PASSWORD))).isEqualTo("/login?error");
+    }
+
+    @Test
+    void afterTheExitDateThePartnersPeopleOnlyReadUntilTheReadWindowEnds() {
+        User admin = user("ADMIN");
+        exitedOn(java.time.LocalDate.now(io.partnerhub.shared.Today.ZONE).minusDays(10));
+        PortalClient browser = new PortalClient(port);
+        browser.signIn(admin.email, PASSWORD);
+
+        HttpResponse<String> read = browser.get("/portal/partners/" + partner + "/deals");
+        HttpResponse<String> write = browser.post("/portal/partners/" + partner + "/deals",
+                Map.of("customerTaxId", Api.unique(), "customerName", "After the exit", "title", "After the exit"));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(write.body()).contains("data-testid=\"partner-left\"").contains("Партнёр вышел из программы");
+        assertThat(jdbc.sql("select count(*) from deal where partner_id = :partner").param("partner", partner)
+                .query(Integer.class).single()).isZero();
+
+        jdbc.sql("update exit_notice set exit_date = exit_date - 80, given_on = given_on - 80 where partner_id = :partner")
+                .param("partner", partner).update();
+        assertThat(location(browser.get(dashboard))).isEqualTo("/login?ended");
+        assertThat(location(new PortalClient(port).signIn(admin.email, PASSWORD))).isEqualTo("/login?error");
+    }
+
+    private void exitedOn(java.time.LocalDate exitDate) {
+        jdbc.sql("""
+                        insert into exit_notice (partner_id, given_on, exit_date, recorded_by)
+                        values (:partner, :given, :exit, 'portal-sessions-test')""")
+                .param("partner", partner).param("given", exitDate.minusDays(30)).param("exit", exitDate).update();
+    }
+
+    @Test
     void everyResponseCarriesTheSecurityHeaders() {
         PortalClient browser = new PortalClient(port);
         HttpResponse<String> login = browser.get("/login");
