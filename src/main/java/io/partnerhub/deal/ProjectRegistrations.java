@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.customer.Customers;
+import io.partnerhub.customer.Link;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.DealTerms;
@@ -76,11 +78,16 @@ public class ProjectRegistrations {
         if (!customers.exists(r.customerId())) {
             throw new NotFound("customer", r.customerId());
         }
-        if (customers.linkOn(r.customerId(), r.registeredOn()).isPresent()) {
+        Optional<Link> linked = customers.linkOn(r.customerId(), r.registeredOn());
+        if (linked.isPresent() && !caller.isOperator() && linked.get().partnerId() != partner.id()) {
+            // another partner's customer: a partner learns nothing about it, not even that it exists
+            throw new NotFound("customer", r.customerId());
+        }
+        if (linked.isPresent()) {
             throw RuleViolation.of("customerId", "customer " + r.customerId() + " is linked to a partner on "
                     + r.registeredOn() + "; projects are registered only at direct customers");
         }
-        refuseIfAnotherPartnersDealPrecedes(program, partner, r);
+        refuseIfAnotherPartnersDealPrecedes(caller, program, partner, r);
         closedPeriods.refuseDayIn("registeredOn", r.registeredOn());
         LocalDate validUntil = r.registeredOn().plusMonths(terms.months());
         try {
@@ -102,7 +109,7 @@ public class ProjectRegistrations {
      * Where the program's claim precedence puts a deal before a project (docs/deals.md), a pending
      * or approved deal of another partner for the customer's tax id protects it from the project.
      */
-    private void refuseIfAnotherPartnersDealPrecedes(Program program, Partner partner, Request r) {
+    private void refuseIfAnotherPartnersDealPrecedes(Caller caller, Program program, Partner partner, Request r) {
         DealTerms terms = program.versionOn(r.registeredOn()).map(ProgramVersion::deals).orElse(null);
         if (terms == null || !terms.precedes(DealTerms.ClaimKind.DEAL, DealTerms.ClaimKind.PROJECT)) {
             return;
@@ -114,8 +121,8 @@ public class ProjectRegistrations {
                 .param("customer", r.customerId()).param("partner", partner.id()).query(LocalDate.class).optional()
                 .ifPresent(registeredOn -> {
                     throw RuleViolation.of("customerId", "customer " + r.customerId() + " is protected by another"
-                            + " partner's active deal registered on " + registeredOn + "; in " + program.name()
-                            + " a deal precedes a project registration");
+                            + " partner's active deal" + (caller.isOperator() ? " registered on " + registeredOn : "")
+                            + "; in " + program.name() + " a deal precedes a project registration");
                 });
     }
 

@@ -343,6 +343,33 @@ class DealConflictApiTest {
         assertThat(publicDomain.text("detail")).contains("public mail provider");
     }
 
+    @Test
+    void aPartnerRegisteringAProjectLearnsNothingOfAnotherPartnersCustomerNorTheProtectingDealsDate() {
+        long holder = desk.partner("yandex-cloud", "RESELLER", "Customer Holder", "2026-01-15");
+        long prospector = desk.partner("yandex-cloud", "RESELLER", "Project Prober", "2026-01-15");
+        String token = desk.token(prospector);
+        long held = desk.customer(Api.unique(), "acc-" + Api.unique());
+        new io.partnerhub.ApiFixture(api).linked(holder, held, "2026-02-01");
+        String taxId = Api.unique();
+        long protectedByDeal = desk.customer(taxId, "acc-" + Api.unique());
+        desk.register(holder, taxId, OPERATOR);
+        String today = LocalDate.now(ZoneId.of("Europe/Moscow")).toString();
+
+        Api.Response othersCustomer = api.post("/api/v1/projects", token, Map.of("partnerId", prospector,
+                "customerId", held, "projectId", "b1g" + Api.unique(), "registeredOn", today, "ratePercent", "10"));
+        Api.Response noSuchCustomer = api.post("/api/v1/projects", token, Map.of("partnerId", prospector,
+                "customerId", 999_999_999, "projectId", "b1g" + Api.unique(), "registeredOn", today, "ratePercent", "10"));
+        Api.Response dealFirst = api.post("/api/v1/projects", token, Map.of("partnerId", prospector,
+                "customerId", protectedByDeal, "projectId", "b1g" + Api.unique(), "registeredOn", today, "ratePercent", "10"));
+
+        assertProblem(othersCustomer, 404);
+        assertProblem(noSuchCustomer, 404);
+        assertThat(othersCustomer.text("detail")).isEqualTo(noSuchCustomer.text("detail").replace("999999999", "" + held));
+        assertProblem(dealFirst, 422);
+        assertThat(dealFirst.text("detail")).isEqualTo("customer " + protectedByDeal + " is protected by another partner's"
+                + " active deal; in Yandex Cloud a deal precedes a project registration");
+    }
+
     private Api.Response project(long partnerId, long customerId) {
         return api.post("/api/v1/projects", OPERATOR, Map.of("partnerId", partnerId, "customerId", customerId,
                 "projectId", "b1g" + Api.unique(), "registeredOn", MONTH_START.toString(), "ratePercent", "10"));
