@@ -41,6 +41,7 @@ public class PeriodClose {
     /** Memory for the close's aggregate and sort, per operation (PostgreSQL's default is 4MB). */
     public static final String WORK_MEM = "256MB";
 
+    private final CloseMetrics metrics;
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -55,7 +56,8 @@ public class PeriodClose {
 
     PeriodClose(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, MonthFacts facts,
                 Partners partners, RebateLedger ledger, Today today, ObjectMapper json, ClosedPeriods closedPeriods,
-                List<BeforeClose> beforeClose, PeriodInput periods) {
+                List<BeforeClose> beforeClose, PeriodInput periods, CloseMetrics metrics) {
+        this.metrics = metrics;
         this.periods = periods;
         this.closedPeriods = closedPeriods;
         this.beforeClose = beforeClose;
@@ -82,8 +84,9 @@ public class PeriodClose {
     public Result close(String actor, YearMonth period, CloseProgress progress) {
         requireEnded(period);
         List<YearMonth> closedNow = new ArrayList<>();
+        CloseProgress watched = metrics.watching(progress);
         for (YearMonth month : openMonthsUpTo(period)) {
-            Boolean closed = transactions.execute(status -> closeOne(actor, month, progress));
+            Boolean closed = metrics.month(month, () -> transactions.execute(status -> closeOne(actor, month, watched)));
             if (Boolean.TRUE.equals(closed)) {
                 closedNow.add(month);
             }

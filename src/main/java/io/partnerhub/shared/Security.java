@@ -50,7 +50,32 @@ class Security {
                 .build();
     }
 
-    /** Everything the API and the portal's pages do not claim: API docs, health, metrics, static files. */
+    /**
+     * The Prometheus scrape: the operator token only (Prometheus sends it as {@code bearer_token}).
+     * Import volumes, close progress and latencies are the provider's business, not the public's.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain metrics(HttpSecurity http, OperatorToken operatorToken, PartnerTokens partnerTokens,
+                                ProblemResponses problems) throws Exception {
+        return http
+                .securityMatcher("/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.strict())
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))
+                .addFilterBefore(new TokenAuthentication(operatorToken, partnerTokens, problems),
+                        AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
+                                "Send Authorization: Bearer <the operator token>."))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden",
+                                "Only the operator token reads the metrics.")))
+                .build();
+    }
+
+    /** Everything the API and the portal's pages do not claim: API docs, health, static files. */
     @Bean
     @Order(10)
     SecurityFilterChain open(HttpSecurity http) throws Exception {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.Set;
@@ -50,9 +51,11 @@ public class UsageImports {
     private final ProgramCatalog programs;
     private final Today today;
     private final InputLimits limits;
+    private final ImportMetrics metrics;
 
     UsageImports(DataSource dataSource, JdbcClient jdbc, ProgramCatalog programs, Today today,
-                 ApplicationEventPublisher events, InputLimits limits) {
+                 ApplicationEventPublisher events, InputLimits limits, ImportMetrics metrics) {
+        this.metrics = metrics;
         this.limits = limits;
         this.events = events;
         this.dataSource = dataSource;
@@ -65,16 +68,25 @@ public class UsageImports {
         requireStorableName(fileName);
         YearMonth latest = YearMonth.from(today.date()).plusMonths(1);
         ensurePartitions(latest);
+        long started = System.nanoTime();
+        String outcome = "failed";
+        long stored = 0;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 ImportResult result = importIn(connection, actor, format, content, fileName, latest);
                 if (result instanceof ImportResult.Accepted accepted) {
                     connection.commit();
+                    stored = accepted.rowsAccepted();
                     events.publishEvent(new UsageImported(accepted.importId()));
                 } else {
                     connection.rollback();
                 }
+                outcome = switch (result) {
+                    case ImportResult.Accepted a -> "accepted";
+                    case ImportResult.Duplicate d -> "duplicate";
+                    case ImportResult.Rejected r -> "rejected";
+                };
                 return result;
             } catch (SQLException | IOException | RuntimeException | Error e) {
                 connection.rollback();
@@ -86,6 +98,8 @@ public class UsageImports {
             throw new IllegalStateException("the import failed in the database", e);
         } catch (IOException e) {
             throw new UncheckedIOException("the import could not be read", e);
+        } finally {
+            metrics.record(format, outcome, stored, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
