@@ -26,6 +26,7 @@ import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -136,14 +137,14 @@ public class Deals {
                 throw new Conflict("Partner " + partner.id() + " already holds deal " + holder.id()
                         + " (" + holder.status() + ") for customer tax id " + taxId + ".");
             }
-            conflict = Optional.of(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, "Another partner holds an active deal"
-                    + " for customer tax id " + taxId + ", registered on " + holder.registeredOn() + ".", null, null));
+            conflict = Optional.of(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, DealWords.of(
+                    "deals.reason.ACTIVE_DEAL_TAX_ID", taxId, holder.registeredOn()), null, null));
         }
         long id = insert(caller, partner.id(), taxId, r, registeredOn, email, domain, "REJECTED", conflict.get(), null)
                 .orElseThrow();
         Deal rejected = find(caller, id);
-        activities.log(rejected, SYSTEM, DealActivity.Kind.DECISION, "Rejected at registration ("
-                + conflict.get().rule() + "): " + conflict.get().reason());
+        activities.log(rejected, SYSTEM, DealActivity.Kind.DECISION, DealWords.of("deals.log.REJECTED_AT_REGISTRATION",
+                rule(conflict.get().rule()), conflict.get().words()));
         events.record(SYSTEM, rejected.partnerId(), "deal.rejected", "deal/" + id, "Deal " + id + " for customer tax id "
                 + taxId + " rejected at registration: " + rejected.reason(),
                 data("rule", conflict.get().rule(), "reason", rejected.reason(), "registeredOn", registeredOn));
@@ -155,9 +156,10 @@ public class Deals {
         return jdbc.sql("""
                         insert into deal (partner_id, customer_tax_id, customer_name, title, expected_monthly_amount,
                                           registered_on, status, reason, rule, created_by, customer_email, customer_domain,
-                                          approval_due_on, target_amount, consumption_type, expected_close_on, created_at)
+                                          approval_due_on, target_amount, consumption_type, expected_close_on, created_at,
+                                          reason_code, reason_args)
                         values (:partner, :taxId, :name, :title, :expected, :registeredOn, :status, :reason, :rule, :by,
-                                :email, :domain, :deadline, :target, :type, :closeOn, :at)
+                                :email, :domain, :deadline, :target, :type, :closeOn, :at, :code, cast(:args as jsonb))
                         on conflict (customer_tax_id) where status in ('PENDING', 'APPROVED') do nothing
                         returning id""")
                 .param("partner", partnerId).param("taxId", taxId).param("name", r.customerName().strip())
@@ -168,6 +170,8 @@ public class Deals {
                 .param("email", email).param("domain", domain).param("deadline", deadline)
                 .param("target", r.targetAmount()).param("type", r.consumptionType() == null ? null : r.consumptionType().name())
                 .param("closeOn", r.expectedCloseOn()).param("at", Timestamp.from(today.now()))
+                .param("code", conflict == null ? null : conflict.words().key())
+                .param("args", conflict == null ? null : DealWords.argsJson(conflict.words()))
                 .query(Long.class).optional();
     }
 
@@ -184,8 +188,8 @@ public class Deals {
                 data("customerTaxId", deal.customerTaxId(), "registeredOn", deal.registeredOn(),
                         "approvalDeadline", deal.approvalDeadline(), "review", toReview.map(ClaimConflict::rule).orElse(null)));
         if (toReview.isPresent()) {
-            activities.log(deal, SYSTEM, DealActivity.Kind.DECISION, "Waits for the operator ("
-                    + toReview.get().rule() + "): " + toReview.get().reason());
+            activities.log(deal, SYSTEM, DealActivity.Kind.DECISION, DealWords.of("deals.log.WAITS_FOR_OPERATOR",
+                    rule(toReview.get().rule()), toReview.get().words()));
             return deal;
         }
         Optional<DealTerms.AutoApproval> auto = terms.autoApprovalRule().filter(rule -> deal.expectedMonthlyAmount() != null
@@ -199,8 +203,8 @@ public class Deals {
                 + auto.get().maxExpectedMonthlyAmount().toPlainString();
         decide(SYSTEM, id, "APPROVED", null, percent, DealRule.AUTO_APPROVAL);
         Deal approved = find(caller, id);
-        activities.logApproval(approved, SYSTEM, "Approved with +" + percent.toPlainString()
-                + " % by the " + rule + ".");
+        activities.logApproval(approved, SYSTEM, DealWords.of("deals.log.AUTO_APPROVED", percent.toPlainString(),
+                deal.expectedMonthlyAmount().toPlainString(), auto.get().maxExpectedMonthlyAmount().toPlainString()));
         events.record(SYSTEM, approved.partnerId(), "deal.approved", "deal/" + id, "Deal " + id + " approved with +"
                         + percent.toPlainString() + " % by the " + rule,
                 data("by", SYSTEM, "extraDiscountPercent", percent, "rule", DealRule.AUTO_APPROVAL, "detail", rule));
@@ -219,8 +223,8 @@ public class Deals {
         }
         decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null);
         Deal approved = find(caller, dealId);
-        activities.logApproval(approved, caller.name(), "Approved with +"
-                + extraDiscountPercent.toPlainString() + " %.");
+        activities.logApproval(approved, caller.name(), DealWords.of("deals.log.APPROVED",
+                extraDiscountPercent.toPlainString()));
         events.record(caller.name(), approved.partnerId(), "deal.approved", "deal/" + dealId, "Deal " + dealId
                         + " approved with +" + extraDiscountPercent.toPlainString() + " %",
                 data("by", caller.name(), "extraDiscountPercent", extraDiscountPercent));
@@ -234,7 +238,8 @@ public class Deals {
         pending(caller, dealId);
         decide(caller.name(), dealId, "REJECTED", reason.strip(), null, null);
         Deal rejected = find(caller, dealId);
-        activities.log(rejected, caller.name(), DealActivity.Kind.DECISION, "Rejected: " + rejected.reason());
+        activities.log(rejected, caller.name(), DealActivity.Kind.DECISION, DealWords.of("deals.log.REJECTED",
+                rejected.reason()));
         events.record(caller.name(), rejected.partnerId(), "deal.rejected", "deal/" + dealId, "Deal " + dealId
                 + " rejected: " + rejected.reason(), data("by", caller.name(), "rule", "operator", "reason", rejected.reason()));
         return rejected;
@@ -249,12 +254,13 @@ public class Deals {
     public List<Deal> releaseClaimsOf(String actor, long partnerId, LocalDate on, String reason) {
         List<Deal> released = jdbc.sql("""
                         update deal set status = 'RELEASED', ended_on = :on, reason = :reason,
+                                        reason_code = null, reason_args = null,
                                         rule = case when status = 'PENDING' then null else rule end
                          where partner_id = :partner and status in ('PENDING', 'APPROVED')
                          returning *""")
                 .param("on", on).param("reason", reason).param("partner", partnerId).query(Deals::deal).list();
         for (Deal deal : released) {
-            activities.log(deal, actor, DealActivity.Kind.DECISION, "Released on " + on + ": " + reason);
+            activities.log(deal, actor, DealActivity.Kind.DECISION, DealWords.of("deals.log.RELEASED", on, reason));
             events.record(actor, partnerId, "deal.released", "deal/" + deal.id(),
                     "Deal " + deal.id() + " for customer tax id " + deal.customerTaxId() + " released on " + on
                             + ": " + reason, Map.of("endedOn", on, "reason", reason));
@@ -303,7 +309,8 @@ public class Deals {
     private void decide(String actor, long dealId, String status, String reason, BigDecimal percent, DealRule rule) {
         jdbc.sql("""
                         update deal set status = :status, reason = :reason, extra_discount_percent = :percent,
-                                        decided_at = :at, decided_by = :by, rule = :rule
+                                        decided_at = :at, decided_by = :by, rule = :rule,
+                                        reason_code = null, reason_args = null
                          where id = :id""")
                 .param("status", status).param("reason", reason).param("percent", percent)
                 .param("at", Timestamp.from(today.now())).param("by", actor)
@@ -328,6 +335,11 @@ public class Deals {
 
     static String normalizedTaxId(String taxId) {
         return taxId.replaceAll("\\s", "");
+    }
+
+    /** A rule as an activity entry names it: its code in English, its name in Russian. */
+    static Phrase rule(DealRule rule) {
+        return DealWords.of("deals.log.rule." + rule.name());
     }
 
     /** Event data from key, value pairs, leaving out null values. */
@@ -356,6 +368,7 @@ public class Deals {
                 rs.getObject("approval_due_on", LocalDate.class), DealStage.valueOf(rs.getString("stage")),
                 lostReason == null ? null : LostReason.valueOf(lostReason), rs.getString("stage_note"),
                 rs.getBigDecimal("target_amount"), type == null ? null : ConsumptionType.valueOf(type),
-                rs.getObject("expected_close_on", LocalDate.class));
+                rs.getObject("expected_close_on", LocalDate.class),
+                DealWords.read(rs.getString("reason_code"), rs.getString("reason_args")));
     }
 }

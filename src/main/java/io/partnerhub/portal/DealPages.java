@@ -10,6 +10,7 @@ import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.Today;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,8 @@ class DealPages {
     @GetMapping("/portal/partners/{id}/deals")
     String partnerDeals(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("deals", deals.list(me.caller(), id, null, 200, 0));
+        model.addAttribute("deals", deals.list(me.caller(), id, null, 200, 0).stream()
+                .map(deal -> deal.in(LocaleContextHolder.getLocale())).toList());
         return "deals";
     }
 
@@ -100,12 +102,12 @@ class DealPages {
     String deal(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable long dealId, Model model) {
         Deal deal = dealOf(me, id, dealId);
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("deal", deal);
+        model.addAttribute("deal", deal.in(LocaleContextHolder.getLocale()));
         model.addAttribute("decidedOn", deal.decidedAt() == null ? null : LocalDate.ofInstant(deal.decidedAt(), Today.ZONE));
         model.addAttribute("protection", tracking.protection(me.caller(), dealId));
         model.addAttribute("moves", Arrays.stream(DealStage.values()).filter(deal.stage()::canMoveTo).toList());
         model.addAttribute("lostReasons", LostReason.values());
-        model.addAttribute("activities", tracking.activities(me.caller(), dealId).stream()
+        model.addAttribute("activities", tracking.activities(me.caller(), dealId, LocaleContextHolder.getLocale()).stream()
                 .map(a -> new ActivityRow(MINUTE.format(a.at()), a.actor(), a.kind(), a.text(),
                         a.namesDiscount() && !me.seesMoney() ? "deals.activity.approvedDiscountHidden" : null))
                 .toList());

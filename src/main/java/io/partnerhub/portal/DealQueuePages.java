@@ -4,6 +4,7 @@ import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,7 @@ class DealQueuePages {
     @GetMapping("/console/deals")
     String queue(@ModelAttribute("me") SignedIn me, Model model) {
         operatorOnly(me);
-        model.addAttribute("queue", tracking.pending(me.caller(), QUEUE_SIZE));
+        model.addAttribute("queue", tracking.pending(me.caller(), QUEUE_SIZE, LocaleContextHolder.getLocale()));
         return "deal-queue";
     }
 
