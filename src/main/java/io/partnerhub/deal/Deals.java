@@ -27,7 +27,6 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Phrase;
-import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
 /** Deal registration and the operator's decision on it. The public API of the deal feature. */
@@ -101,14 +100,14 @@ public class Deals {
         partner.refuseNewClaimsIfGone("new deals");
         LocalDate registeredOn = dates.of(caller, r.registeredOn());
         if (registeredOn.isBefore(partner.contractDate())) {
-            throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
-                    + "; a deal cannot be registered before that");
+            throw new DealRefusal("registeredOn", DealWords.of("deals.refusal.REGISTERED_BEFORE_CONTRACT", partner.id(),
+                    partner.contractDate()));
         }
         String taxId = normalizedTaxId(r.customerTaxId());
         String email = CustomerContacts.email(r.customerEmail());
         String domain = CustomerContacts.domain(r.customerDomain());
         if (claims.publicMail().isPublic(domain)) {
-            throw RuleViolation.of("customerDomain", domain + " is a public mail provider, not the customer's own domain");
+            throw new DealRefusal("customerDomain", DealWords.of("deals.refusal.PUBLIC_MAIL_DOMAIN", domain));
         }
         Program program = programs.find(partner.programId()).orElseThrow();
         DealTerms terms = termsOn(program, registeredOn).deals();
@@ -218,8 +217,8 @@ public class Deals {
         Deal deal = pending(caller, dealId);
         BigDecimal cap = terms(deal).deals().extraPercentCap();
         if (extraDiscountPercent.signum() < 0 || extraDiscountPercent.compareTo(cap) > 0) {
-            throw RuleViolation.of("extraDiscountPercent", "must be from 0 to the program's cap of "
-                    + cap.stripTrailingZeros().toPlainString() + " %; was " + extraDiscountPercent.toPlainString());
+            throw new DealRefusal("extraDiscountPercent", DealWords.of("deals.refusal.ABOVE_EXTRA_CAP",
+                    cap.stripTrailingZeros().toPlainString(), extraDiscountPercent.toPlainString()));
         }
         decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null);
         Deal approved = find(caller, dealId);

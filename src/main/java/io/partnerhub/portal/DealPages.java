@@ -1,6 +1,7 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.deal.Deal;
+import io.partnerhub.deal.DealRefusal;
 import io.partnerhub.deal.DealStage;
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
@@ -88,6 +89,10 @@ class DealPages {
             // the partner already holds a deal for the tax id: said next to that field
             model.addAttribute("errorKey", "deals.alreadyHeld");
             model.addAttribute("errorField", "customerTaxId");
+        } catch (DealRefusal e) {
+            // the deal desk's own refusal, in the reader's language
+            model.addAttribute("error", e.in(LocaleContextHolder.getLocale()));
+            model.addAttribute("errorField", REGISTRATION_FIELDS.contains(e.field()) ? e.field() : null);
         } catch (ProblemException e) {
             String field = e.errors().isEmpty() ? null : e.errors().getFirst().field();
             model.addAttribute("error", e.getMessage());

@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.deal.DealRefusal;
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.shared.NotFound;
@@ -48,6 +49,8 @@ class DealQueuePages {
         try {
             deals.approve(me.caller(), dealId, new BigDecimal(extraDiscountPercent.strip().replace(',', '.')));
             flash.addAttribute("approved", dealId);
+        } catch (DealRefusal e) {
+            flash.addAttribute("refused", "deal " + dealId + ": " + e.in(LocaleContextHolder.getLocale()));
         } catch (NumberFormatException e) {
             flash.addAttribute("refused", "deal " + dealId + ": extraDiscountPercent must be a number like 15");
         } catch (ProblemException e) {
