@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Phrase;
+import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
 /** Deal registration and the operator's decision on it. The public API of the deal feature. */
@@ -213,14 +216,30 @@ public class Deals {
     /** Approves a pending deal with an extra discount of at most the program's cap. */
     @Transactional
     public Deal approve(Caller caller, long dealId, BigDecimal extraDiscountPercent) {
+        return approve(caller, dealId, extraDiscountPercent, null);
+    }
+
+    /**
+     * Approves a pending deal as decided on {@code decidedOn} (null: now): the operator recording a
+     * decision the provider gave earlier, like a registration dated earlier; not before the
+     * registration date, nor after today. The protection window counts from that day.
+     */
+    @Transactional
+    public Deal approve(Caller caller, long dealId, BigDecimal extraDiscountPercent, LocalDate decidedOn) {
         caller.requireOperator("approve deals");
         Deal deal = pending(caller, dealId);
+        if (decidedOn != null && (decidedOn.isBefore(deal.registeredOn()) || decidedOn.isAfter(today.date()))) {
+            throw RuleViolation.of("decidedOn", "must be from the registration date " + deal.registeredOn()
+                    + " to today (" + today.date() + "); was " + decidedOn);
+        }
+        Instant decidedAt = decidedOn == null || decidedOn.equals(today.date()) ? today.now()
+                : decidedOn.atTime(LocalTime.NOON).atZone(Today.ZONE).toInstant();
         BigDecimal cap = terms(deal).deals().extraPercentCap();
         if (extraDiscountPercent.signum() < 0 || extraDiscountPercent.compareTo(cap) > 0) {
             throw new DealRefusal("extraDiscountPercent", DealWords.of("deals.refusal.ABOVE_EXTRA_CAP",
                     cap.stripTrailingZeros().toPlainString(), extraDiscountPercent.toPlainString()));
         }
-        decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null);
+        decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null, decidedAt);
         Deal approved = find(caller, dealId);
         activities.logApproval(approved, caller.name(), DealWords.of("deals.log.APPROVED",
                 extraDiscountPercent.toPlainString()));
@@ -306,13 +325,18 @@ public class Deals {
     }
 
     private void decide(String actor, long dealId, String status, String reason, BigDecimal percent, DealRule rule) {
+        decide(actor, dealId, status, reason, percent, rule, today.now());
+    }
+
+    private void decide(String actor, long dealId, String status, String reason, BigDecimal percent, DealRule rule,
+                        Instant at) {
         jdbc.sql("""
                         update deal set status = :status, reason = :reason, extra_discount_percent = :percent,
                                         decided_at = :at, decided_by = :by, rule = :rule,
                                         reason_code = null, reason_args = null
                          where id = :id""")
                 .param("status", status).param("reason", reason).param("percent", percent)
-                .param("at", Timestamp.from(today.now())).param("by", actor)
+                .param("at", Timestamp.from(at)).param("by", actor)
                 .param("rule", rule == null ? null : rule.name()).param("id", dealId).update();
     }
 
