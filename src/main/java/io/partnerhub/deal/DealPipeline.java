@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.event.Events;
 import io.partnerhub.shared.Caller;
-import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.RuleViolation;
@@ -42,12 +41,11 @@ class DealPipeline {
     Deal changeStage(Caller caller, long dealId, DealStage stage, LostReason lostReason, String note) {
         Deal deal = locked(caller, dealId);
         if (!deal.status().active()) {
-            throw new Conflict("Deal " + dealId + " is " + deal.status() + "; only a pending or approved deal moves"
-                    + " through the pipeline.");
+            throw new DealConflict(DealWords.of("deals.refusal.NOT_ACTIVE", dealId, Deals.status(deal.status())));
         }
         if (!deal.stage().canMoveTo(stage)) {
-            throw new Conflict("Deal " + dealId + " is " + deal.stage() + " and cannot move to " + stage
-                    + "; the pipeline goes IN_PROGRESS to WON or LOST, and LOST back to IN_PROGRESS.");
+            throw new DealConflict(DealWords.of("deals.refusal.STAGE_MOVE", dealId,
+                    DealWords.of("deals.log.stage." + deal.stage().name()), DealWords.of("deals.log.stage." + stage.name())));
         }
         String text = note == null || note.isBlank() ? null : note.strip();
         if (stage == DealStage.LOST && lostReason == null) {

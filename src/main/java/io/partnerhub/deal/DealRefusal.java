@@ -10,7 +10,7 @@ import io.partnerhub.shared.RuleViolation;
  * A deal-desk rule refusing a field of a request (422): the API's problem says it in English, as it
  * always did; the portal shows {@link #in} the reader's language.
  */
-public class DealRefusal extends RuleViolation {
+public class DealRefusal extends RuleViolation implements WordedRefusal {
 
     private final transient Phrase words;
 
@@ -24,7 +24,7 @@ public class DealRefusal extends RuleViolation {
         return errors().getFirst().field();
     }
 
-    /** The refusal in {@code locale}. */
+    @Override
     public String in(Locale locale) {
         return DealWords.in(words, locale);
     }

@@ -26,7 +26,6 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
-import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.RuleViolation;
@@ -117,8 +116,8 @@ public class Deals {
         claims.lockFor(taxId, email, domain);
         Optional<Deal> held = activeDealFor(taxId);
         if (held.isPresent() && held.get().partnerId() == partner.id()) {
-            throw new Conflict("Partner " + partner.id() + " already holds deal " + held.get().id()
-                    + " (" + held.get().status() + ") for customer tax id " + taxId + ".");
+            throw new DealConflict(DealWords.of("deals.refusal.ALREADY_HELD", partner.id(), held.get().id(),
+                    status(held.get().status()), taxId));
         }
         Candidate candidate = new Candidate(null, partner.id(), taxId, registeredOn, today.date(), email, domain, terms,
                 program.name());
@@ -136,8 +135,8 @@ public class Deals {
             Deal holder = activeDealFor(taxId).orElseThrow(() -> new IllegalStateException(
                     "the active claim on " + taxId + " vanished during registration"));
             if (holder.partnerId() == partner.id()) {
-                throw new Conflict("Partner " + partner.id() + " already holds deal " + holder.id()
-                        + " (" + holder.status() + ") for customer tax id " + taxId + ".");
+                throw new DealConflict(DealWords.of("deals.refusal.ALREADY_HELD", partner.id(), holder.id(),
+                        status(holder.status()), taxId));
             }
             conflict = Optional.of(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, DealWords.of(
                     "deals.reason.ACTIVE_DEAL_TAX_ID", taxId, holder.registeredOn()), null, null));
@@ -319,7 +318,7 @@ public class Deals {
             throw new NotFound("deal", dealId);
         }
         if (deal.status() != DealStatus.PENDING) {
-            throw new Conflict("Deal " + dealId + " is " + deal.status() + "; only a pending deal can be decided.");
+            throw new DealConflict(DealWords.of("deals.refusal.NOT_PENDING", dealId, status(deal.status())));
         }
         return deal;
     }
@@ -358,6 +357,11 @@ public class Deals {
 
     static String normalizedTaxId(String taxId) {
         return taxId.replaceAll("\\s", "");
+    }
+
+    /** A status as a refusal names it: its code in English, its name in Russian. */
+    static Phrase status(DealStatus status) {
+        return DealWords.of("deals.log.status." + status.name());
     }
 
     /** A rule as an activity entry names it: its code in English, its name in Russian. */

@@ -2,6 +2,7 @@ package io.partnerhub.portal;
 
 import io.partnerhub.deal.Deal;
 import io.partnerhub.deal.DealRefusal;
+import io.partnerhub.deal.WordedRefusal;
 import io.partnerhub.deal.DealStage;
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
@@ -143,7 +144,8 @@ class DealPages {
                 return "redirect:/portal/partners/" + id + "/deals/" + dealId;
             } catch (ProblemException e) {
                 String field = e.errors().isEmpty() ? "stage" : e.errors().getFirst().field();
-                refused(model, field.equals("note") ? "stageNote" : field, null, e.getMessage());
+                refused(model, field.equals("note") ? "stageNote" : field, null, e instanceof WordedRefusal worded
+                        ? worded.in(LocaleContextHolder.getLocale()) : e.getMessage());
             }
         }
         model.addAttribute("chosenStage", stage);

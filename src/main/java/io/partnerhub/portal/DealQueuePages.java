@@ -1,6 +1,6 @@
 package io.partnerhub.portal;
 
-import io.partnerhub.deal.DealRefusal;
+import io.partnerhub.deal.WordedRefusal;
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.shared.NotFound;
@@ -49,12 +49,10 @@ class DealQueuePages {
         try {
             deals.approve(me.caller(), dealId, new BigDecimal(extraDiscountPercent.strip().replace(',', '.')));
             flash.addAttribute("approved", dealId);
-        } catch (DealRefusal e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.in(LocaleContextHolder.getLocale()));
         } catch (NumberFormatException e) {
             flash.addAttribute("refused", "deal " + dealId + ": extraDiscountPercent must be a number like 15");
         } catch (ProblemException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+            flash.addAttribute("refused", "deal " + dealId + ": " + shown(e));
         }
         return "redirect:/console/deals";
     }
@@ -67,9 +65,14 @@ class DealQueuePages {
             deals.reject(me.caller(), dealId, reason);
             flash.addAttribute("rejected", dealId);
         } catch (ProblemException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+            flash.addAttribute("refused", "deal " + dealId + ": " + shown(e));
         }
         return "redirect:/console/deals";
+    }
+
+    /** A refusal as the operator reads it: the deal desk's own in the page's language, others as the platform says them. */
+    private static String shown(ProblemException e) {
+        return e instanceof WordedRefusal worded ? worded.in(LocaleContextHolder.getLocale()) : e.getMessage();
     }
 
     private static void operatorOnly(SignedIn me) {

@@ -136,6 +136,14 @@ class DealWordingApiTest {
         assertThat(api.post("/api/v1/deals/" + id + "/stage", token, Map.of("stage", "LOST", "lostReason", "PRICE",
                 "note", "Дорого")).status()).isEqualTo(200);
         assertThat(desk.patch("/api/v1/deals/" + id, token, Map.of("targetAmount", "90000.00")).status()).isEqualTo(200);
+        // the deal desk's refusals keep their English in the API
+        Api.Response again = api.post("/api/v1/deals/" + id + "/approve", OPERATOR, Map.of("extraDiscountPercent", "5"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("detail")).isEqualTo("Deal " + id + " is APPROVED; only a pending deal can be decided.");
+        Api.Response won = api.post("/api/v1/deals/" + id + "/stage", token, Map.of("stage", "WON"));
+        assertThat(won.status()).isEqualTo(409);
+        assertThat(won.text("detail")).isEqualTo("Deal " + id + " is LOST and cannot move to WON; the pipeline goes"
+                + " IN_PROGRESS to WON or LOST, and LOST back to IN_PROGRESS.");
         assertThat(api.post("/api/v1/deals/" + id + "/activities", token, Map.of("note", "Call back in May")).status())
                 .isEqualTo(201);
         // an entry logged before the words were kept: its English text only
