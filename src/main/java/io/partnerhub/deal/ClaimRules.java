@@ -81,18 +81,18 @@ final class ClaimRules {
             }
             String claim = "deal/" + d.id();
             if (d.taxId().equals(c.taxId())) {
-                conflicts.add(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, "Another partner holds an active deal for"
-                        + " customer tax id " + c.taxId() + ", registered on " + d.registeredOn() + ".", claim, d.partnerId()));
+                conflicts.add(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, DealWords.of("deals.reason.ACTIVE_DEAL_TAX_ID",
+                        c.taxId(), d.registeredOn()), claim, d.partnerId()));
             } else if (c.email() != null && c.email().equals(d.email())) {
-                conflicts.add(new ClaimConflict(DealRule.ACTIVE_DEAL_EMAIL, "E-mail " + c.email()
-                        + " matches an active deal of another partner, registered on " + d.registeredOn() + ".",
-                        claim, d.partnerId()));
+                conflicts.add(new ClaimConflict(DealRule.ACTIVE_DEAL_EMAIL, DealWords.of("deals.reason.ACTIVE_DEAL_EMAIL",
+                        c.email(), d.registeredOn()), claim, d.partnerId()));
             } else {
                 Set<String> theirs = webDomains(d.email(), d.domain(), publicMail);
                 domains.stream().filter(w -> theirs.stream().anyMatch(x -> CustomerContacts.related(w, x))).findFirst()
-                        .ifPresent(w -> conflicts.add(new ClaimConflict(DealRule.ACTIVE_DEAL_DOMAIN,
-                                "Domain " + CustomerContacts.shown(w) + (w.equals(c.domain()) ? "" : " (of e-mail " + c.email() + ")")
-                                        + " matches an active deal of another partner, registered on " + d.registeredOn() + ".",
+                        .ifPresent(w -> conflicts.add(new ClaimConflict(DealRule.ACTIVE_DEAL_DOMAIN, w.equals(c.domain())
+                                ? DealWords.of("deals.reason.ACTIVE_DEAL_DOMAIN", CustomerContacts.shown(w), d.registeredOn())
+                                : DealWords.of("deals.reason.ACTIVE_DEAL_DOMAIN_OF_EMAIL", CustomerContacts.shown(w),
+                                        c.email(), d.registeredOn()),
                                 claim, d.partnerId())));
             }
         }
@@ -113,13 +113,12 @@ final class ClaimRules {
         Optional<LinkFact> rejecting = others.stream().filter(l -> !unproven.contains(l.customerId())).findFirst();
         if (rejecting.isPresent()) {
             LinkFact l = rejecting.get();
-            return List.of(new ClaimConflict(DealRule.LINKED_TO_ANOTHER_PARTNER, "Customer tax id " + c.taxId()
-                    + " is linked to another partner since " + l.from() + ".", "link/" + l.id(), l.partnerId()));
+            return List.of(new ClaimConflict(DealRule.LINKED_TO_ANOTHER_PARTNER, DealWords.of(
+                    "deals.reason.LINKED_TO_ANOTHER_PARTNER", c.taxId(), l.from()), "link/" + l.id(), l.partnerId()));
         }
         return others.stream().limit(1)
-                .map(l -> new ClaimConflict(DealRule.LINKED_TO_ANOTHER_PARTNER, "Customer tax id " + c.taxId()
-                        + " is linked to another partner since " + l.from() + ", but a partner created that customer"
-                        + " record and its account has no consumption: the operator decides.", "link/" + l.id(),
+                .map(l -> new ClaimConflict(DealRule.LINKED_TO_ANOTHER_PARTNER, DealWords.of(
+                        "deals.reason.LINKED_TO_UNPROVEN_CUSTOMER", c.taxId(), l.from()), "link/" + l.id(),
                         l.partnerId(), true))
                 .toList();
     }
@@ -131,10 +130,9 @@ final class ClaimRules {
                         && p.validUntil().isAfter(c.registeredOn()))
                 .sorted(Comparator.comparing(ProjectFact::registeredOn))
                 .limit(1)
-                .map(p -> new ClaimConflict(DealRule.PROJECT_OF_ANOTHER_PARTNER, "Customer tax id " + c.taxId()
-                        + " has a project registered by another partner on " + p.registeredOn() + " until "
-                        + p.validUntil() + "; in " + c.programName() + " a project registration precedes a deal.",
-                        "project/" + p.id(), p.partnerId()))
+                .map(p -> new ClaimConflict(DealRule.PROJECT_OF_ANOTHER_PARTNER, DealWords.of(
+                        "deals.reason.PROJECT_OF_ANOTHER_PARTNER", c.taxId(), p.registeredOn(), p.validUntil(),
+                        c.programName()), "project/" + p.id(), p.partnerId()))
                 .toList();
     }
 
@@ -144,9 +142,8 @@ final class ClaimRules {
                 .filter(x -> facts.links().stream().noneMatch(l -> l.customerId() == x.id() && l.inForceOnOrAfter(c.registeredOn())))
                 .filter(x -> facts.consumptionOf(x.accountId()).any())
                 .findFirst()
-                .map(x -> new ClaimConflict(DealRule.DIRECT_CUSTOMER, "Customer tax id " + c.taxId()
-                        + ": the provider serves this customer directly (it consumes and is linked to no partner on "
-                        + c.registeredOn() + ").", "customer/" + x.id(), null,
+                .map(x -> new ClaimConflict(DealRule.DIRECT_CUSTOMER, DealWords.of("deals.reason.DIRECT_CUSTOMER",
+                        c.taxId(), c.registeredOn()), "customer/" + x.id(), null,
                         c.terms().directCustomer() == DealTerms.DirectCustomer.REVIEW));
     }
 
@@ -168,10 +165,10 @@ final class ClaimRules {
         if (first == null) {
             return Optional.empty();
         }
-        return Optional.of(new ClaimConflict(DealRule.NOT_A_NEW_CUSTOMER, "Customer tax id " + c.taxId()
-                + " is not a new customer: it consumed on " + firstDay + ", before the registration date "
-                + c.registeredOn() + (judgedOn.equals(c.registeredOn()) ? "" : " (registered on " + judgedOn + ")")
-                + "; " + c.programName() + " registers deals for new customers only.",
+        return Optional.of(new ClaimConflict(DealRule.NOT_A_NEW_CUSTOMER, judgedOn.equals(c.registeredOn())
+                ? DealWords.of("deals.reason.NOT_A_NEW_CUSTOMER", c.taxId(), firstDay, c.registeredOn(), c.programName())
+                : DealWords.of("deals.reason.NOT_A_NEW_CUSTOMER_BACKDATED", c.taxId(), firstDay, c.registeredOn(),
+                        judgedOn, c.programName()),
                 "customer/" + first.id(), null));
     }
 

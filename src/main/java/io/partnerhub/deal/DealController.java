@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.partnerhub.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @Tag(name = "Deals and projects", description = "Deal registration, approval and project registration")
@@ -64,15 +65,20 @@ class DealController {
             + " REJECTED with the rule and a reason (never naming another partner) when a claim conflicts: another"
             + " partner's active deal by tax id, e-mail or domain, a link to another partner, a direct customer, or"
             + " consumption before the registration date where the program registers new customers only")
-    Deal register(Caller caller, @Valid @RequestBody NewDeal d) {
-        return deals.register(caller, new Deals.Registration(d.partnerId(), d.customerTaxId(), d.customerName(),
+    Deal register(Caller caller, @Valid @RequestBody NewDeal d, HttpServletRequest request) {
+        return inLanguageOf(request, deals.register(caller, new Deals.Registration(d.partnerId(), d.customerTaxId(), d.customerName(),
                 d.title(), d.expectedMonthlyAmount(), d.registeredOn(), d.customerEmail(), d.customerDomain(),
-                d.targetAmount(), d.consumptionType(), d.expectedCloseOn()));
+                d.targetAmount(), d.consumptionType(), d.expectedCloseOn())));
+    }
+
+    /** The deal with its reason in the language the request asks for (English by default). */
+    private static Deal inLanguageOf(HttpServletRequest request, Deal deal) {
+        return deal.in(DealWords.ofRequest(request));
     }
 
     @GetMapping("/api/v1/deals/{id}")
-    Deal get(Caller caller, @PathVariable long id) {
-        return deals.find(caller, id);
+    Deal get(Caller caller, @PathVariable long id, HttpServletRequest request) {
+        return inLanguageOf(request, deals.find(caller, id));
     }
 
     @GetMapping("/api/v1/deals")
@@ -80,8 +86,9 @@ class DealController {
     List<Deal> list(Caller caller, @RequestParam(required = false) Long partnerId,
                     @RequestParam(required = false) DealStatus status,
                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                    @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return deals.list(caller, partnerId, status, limit, offset);
+                    @RequestParam(defaultValue = "0") @Min(0) int offset, HttpServletRequest request) {
+        return deals.list(caller, partnerId, status, limit, offset).stream()
+                .map(deal -> inLanguageOf(request, deal)).toList();
     }
 
     record Approval(@NotNull @Digits(integer = 3, fraction = 2, message = PERCENT) BigDecimal extraDiscountPercent) {
@@ -89,8 +96,8 @@ class DealController {
 
     @PostMapping("/api/v1/deals/{id}/approve")
     @Operation(summary = "Approve a pending deal with an extra discount within the program's cap (operator)")
-    Deal approve(Caller caller, @PathVariable long id, @Valid @RequestBody Approval a) {
-        return deals.approve(caller, id, a.extraDiscountPercent());
+    Deal approve(Caller caller, @PathVariable long id, @Valid @RequestBody Approval a, HttpServletRequest request) {
+        return inLanguageOf(request, deals.approve(caller, id, a.extraDiscountPercent()));
     }
 
     record Rejection(@NotBlank @Size(max = 2000) String reason) {
@@ -98,8 +105,8 @@ class DealController {
 
     @PostMapping("/api/v1/deals/{id}/reject")
     @Operation(summary = "Reject a pending deal with a reason (operator)")
-    Deal reject(Caller caller, @PathVariable long id, @Valid @RequestBody Rejection r) {
-        return deals.reject(caller, id, r.reason());
+    Deal reject(Caller caller, @PathVariable long id, @Valid @RequestBody Rejection r, HttpServletRequest request) {
+        return inLanguageOf(request, deals.reject(caller, id, r.reason()));
     }
 
     record NewProject(@NotNull Long partnerId, @NotNull Long customerId,

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.partnerhub.shared.Caller;
+import jakarta.servlet.http.HttpServletRequest;
 import io.partnerhub.shared.RuleViolation;
 
 @RestController
@@ -45,8 +46,10 @@ class DealDeskController {
     List<DealQueue.Entry> queue(Caller caller, @RequestParam(required = false) Long partnerId,
                                 @RequestParam(required = false) String programId,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
-                                @RequestParam(defaultValue = "0") @Min(0) int offset) {
-        return queue.pending(caller, partnerId, programId, limit, offset);
+                                @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                HttpServletRequest request) {
+        return queue.pending(caller, partnerId, programId, limit, offset).stream()
+                .map(entry -> entry.in(DealWords.ofRequest(request))).toList();
     }
 
     record StageChange(@NotNull DealStage stage, LostReason lostReason, @Size(max = 2000) String note) {
@@ -55,8 +58,10 @@ class DealDeskController {
     @PostMapping("/api/v1/deals/{id}/stage")
     @Operation(summary = "Move a pending or approved deal through the pipeline: IN_PROGRESS to WON or LOST (with"
             + " lostReason; OTHER with a note), LOST back to IN_PROGRESS")
-    Deal changeStage(Caller caller, @PathVariable long id, @Valid @RequestBody StageChange change) {
-        return pipeline.changeStage(caller, id, change.stage(), change.lostReason(), change.note());
+    Deal changeStage(Caller caller, @PathVariable long id, @Valid @RequestBody StageChange change,
+                     HttpServletRequest request) {
+        return pipeline.changeStage(caller, id, change.stage(), change.lostReason(), change.note())
+                .in(DealWords.ofRequest(request));
     }
 
     record PlanChange(@DecimalMin(value = "0.00", message = "must not be negative")
@@ -69,12 +74,13 @@ class DealDeskController {
     @PatchMapping("/api/v1/deals/{id}")
     @Operation(summary = "Change a deal's plan: target amount, consumption type, expected close date (fields left out"
             + " stay as they are)")
-    Deal changePlan(Caller caller, @PathVariable long id, @Valid @RequestBody PlanChange change) {
+    Deal changePlan(Caller caller, @PathVariable long id, @Valid @RequestBody PlanChange change,
+                    HttpServletRequest request) {
         if (change.targetAmount() == null && change.consumptionType() == null && change.expectedCloseOn() == null) {
             throw new RuleViolation("Give at least one of targetAmount, consumptionType, expectedCloseOn.");
         }
         return pipeline.changePlan(caller, id, new DealPipeline.Plan(change.targetAmount(), change.consumptionType(),
-                change.expectedCloseOn()));
+                change.expectedCloseOn())).in(DealWords.ofRequest(request));
     }
 
     record NewNote(@NotBlank @Size(max = 4000) String note) {
@@ -89,7 +95,7 @@ class DealDeskController {
 
     @GetMapping("/api/v1/deals/{id}/activities")
     @Operation(summary = "A deal's activity log, oldest first: notes, stage and plan changes, decisions")
-    List<DealActivity> activities(Caller caller, @PathVariable long id) {
-        return pipeline.activities(caller, id);
+    List<DealActivity> activities(Caller caller, @PathVariable long id, HttpServletRequest request) {
+        return pipeline.activities(caller, id).stream().map(a -> a.in(DealWords.ofRequest(request))).toList();
     }
 }

@@ -125,15 +125,17 @@ class DealExpiry implements DailyTask, BeforeClose {
 
     private boolean expire(Deal deal, Ending ending) {
         int updated = jdbc.sql("""
-                        update deal set status = 'EXPIRED', ended_on = :on, reason = :reason, rule = :rule
+                        update deal set status = 'EXPIRED', ended_on = :on, reason = :reason, rule = :rule,
+                                        reason_code = :code, reason_args = cast(:args as jsonb)
                          where id = :id and status = 'APPROVED'""")
                 .param("on", ending.on()).param("reason", ending.reason()).param("rule", ending.rule().name())
+                .param("code", ending.words().key()).param("args", DealWords.argsJson(ending.words()))
                 .param("id", deal.id()).update();
         if (updated == 0) {
             return false;
         }
-        activities.log(deal, Deals.SYSTEM, DealActivity.Kind.DECISION, "Expired on " + ending.on() + " ("
-                + ending.rule() + "): " + ending.reason());
+        activities.log(deal, Deals.SYSTEM, DealActivity.Kind.DECISION, DealWords.of("deals.log.EXPIRED", ending.on(),
+                Deals.rule(ending.rule()), ending.words()));
         events.record(Deals.SYSTEM, deal.partnerId(), "deal.expired", "deal/" + deal.id(), "Deal " + deal.id()
                         + " for customer tax id " + deal.customerTaxId() + " expired on " + ending.on() + ": " + ending.reason(),
                 Deals.data("endedOn", ending.on(), "rule", ending.rule(), "reason", ending.reason()));

@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.event.Events;
 import io.partnerhub.shared.Caller;
-import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.RuleViolation;
 
 /**
@@ -41,12 +41,11 @@ class DealPipeline {
     Deal changeStage(Caller caller, long dealId, DealStage stage, LostReason lostReason, String note) {
         Deal deal = locked(caller, dealId);
         if (!deal.status().active()) {
-            throw new Conflict("Deal " + dealId + " is " + deal.status() + "; only a pending or approved deal moves"
-                    + " through the pipeline.");
+            throw new DealConflict(DealWords.of("deals.refusal.NOT_ACTIVE", dealId, Deals.status(deal.status())));
         }
         if (!deal.stage().canMoveTo(stage)) {
-            throw new Conflict("Deal " + dealId + " is " + deal.stage() + " and cannot move to " + stage
-                    + "; the pipeline goes IN_PROGRESS to WON or LOST, and LOST back to IN_PROGRESS.");
+            throw new DealConflict(DealWords.of("deals.refusal.STAGE_MOVE", dealId,
+                    DealWords.of("deals.log.stage." + deal.stage().name()), DealWords.of("deals.log.stage." + stage.name())));
         }
         String text = note == null || note.isBlank() ? null : note.strip();
         if (stage == DealStage.LOST && lostReason == null) {
@@ -63,7 +62,7 @@ class DealPipeline {
                 .param("note", text).param("id", dealId).update();
         String change = deal.stage() + " to " + stage + (lostReason == null ? "" : " (" + lostReason + ")")
                 + (text == null ? "" : ": " + text);
-        activities.log(deal, caller.name(), DealActivity.Kind.STAGE, "Stage " + change);
+        activities.log(deal, caller.name(), DealActivity.Kind.STAGE, stageChange(deal.stage(), stage, lostReason, text));
         events.record(caller.name(), deal.partnerId(), "deal.stage-changed", "deal/" + dealId, "Deal " + dealId
                 + " moved from " + change, Deals.data("from", deal.stage(), "to", stage, "lostReason", lostReason, "note", text));
         return fetch(dealId);
@@ -77,16 +76,19 @@ class DealPipeline {
     @Transactional
     Deal changePlan(Caller caller, long dealId, Plan plan) {
         Deal deal = locked(caller, dealId);
-        List<String> changes = new ArrayList<>();
+        List<Phrase> changes = new ArrayList<>();
         if (plan.targetAmount() != null && (deal.targetAmount() == null
                 || deal.targetAmount().compareTo(plan.targetAmount()) != 0)) {
-            changes.add("target amount " + shown(deal.targetAmount()) + " to " + plan.targetAmount().toPlainString());
+            changes.add(DealWords.of("deals.log.plan.TARGET_AMOUNT", shown(deal.targetAmount()),
+                    plan.targetAmount().toPlainString()));
         }
         if (plan.consumptionType() != null && plan.consumptionType() != deal.consumptionType()) {
-            changes.add("consumption type " + shown(deal.consumptionType()) + " to " + plan.consumptionType());
+            changes.add(DealWords.of("deals.log.plan.CONSUMPTION_TYPE", shown(deal.consumptionType()),
+                    plan.consumptionType().name()));
         }
         if (plan.expectedCloseOn() != null && !plan.expectedCloseOn().equals(deal.expectedCloseOn())) {
-            changes.add("expected close " + shown(deal.expectedCloseOn()) + " to " + plan.expectedCloseOn());
+            changes.add(DealWords.of("deals.log.plan.EXPECTED_CLOSE", shown(deal.expectedCloseOn()),
+                    plan.expectedCloseOn()));
         }
         if (changes.isEmpty()) {
             return deal;
@@ -99,7 +101,7 @@ class DealPipeline {
                 .param("target", plan.targetAmount())
                 .param("type", plan.consumptionType() == null ? null : plan.consumptionType().name())
                 .param("closeOn", plan.expectedCloseOn()).param("id", dealId).update();
-        activities.log(deal, caller.name(), DealActivity.Kind.PLAN, "Plan: " + String.join("; ", changes));
+        activities.log(deal, caller.name(), DealActivity.Kind.PLAN, DealWords.of("deals.log.PLAN", changes));
         return fetch(dealId);
     }
 
@@ -107,7 +109,7 @@ class DealPipeline {
     @Transactional
     DealActivity addNote(Caller caller, long dealId, String note) {
         Deal deal = visible(caller, dealId);
-        DealActivity added = activities.log(deal, caller.name(), DealActivity.Kind.NOTE, note.strip());
+        DealActivity added = activities.note(deal, caller.name(), note.strip());
         events.record(caller.name(), deal.partnerId(), "deal.activity-added", "deal/" + dealId, "Note added to deal "
                 + dealId, Deals.data("activityId", added.id(), "kind", added.kind()));
         return added;
@@ -141,7 +143,22 @@ class DealPipeline {
                 .orElseThrow(() -> new NotFound("deal", dealId));
     }
 
-    private static String shown(Object value) {
-        return value == null ? "(none)" : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
+    /** A value before a plan change: "(none)" in the reader's language where there was none. */
+    private static Object shown(Object value) {
+        return value == null ? DealWords.of("deals.log.NONE")
+                : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
+    }
+
+    /** "Stage IN_PROGRESS to LOST (PRICE): note", the lost reason and the note where given. */
+    private static Phrase stageChange(DealStage from, DealStage to, LostReason lostReason, String note) {
+        Phrase fromStage = DealWords.of("deals.log.stage." + from.name());
+        Phrase toStage = DealWords.of("deals.log.stage." + to.name());
+        if (lostReason == null) {
+            return note == null ? DealWords.of("deals.log.STAGE", fromStage, toStage)
+                    : DealWords.of("deals.log.STAGE_NOTE", fromStage, toStage, note);
+        }
+        Phrase why = DealWords.of("deals.log.lost." + lostReason.name());
+        return note == null ? DealWords.of("deals.log.STAGE_LOST", fromStage, toStage, why)
+                : DealWords.of("deals.log.STAGE_LOST_NOTE", fromStage, toStage, why, note);
     }
 }

@@ -3,6 +3,7 @@ package io.partnerhub.deal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,11 @@ class DealQueue {
      * {@code conflicts} lists every rule it breaks now, with the claim behind each.
      */
     record Entry(Deal deal, boolean overdue, List<ClaimConflict> conflicts) {
+
+        /** The entry with its reasons in {@code locale}. */
+        Entry in(Locale locale) {
+            return new Entry(deal.in(locale), overdue, conflicts.stream().map(c -> c.in(locale)).toList());
+        }
     }
 
     private record Pending(Deal deal, Program program) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -66,10 +67,11 @@ public class DealTracking {
     /**
      * A pending deal in the queue with its own partner's name, {@code overdue} once today is after
      * its approval deadline; why it waits, with the auto-approval's limit where there is one; the
-     * rules it breaks now.
+     * rules it breaks now; {@code extraPercentCap}, the most extra discount its program's terms allow
+     * (the approval form offers it).
      */
     public record Queued(Deal deal, String partnerName, boolean overdue, Waiting waiting,
-                         BigDecimal autoApprovalLimit, List<Conflict> conflicts) {
+                         BigDecimal autoApprovalLimit, List<Conflict> conflicts, BigDecimal extraPercentCap) {
     }
 
     /**
@@ -88,9 +90,10 @@ public class DealTracking {
         pipeline.addNote(caller, dealId, note);
     }
 
-    /** The deal's activity log, newest first. */
-    public List<Activity> activities(Caller caller, long dealId) {
+    /** The deal's activity log, newest first, what the platform logged in {@code locale} (notes as written). */
+    public List<Activity> activities(Caller caller, long dealId, Locale locale) {
         return pipeline.activities(caller, dealId).stream()
+                .map(a -> a.in(locale))
                 .map(a -> new Activity(a.id(), a.at(), a.actor(), a.kind().name(), a.text(), a.namesDiscount()))
                 .toList()
                 .reversed();
@@ -107,18 +110,19 @@ public class DealTracking {
         return new ProtectionWindow(days, Protection.windowEnd(deal.registeredOn(), approvedOn, days));
     }
 
-    /** Pending deals, the earliest approval deadline first, each with the rules it breaks now (operator). */
-    public List<Queued> pending(Caller caller, int limit) {
+    /** Pending deals, the earliest approval deadline first, each with the rules it breaks now in {@code locale} (operator). */
+    public List<Queued> pending(Caller caller, int limit, Locale locale) {
         List<DealQueue.Entry> entries = queue.pending(caller, null, null, limit, 0);
         Map<Long, QueuedPartner> partnerOf = partnersOf(entries.stream().map(e -> e.deal().partnerId()).distinct().toList());
         return entries.stream().map(e -> {
             Deal deal = e.deal();
             QueuedPartner partner = partnerOf.get(deal.partnerId());
-            Optional<DealTerms.AutoApproval> auto = Deals.termsOn(partner.program(), deal.registeredOn())
-                    .deals().autoApprovalRule();
+            DealTerms terms = Deals.termsOn(partner.program(), deal.registeredOn()).deals();
+            Optional<DealTerms.AutoApproval> auto = terms.autoApprovalRule();
             BigDecimal limitAmount = auto.map(DealTerms.AutoApproval::maxExpectedMonthlyAmount).orElse(null);
-            return new Queued(deal, partner.name(), e.overdue(), waiting(deal, limitAmount), limitAmount,
-                    e.conflicts().stream().map(c -> new Conflict(c.rule(), c.reason(), c.claim())).toList());
+            return new Queued(deal.in(locale), partner.name(), e.overdue(), waiting(deal, limitAmount), limitAmount,
+                    e.conflicts().stream().map(c -> new Conflict(c.rule(), c.in(locale).reason(), c.claim())).toList(),
+                    terms.extraPercentCap());
         }).toList();
     }
 

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
-import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -100,22 +102,22 @@ public class Deals {
         partner.refuseNewClaimsIfGone("new deals");
         LocalDate registeredOn = dates.of(caller, r.registeredOn());
         if (registeredOn.isBefore(partner.contractDate())) {
-            throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
-                    + "; a deal cannot be registered before that");
+            throw new DealRefusal("registeredOn", DealWords.of("deals.refusal.REGISTERED_BEFORE_CONTRACT", partner.id(),
+                    partner.contractDate()));
         }
         String taxId = normalizedTaxId(r.customerTaxId());
         String email = CustomerContacts.email(r.customerEmail());
         String domain = CustomerContacts.domain(r.customerDomain());
         if (claims.publicMail().isPublic(domain)) {
-            throw RuleViolation.of("customerDomain", domain + " is a public mail provider, not the customer's own domain");
+            throw new DealRefusal("customerDomain", DealWords.of("deals.refusal.PUBLIC_MAIL_DOMAIN", domain));
         }
         Program program = programs.find(partner.programId()).orElseThrow();
         DealTerms terms = termsOn(program, registeredOn).deals();
         claims.lockFor(taxId, email, domain);
         Optional<Deal> held = activeDealFor(taxId);
         if (held.isPresent() && held.get().partnerId() == partner.id()) {
-            throw new Conflict("Partner " + partner.id() + " already holds deal " + held.get().id()
-                    + " (" + held.get().status() + ") for customer tax id " + taxId + ".");
+            throw new DealConflict(DealWords.of("deals.refusal.ALREADY_HELD", partner.id(), held.get().id(),
+                    status(held.get().status()), taxId));
         }
         Candidate candidate = new Candidate(null, partner.id(), taxId, registeredOn, today.date(), email, domain, terms,
                 program.name());
@@ -133,17 +135,17 @@ public class Deals {
             Deal holder = activeDealFor(taxId).orElseThrow(() -> new IllegalStateException(
                     "the active claim on " + taxId + " vanished during registration"));
             if (holder.partnerId() == partner.id()) {
-                throw new Conflict("Partner " + partner.id() + " already holds deal " + holder.id()
-                        + " (" + holder.status() + ") for customer tax id " + taxId + ".");
+                throw new DealConflict(DealWords.of("deals.refusal.ALREADY_HELD", partner.id(), holder.id(),
+                        status(holder.status()), taxId));
             }
-            conflict = Optional.of(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, "Another partner holds an active deal"
-                    + " for customer tax id " + taxId + ", registered on " + holder.registeredOn() + ".", null, null));
+            conflict = Optional.of(new ClaimConflict(DealRule.ACTIVE_DEAL_TAX_ID, DealWords.of(
+                    "deals.reason.ACTIVE_DEAL_TAX_ID", taxId, holder.registeredOn()), null, null));
         }
         long id = insert(caller, partner.id(), taxId, r, registeredOn, email, domain, "REJECTED", conflict.get(), null)
                 .orElseThrow();
         Deal rejected = find(caller, id);
-        activities.log(rejected, SYSTEM, DealActivity.Kind.DECISION, "Rejected at registration ("
-                + conflict.get().rule() + "): " + conflict.get().reason());
+        activities.log(rejected, SYSTEM, DealActivity.Kind.DECISION, DealWords.of("deals.log.REJECTED_AT_REGISTRATION",
+                rule(conflict.get().rule()), conflict.get().words()));
         events.record(SYSTEM, rejected.partnerId(), "deal.rejected", "deal/" + id, "Deal " + id + " for customer tax id "
                 + taxId + " rejected at registration: " + rejected.reason(),
                 data("rule", conflict.get().rule(), "reason", rejected.reason(), "registeredOn", registeredOn));
@@ -155,9 +157,10 @@ public class Deals {
         return jdbc.sql("""
                         insert into deal (partner_id, customer_tax_id, customer_name, title, expected_monthly_amount,
                                           registered_on, status, reason, rule, created_by, customer_email, customer_domain,
-                                          approval_due_on, target_amount, consumption_type, expected_close_on, created_at)
+                                          approval_due_on, target_amount, consumption_type, expected_close_on, created_at,
+                                          reason_code, reason_args)
                         values (:partner, :taxId, :name, :title, :expected, :registeredOn, :status, :reason, :rule, :by,
-                                :email, :domain, :deadline, :target, :type, :closeOn, :at)
+                                :email, :domain, :deadline, :target, :type, :closeOn, :at, :code, cast(:args as jsonb))
                         on conflict (customer_tax_id) where status in ('PENDING', 'APPROVED') do nothing
                         returning id""")
                 .param("partner", partnerId).param("taxId", taxId).param("name", r.customerName().strip())
@@ -168,6 +171,8 @@ public class Deals {
                 .param("email", email).param("domain", domain).param("deadline", deadline)
                 .param("target", r.targetAmount()).param("type", r.consumptionType() == null ? null : r.consumptionType().name())
                 .param("closeOn", r.expectedCloseOn()).param("at", Timestamp.from(today.now()))
+                .param("code", conflict == null ? null : conflict.words().key())
+                .param("args", conflict == null ? null : DealWords.argsJson(conflict.words()))
                 .query(Long.class).optional();
     }
 
@@ -184,8 +189,8 @@ public class Deals {
                 data("customerTaxId", deal.customerTaxId(), "registeredOn", deal.registeredOn(),
                         "approvalDeadline", deal.approvalDeadline(), "review", toReview.map(ClaimConflict::rule).orElse(null)));
         if (toReview.isPresent()) {
-            activities.log(deal, SYSTEM, DealActivity.Kind.DECISION, "Waits for the operator ("
-                    + toReview.get().rule() + "): " + toReview.get().reason());
+            activities.log(deal, SYSTEM, DealActivity.Kind.DECISION, DealWords.of("deals.log.WAITS_FOR_OPERATOR",
+                    rule(toReview.get().rule()), toReview.get().words()));
             return deal;
         }
         Optional<DealTerms.AutoApproval> auto = terms.autoApprovalRule().filter(rule -> deal.expectedMonthlyAmount() != null
@@ -199,8 +204,8 @@ public class Deals {
                 + auto.get().maxExpectedMonthlyAmount().toPlainString();
         decide(SYSTEM, id, "APPROVED", null, percent, DealRule.AUTO_APPROVAL);
         Deal approved = find(caller, id);
-        activities.logApproval(approved, SYSTEM, "Approved with +" + percent.toPlainString()
-                + " % by the " + rule + ".");
+        activities.logApproval(approved, SYSTEM, DealWords.of("deals.log.AUTO_APPROVED", percent.toPlainString(),
+                deal.expectedMonthlyAmount().toPlainString(), auto.get().maxExpectedMonthlyAmount().toPlainString()));
         events.record(SYSTEM, approved.partnerId(), "deal.approved", "deal/" + id, "Deal " + id + " approved with +"
                         + percent.toPlainString() + " % by the " + rule,
                 data("by", SYSTEM, "extraDiscountPercent", percent, "rule", DealRule.AUTO_APPROVAL, "detail", rule));
@@ -210,17 +215,33 @@ public class Deals {
     /** Approves a pending deal with an extra discount of at most the program's cap. */
     @Transactional
     public Deal approve(Caller caller, long dealId, BigDecimal extraDiscountPercent) {
+        return approve(caller, dealId, extraDiscountPercent, null);
+    }
+
+    /**
+     * Approves a pending deal as decided on {@code decidedOn} (null: now): the operator recording a
+     * decision the provider gave earlier, like a registration dated earlier; not before the
+     * registration date, nor after today. The protection window counts from that day.
+     */
+    @Transactional
+    public Deal approve(Caller caller, long dealId, BigDecimal extraDiscountPercent, LocalDate decidedOn) {
         caller.requireOperator("approve deals");
         Deal deal = pending(caller, dealId);
+        if (decidedOn != null && (decidedOn.isBefore(deal.registeredOn()) || decidedOn.isAfter(today.date()))) {
+            throw RuleViolation.of("decidedOn", "must be from the registration date " + deal.registeredOn()
+                    + " to today (" + today.date() + "); was " + decidedOn);
+        }
+        Instant decidedAt = decidedOn == null || decidedOn.equals(today.date()) ? today.now()
+                : decidedOn.atTime(LocalTime.NOON).atZone(Today.ZONE).toInstant();
         BigDecimal cap = terms(deal).deals().extraPercentCap();
         if (extraDiscountPercent.signum() < 0 || extraDiscountPercent.compareTo(cap) > 0) {
-            throw RuleViolation.of("extraDiscountPercent", "must be from 0 to the program's cap of "
-                    + cap.stripTrailingZeros().toPlainString() + " %; was " + extraDiscountPercent.toPlainString());
+            throw new DealRefusal("extraDiscountPercent", DealWords.of("deals.refusal.ABOVE_EXTRA_CAP",
+                    cap.stripTrailingZeros().toPlainString(), extraDiscountPercent.toPlainString()));
         }
-        decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null);
+        decide(caller.name(), dealId, "APPROVED", null, extraDiscountPercent, null, decidedAt);
         Deal approved = find(caller, dealId);
-        activities.logApproval(approved, caller.name(), "Approved with +"
-                + extraDiscountPercent.toPlainString() + " %.");
+        activities.logApproval(approved, caller.name(), DealWords.of("deals.log.APPROVED",
+                extraDiscountPercent.toPlainString()));
         events.record(caller.name(), approved.partnerId(), "deal.approved", "deal/" + dealId, "Deal " + dealId
                         + " approved with +" + extraDiscountPercent.toPlainString() + " %",
                 data("by", caller.name(), "extraDiscountPercent", extraDiscountPercent));
@@ -234,7 +255,8 @@ public class Deals {
         pending(caller, dealId);
         decide(caller.name(), dealId, "REJECTED", reason.strip(), null, null);
         Deal rejected = find(caller, dealId);
-        activities.log(rejected, caller.name(), DealActivity.Kind.DECISION, "Rejected: " + rejected.reason());
+        activities.log(rejected, caller.name(), DealActivity.Kind.DECISION, DealWords.of("deals.log.REJECTED",
+                rejected.reason()));
         events.record(caller.name(), rejected.partnerId(), "deal.rejected", "deal/" + dealId, "Deal " + dealId
                 + " rejected: " + rejected.reason(), data("by", caller.name(), "rule", "operator", "reason", rejected.reason()));
         return rejected;
@@ -249,12 +271,13 @@ public class Deals {
     public List<Deal> releaseClaimsOf(String actor, long partnerId, LocalDate on, String reason) {
         List<Deal> released = jdbc.sql("""
                         update deal set status = 'RELEASED', ended_on = :on, reason = :reason,
+                                        reason_code = null, reason_args = null,
                                         rule = case when status = 'PENDING' then null else rule end
                          where partner_id = :partner and status in ('PENDING', 'APPROVED')
                          returning *""")
                 .param("on", on).param("reason", reason).param("partner", partnerId).query(Deals::deal).list();
         for (Deal deal : released) {
-            activities.log(deal, actor, DealActivity.Kind.DECISION, "Released on " + on + ": " + reason);
+            activities.log(deal, actor, DealActivity.Kind.DECISION, DealWords.of("deals.log.RELEASED", on, reason));
             events.record(actor, partnerId, "deal.released", "deal/" + deal.id(),
                     "Deal " + deal.id() + " for customer tax id " + deal.customerTaxId() + " released on " + on
                             + ": " + reason, Map.of("endedOn", on, "reason", reason));
@@ -295,18 +318,24 @@ public class Deals {
             throw new NotFound("deal", dealId);
         }
         if (deal.status() != DealStatus.PENDING) {
-            throw new Conflict("Deal " + dealId + " is " + deal.status() + "; only a pending deal can be decided.");
+            throw new DealConflict(DealWords.of("deals.refusal.NOT_PENDING", dealId, status(deal.status())));
         }
         return deal;
     }
 
     private void decide(String actor, long dealId, String status, String reason, BigDecimal percent, DealRule rule) {
+        decide(actor, dealId, status, reason, percent, rule, today.now());
+    }
+
+    private void decide(String actor, long dealId, String status, String reason, BigDecimal percent, DealRule rule,
+                        Instant at) {
         jdbc.sql("""
                         update deal set status = :status, reason = :reason, extra_discount_percent = :percent,
-                                        decided_at = :at, decided_by = :by, rule = :rule
+                                        decided_at = :at, decided_by = :by, rule = :rule,
+                                        reason_code = null, reason_args = null
                          where id = :id""")
                 .param("status", status).param("reason", reason).param("percent", percent)
-                .param("at", Timestamp.from(today.now())).param("by", actor)
+                .param("at", Timestamp.from(at)).param("by", actor)
                 .param("rule", rule == null ? null : rule.name()).param("id", dealId).update();
     }
 
@@ -328,6 +357,16 @@ public class Deals {
 
     static String normalizedTaxId(String taxId) {
         return taxId.replaceAll("\\s", "");
+    }
+
+    /** A status as a refusal names it: its code in English, its name in Russian. */
+    static Phrase status(DealStatus status) {
+        return DealWords.of("deals.log.status." + status.name());
+    }
+
+    /** A rule as an activity entry names it: its code in English, its name in Russian. */
+    static Phrase rule(DealRule rule) {
+        return DealWords.of("deals.log.rule." + rule.name());
     }
 
     /** Event data from key, value pairs, leaving out null values. */
@@ -356,6 +395,7 @@ public class Deals {
                 rs.getObject("approval_due_on", LocalDate.class), DealStage.valueOf(rs.getString("stage")),
                 lostReason == null ? null : LostReason.valueOf(lostReason), rs.getString("stage_note"),
                 rs.getBigDecimal("target_amount"), type == null ? null : ConsumptionType.valueOf(type),
-                rs.getObject("expected_close_on", LocalDate.class));
+                rs.getObject("expected_close_on", LocalDate.class),
+                DealWords.read(rs.getString("reason_code"), rs.getString("reason_args")));
     }
 }

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.partnerhub.shared.Phrase;
+
 /**
  * When an approved deal's protection ends, from the program's protection days (docs/deals.md,
  * "Expiry"). The partner has until {@code protectionDays} after the approval (or the registration,
@@ -22,8 +24,12 @@ final class Protection {
     record Linked(LocalDate from, LocalDate to, ConsumptionDays consumption) {
     }
 
-    /** The first day without protection, the rule that ended it, and the reason. */
-    record Ending(LocalDate on, DealRule rule, String reason) {
+    /** The first day without protection, the rule that ended it, and the reason ({@code words}; in English, {@code reason}). */
+    record Ending(LocalDate on, DealRule rule, Phrase words) {
+
+        String reason() {
+            return DealWords.english(words);
+        }
     }
 
     /**
@@ -42,9 +48,8 @@ final class Protection {
                 .flatMap(l -> l.consumption().firstIn(later(l.from(), registeredOn), earlier(l.to(), windowEnd)).stream())
                 .min(Comparator.naturalOrder());
         if (converted.isEmpty()) {
-            return Optional.of(new Ending(windowEnd, DealRule.NOT_LINKED_AND_CONSUMING, "Customer tax id " + taxId
-                    + " was not linked to the partner and consuming within " + protectionDays + " days after the approval on "
-                    + approvedOn + "."));
+            return Optional.of(new Ending(windowEnd, DealRule.NOT_LINKED_AND_CONSUMING, DealWords.of(
+                    "deals.reason.NOT_LINKED_AND_CONSUMING", taxId, protectionDays, approvedOn)));
         }
         LocalDate day = converted.get();
         LocalDate linkedUntil = links.stream()
@@ -57,8 +62,8 @@ final class Protection {
                     .filter(l -> l.from().isBefore(graceEnd) && (l.to() == null || l.to().isAfter(until)))
                     .findFirst();
             if (renewed.isEmpty()) {
-                return Optional.of(new Ending(graceEnd, DealRule.LINK_ENDED, "The customer's link to the partner ended on "
-                        + until + " and was not renewed within " + protectionDays + " days."));
+                return Optional.of(new Ending(graceEnd, DealRule.LINK_ENDED, DealWords.of("deals.reason.LINK_ENDED",
+                        until, protectionDays)));
             }
             linkedUntil = laterOrOpen(linkedUntil, renewed.get().to());
         }

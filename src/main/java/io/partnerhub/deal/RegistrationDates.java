@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
-import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
 /**
@@ -34,8 +33,8 @@ class RegistrationDates {
         }
         if (requested.isBefore(now)) {
             if (!caller.isOperator()) {
-                throw RuleViolation.of("registeredOn", "must not be before today (" + now + "): a partner registers"
-                        + " as of the day it asks; only the operator may date a registration earlier; was " + requested);
+                throw new DealRefusal("registeredOn", DealWords.of("deals.refusal.REGISTERED_BEFORE_TODAY", now,
+                        requested));
             }
             closedPeriods.refuseDayIn("registeredOn", requested);
         }

@@ -2,7 +2,11 @@ package io.partnerhub.portal;
 
 import io.partnerhub.partner.NewPartner;
 import io.partnerhub.program.LegalForm;
+import io.partnerhub.program.ModelTerms;
 import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.shared.Today;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
@@ -12,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -25,19 +30,47 @@ class ApplicationForms {
     static final String[] FIELDS = {"programId", "model", "name", "legalForm", "taxId", "registeredOn", "country",
             "contractDate", "accountId", "paymentTerms", "billingThreshold"};
 
+    /**
+     * What {@code Partners.register} takes when a field is left out, shown as the form's defaults: the
+     * contract date is today, payment is in advance. Nothing else has a default (a country, a model, a
+     * legal form are the applicant's to give), so the form pre-fills nothing else.
+     */
+    static final String DEFAULT_PAYMENT_TERMS = "PREPAYMENT";
+
     /** The form as typed, so a refused one shows again as it was. */
     record Form(String programId, String model, String name, String legalForm, String taxId, String registeredOn,
                 String country, String contractDate, String accountId, String paymentTerms, String billingThreshold) {
-
-        static Form empty() {
-            return new Form(null, null, null, null, null, null, "RU", null, null, "PREPAYMENT", null);
-        }
     }
 
     private final Validator validator;
+    private final Today today;
 
-    ApplicationForms(Validator validator) {
+    ApplicationForms(Validator validator, Today today) {
         this.validator = validator;
+        this.today = today;
+    }
+
+    /** A new application to {@code programId} (null: the program is chosen first) with the server's defaults. */
+    Form blank(String programId) {
+        return new Form(programId, null, null, null, null, null, null, today.date().toString(), null,
+                DEFAULT_PAYMENT_TERMS, null);
+    }
+
+    /**
+     * The models the program offers in the version the application would be judged by: the one in force
+     * on the form's contract date, or today where the form has none (or none readable); the program's
+     * first version if it had none in force then.
+     */
+    List<PartnerModel> modelsOf(Program program, Form form) {
+        LocalDate on;
+        try {
+            on = form.contractDate() == null || form.contractDate().isBlank() ? today.date()
+                    : LocalDate.parse(form.contractDate().strip());
+        } catch (DateTimeParseException e) {
+            on = today.date();
+        }
+        ProgramVersion version = program.versionOn(on).orElseGet(() -> program.versions().getFirst());
+        return version.models().stream().map(ModelTerms::id).toList();
     }
 
     /** The application, or null with {@code errors} naming each field that is wrong and why. */

@@ -1,6 +1,8 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.deal.Deal;
+import io.partnerhub.deal.DealRefusal;
+import io.partnerhub.deal.WordedRefusal;
 import io.partnerhub.deal.DealStage;
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
@@ -10,6 +12,7 @@ import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.Today;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +63,8 @@ class DealPages {
     @GetMapping("/portal/partners/{id}/deals")
     String partnerDeals(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("deals", deals.list(me.caller(), id, null, 200, 0));
+        model.addAttribute("deals", deals.list(me.caller(), id, null, 200, 0).stream()
+                .map(deal -> deal.in(LocaleContextHolder.getLocale())).toList());
         return "deals";
     }
 
@@ -86,6 +90,10 @@ class DealPages {
             // the partner already holds a deal for the tax id: said next to that field
             model.addAttribute("errorKey", "deals.alreadyHeld");
             model.addAttribute("errorField", "customerTaxId");
+        } catch (DealRefusal e) {
+            // the deal desk's own refusal, in the reader's language
+            model.addAttribute("error", e.in(LocaleContextHolder.getLocale()));
+            model.addAttribute("errorField", REGISTRATION_FIELDS.contains(e.field()) ? e.field() : null);
         } catch (ProblemException e) {
             String field = e.errors().isEmpty() ? null : e.errors().getFirst().field();
             model.addAttribute("error", e.getMessage());
@@ -100,12 +108,12 @@ class DealPages {
     String deal(@ModelAttribute("me") SignedIn me, @PathVariable long id, @PathVariable long dealId, Model model) {
         Deal deal = dealOf(me, id, dealId);
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("deal", deal);
+        model.addAttribute("deal", deal.in(LocaleContextHolder.getLocale()));
         model.addAttribute("decidedOn", deal.decidedAt() == null ? null : LocalDate.ofInstant(deal.decidedAt(), Today.ZONE));
         model.addAttribute("protection", tracking.protection(me.caller(), dealId));
         model.addAttribute("moves", Arrays.stream(DealStage.values()).filter(deal.stage()::canMoveTo).toList());
         model.addAttribute("lostReasons", LostReason.values());
-        model.addAttribute("activities", tracking.activities(me.caller(), dealId).stream()
+        model.addAttribute("activities", tracking.activities(me.caller(), dealId, LocaleContextHolder.getLocale()).stream()
                 .map(a -> new ActivityRow(MINUTE.format(a.at()), a.actor(), a.kind(), a.text(),
                         a.namesDiscount() && !me.seesMoney() ? "deals.activity.approvedDiscountHidden" : null))
                 .toList());
@@ -136,7 +144,8 @@ class DealPages {
                 return "redirect:/portal/partners/" + id + "/deals/" + dealId;
             } catch (ProblemException e) {
                 String field = e.errors().isEmpty() ? "stage" : e.errors().getFirst().field();
-                refused(model, field.equals("note") ? "stageNote" : field, null, e.getMessage());
+                refused(model, field.equals("note") ? "stageNote" : field, null, e instanceof WordedRefusal worded
+                        ? worded.in(LocaleContextHolder.getLocale()) : e.getMessage());
             }
         }
         model.addAttribute("chosenStage", stage);

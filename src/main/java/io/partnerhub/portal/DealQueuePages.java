@@ -1,9 +1,11 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.deal.WordedRefusal;
 import io.partnerhub.deal.DealTracking;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,7 @@ class DealQueuePages {
     @GetMapping("/console/deals")
     String queue(@ModelAttribute("me") SignedIn me, Model model) {
         operatorOnly(me);
-        model.addAttribute("queue", tracking.pending(me.caller(), QUEUE_SIZE));
+        model.addAttribute("queue", tracking.pending(me.caller(), QUEUE_SIZE, LocaleContextHolder.getLocale()));
         return "deal-queue";
     }
 
@@ -50,7 +52,7 @@ class DealQueuePages {
         } catch (NumberFormatException e) {
             flash.addAttribute("refused", "deal " + dealId + ": extraDiscountPercent must be a number like 15");
         } catch (ProblemException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+            flash.addAttribute("refused", "deal " + dealId + ": " + shown(e));
         }
         return "redirect:/console/deals";
     }
@@ -63,9 +65,14 @@ class DealQueuePages {
             deals.reject(me.caller(), dealId, reason);
             flash.addAttribute("rejected", dealId);
         } catch (ProblemException e) {
-            flash.addAttribute("refused", "deal " + dealId + ": " + e.getMessage());
+            flash.addAttribute("refused", "deal " + dealId + ": " + shown(e));
         }
         return "redirect:/console/deals";
+    }
+
+    /** A refusal as the operator reads it: the deal desk's own in the page's language, others as the platform says them. */
+    private static String shown(ProblemException e) {
+        return e instanceof WordedRefusal worded ? worded.in(LocaleContextHolder.getLocale()) : e.getMessage();
     }
 
     private static void operatorOnly(SignedIn me) {

@@ -11,6 +11,7 @@ import io.partnerhub.partner.Partners;
 import io.partnerhub.partner.Specializations;
 import io.partnerhub.program.LegalForm;
 import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
@@ -81,10 +82,16 @@ class PartnerConsolePages {
         return "console-partners";
     }
 
+    /**
+     * A new application: the program is chosen first (a form of its own, so it works without
+     * JavaScript), then the application lists only that program's models, with the defaults the
+     * server would use for what is left out.
+     */
     @GetMapping("/console/partners/new")
-    String application(@ModelAttribute("me") SignedIn me, Model model) {
+    String application(@ModelAttribute("me") SignedIn me, @RequestParam(required = false) String programId,
+                       Model model) {
         operatorOnly(me);
-        return applicationPage(model, ApplicationForms.Form.empty());
+        return applicationPage(model, applications.blank(blankToNull(programId)));
     }
 
     /** Files an application; eligibility refusals and bad values show next to their fields. */
@@ -110,9 +117,11 @@ class PartnerConsolePages {
     }
 
     private String applicationPage(Model model, ApplicationForms.Form form) {
+        Program chosen = form.programId() == null ? null : programs.find(form.programId().strip()).orElse(null);
         model.addAttribute("form", form);
         model.addAttribute("programs", programs.all());
-        model.addAttribute("models", PartnerModel.values());
+        model.addAttribute("chosenProgram", chosen);
+        model.addAttribute("models", chosen == null ? List.of() : applications.modelsOf(chosen, form));
         model.addAttribute("legalForms", LegalForm.values());
         return "console-partner-new";
     }

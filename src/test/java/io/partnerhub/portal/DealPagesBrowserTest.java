@@ -123,8 +123,9 @@ class DealPagesBrowserTest extends BrowserTest {
             page.fill("input[name=title]", "Mailbox deal");
             page.fill("input[name=customerDomain]", "gmail.com");
             page.locator("form[action$='/deals'] button[type=submit]").click();
+            // the deal desk's refusal in the page's language
             assertThat(page.locator("[data-testid=customerDomain-error]"))
-                    .hasText("gmail.com is a public mail provider, not the customer's own domain");
+                    .hasText("gmail.com — публичный почтовый сервис, а не собственный домен клиента");
             assertThat(page.locator("input[name=customerDomain]")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("input[name=title]")).hasValue("Mailbox deal");
 
@@ -164,10 +165,15 @@ class DealPagesBrowserTest extends BrowserTest {
             assertThat(log).hasCount(3); // newest first
             assertThat(log.nth(0).locator("td").nth(3)).hasText("Клиент вернулся к переговорам");
             assertThat(log.nth(0).locator("td").nth(2)).hasText("заметка");
-            assertThat(log.nth(1).locator("td").nth(3)).hasText("Stage LOST to IN_PROGRESS");
-            assertThat(log.nth(2).locator("td").nth(3)).hasText("Stage IN_PROGRESS to LOST (COMPETITOR): Выбрали другое облако");
+            assertThat(log.nth(1).locator("td").nth(3)).hasText("Этап: проиграна → в работе");
+            assertThat(log.nth(2).locator("td").nth(3)).hasText("Этап: в работе → проиграна (конкурент): Выбрали другое облако");
             assertThat(log.nth(0).locator("td").nth(1)).hasText("partner:" + partner + "/user:admin@deals.test");
             screenshot(page, "deal.png");
+
+            page.navigate(url("/portal/partners/" + partner + "/deals/" + pipelineDeal + "?lang=en"));
+            assertThat(log.nth(1).locator("td").nth(3)).hasText("Stage LOST to IN_PROGRESS");
+            assertThat(log.nth(2).locator("td").nth(3)).hasText("Stage IN_PROGRESS to LOST (COMPETITOR): Выбрали другое облако");
+            assertThat(log.nth(0).locator("td").nth(3)).hasText("Клиент вернулся к переговорам"); // a note as written
         }
     }
 
@@ -182,8 +188,10 @@ class DealPagesBrowserTest extends BrowserTest {
             Locator conflicted = page.locator("tr[data-deal='" + conflictDeal + "']");
             assertThat(conflicted.locator("[data-testid=waiting]")).hasText("Программа не одобряет сделки автоматически.");
             assertThat(conflicted.locator("li[data-rule=LINKED_TO_ANOTHER_PARTNER]")).containsText(
-                    "Клиент привязан к другому партнёру: Customer tax id " + conflictTaxId
-                            + " is linked to another partner since 2026-05-10.");
+                    "Клиент привязан к другому партнёру: Клиент с ИНН " + conflictTaxId
+                            + " привязан к другому партнёру с 2026-05-10.");
+            // the approval is offered at the most Yandex Cloud's deal terms allow, not a fixed figure
+            assertThat(conflicted.locator("input[name=extraDiscountPercent]")).hasValue("15");
             // answered by 2026-06-02, long past today: overdue
             assertThat(conflicted.locator("td").nth(0).locator("span")).hasText("2026-06-02");
             assertThat(conflicted.locator("[data-testid=overdue]")).hasText("срок прошёл");
@@ -208,14 +216,17 @@ class DealPagesBrowserTest extends BrowserTest {
             page.waitForURL(url("/portal/partners/" + partner));
             page.navigate(url("/portal/partners/" + partner + "/deals/" + rejectedDeal));
             assertThat(page.locator("[data-testid=status]")).hasText("отклонена");
-            assertThat(page.locator("[data-testid=reason]")).hasText("Customer tax id " + rejectedTaxId
-                    + " is linked to another partner since 2026-04-01.");
+            assertThat(page.locator("[data-testid=reason]")).hasText("Клиент с ИНН " + rejectedTaxId
+                    + " привязан к другому партнёру с 2026-04-01.");
+            assertThat(page.locator("[data-testid=activities] tbody tr td").nth(3)).hasText("Отклонена при регистрации"
+                    + " (клиент привязан к другому партнёру): Клиент с ИНН " + rejectedTaxId
+                    + " привязан к другому партнёру с 2026-04-01.");
             assertThat(page.locator("[data-testid=stage-form]")).hasCount(0);
             assertThat(page.content()).doesNotContain(RIVAL);
 
             page.navigate(url("/portal/partners/" + partner + "/deals/" + conflictDeal));
             assertThat(page.locator("[data-testid=extra]")).hasText("10.00");
-            assertThat(page.locator("[data-testid=activities] tbody tr td").nth(3)).hasText("Approved with +10 %.");
+            assertThat(page.locator("[data-testid=activities] tbody tr td").nth(3)).hasText("Одобрена с доп. скидкой +10 %.");
             // Yandex Cloud protects 60 days from the approval (today) for the customer to be linked and consume
             LocalDate convertBy = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(60);
             assertThat(page.locator("[data-testid=protection]")).hasText("Защищает с 2026-05-04. Клиент должен быть"

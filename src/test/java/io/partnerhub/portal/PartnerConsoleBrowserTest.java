@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -55,13 +56,15 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             page.locator("[data-testid=new-application]").click();
 
             page.selectOption("select[name=programId]", "vk-cloud");
+            page.locator("[data-testid=choose-program]").click();
             page.selectOption("select[name=model]", "AGENT");
             page.fill("input[name=name]", "IP Ivanov");
             page.selectOption("select[name=legalForm]", "INDIVIDUAL_ENTREPRENEUR");
             page.fill("input[name=taxId]", taxId);
             page.fill("input[name=registeredOn]", "2026-01-15");
+            page.fill("input[name=country]", "RU");
             page.fill("input[name=contractDate]", "2026-03-01");
-            page.locator("form[action='/console/partners/new'] button[type=submit]").click();
+            page.locator("form[data-testid=application] button[type=submit]").click();
 
             // VK Cloud (seed 000 "Агент"): an IE joins as AGENT only after more than a year registered
             assertThat(page.locator("[data-testid=registeredOn-error]")).hasText("INDIVIDUAL_ENTREPRENEUR joining as"
@@ -74,7 +77,7 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             screenshot(page, "console-partner-new.png");
 
             page.fill("input[name=registeredOn]", "2024-01-15");
-            page.locator("form[action='/console/partners/new'] button[type=submit]").click();
+            page.locator("form[data-testid=application] button[type=submit]").click();
 
             assertThat(page.locator("[data-testid=admitted]")).containsText("принят в программу");
             String id = page.url().replaceAll(".*/console/partners/(\\d+).*", "$1");
@@ -242,6 +245,59 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             page.locator("form[action$='/invitations'] button[type=submit]").click();
             assertThat(page.locator("[data-testid=invitation]")).containsText("sergey@partners.test (Продажи)");
             assertThat(page.locator("tr[data-invitation='sergey@partners.test'] td").nth(2)).hasText("Продажи");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theApplicationFormOffersTheChosenProgramsModelsAndTheServersDefaultsWithoutJavaScript() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page page = signIn(context, OPERATOR_EMAIL);
+            page.waitForURL(url("/console"));
+            page.navigate(url("/console/partners/new"));
+            // the program first: no model is offered before one is chosen
+            assertThat(page.locator("[data-testid=program-first]")).isVisible();
+            assertThat(page.locator("select[name=model]")).hasCount(0);
+
+            page.selectOption("select[name=programId]", "oblakoteka");
+            page.locator("[data-testid=choose-program]").click();
+            page.waitForURL(url("/console/partners/new?programId=oblakoteka"));
+            assertThat(page.locator("select[name=model] option")).hasText(new String[] {
+                    "— выберите —", "Реферал", "Реселлер", "Агент", "White Label"});
+            assertThat(page.locator("select[name=programId]")).hasValue("oblakoteka");
+
+            page.selectOption("select[name=programId]", "yandex-cloud");
+            page.locator("[data-testid=choose-program]").click();
+            assertThat(page.locator("select[name=model] option")).hasCount(2);
+            assertThat(page.locator("select[name=model] option").nth(1)).hasAttribute("value", "RESELLER");
+
+            // the defaults are the server's: today's contract date, prepayment; nothing else is chosen for the applicant
+            assertThat(page.locator("input[name=contractDate]")).hasValue(today.toString());
+            assertThat(page.locator("select[name=paymentTerms]")).hasValue("PREPAYMENT");
+            assertThat(page.locator("select[name=model]")).hasValue("");
+            assertThat(page.locator("select[name=legalForm]")).hasValue("");
+            assertThat(page.locator("input[name=country]")).hasValue("");
+            String taxId = Api.unique();
+            Api.Response filed = api.post("/api/v1/partners", OPERATOR, java.util.Map.of("programId", "yandex-cloud",
+                    "model", "RESELLER", "name", "Defaults " + taxId, "legalForm", "LEGAL_ENTITY", "taxId", taxId,
+                    "registeredOn", "2020-01-15", "country", "RU"));
+            assertThat(filed.status()).as(filed.raw()).isEqualTo(201);
+            Api.Response stored = api.get("/api/v1/partners/" + filed.id(), OPERATOR);
+            assertThat(stored.text("contractDate")).isEqualTo(page.locator("input[name=contractDate]").inputValue());
+            assertThat(stored.text("paymentTerms")).isEqualTo(page.locator("select[name=paymentTerms]").inputValue());
+
+            // filed from the form with JavaScript off
+            String formTaxId = Api.unique();
+            page.selectOption("select[name=model]", "RESELLER");
+            page.fill("input[name=name]", "No Script Reseller");
+            page.selectOption("select[name=legalForm]", "LEGAL_ENTITY");
+            page.fill("input[name=taxId]", formTaxId);
+            page.fill("input[name=registeredOn]", "2020-01-15");
+            page.fill("input[name=country]", "RU");
+            page.locator("form[data-testid=application] button[type=submit]").click();
+            assertThat(page.locator("[data-testid=admitted]")).containsText("принят в программу");
+            assertThat(page.locator("[data-testid=profile-contract]")).hasText(today.toString());
         }
     }
 

@@ -292,7 +292,7 @@ class PortalBrowserTest extends BrowserTest {
 
             page.locator("tr[data-deal='" + dealId + "'] input[name=extraDiscountPercent]").fill("25");
             page.locator("tr[data-deal='" + dealId + "'] form[action$='/approve'] button").click();
-            assertThat(page.locator("[data-testid=queue-refused]")).containsText("cap of 20 %");
+            assertThat(page.locator("[data-testid=queue-refused]")).containsText("от 0 до предела программы 20 %; указано 25");
 
             page.locator("tr[data-deal='" + dealId + "'] input[name=extraDiscountPercent]").fill("15");
             page.locator("tr[data-deal='" + dealId + "'] form[action$='/approve'] button").click();
