@@ -115,7 +115,7 @@ public final class Api {
         try {
             return JSON.readTree(raw);
         } catch (RuntimeException notJson) {
-            return JSON.getNodeFactory().textNode(raw);
+            return JSON.getNodeFactory().stringNode(raw);
         }
     }
 }
