@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 import io.partnerhub.Api;
@@ -35,6 +36,8 @@ import io.partnerhub.Api;
         "partnerhub.demo=false",
         "partnerhub.programs-dir=src/test/resources/programs-example-cloud"})
 @Import(ExampleCloudProgramTest.FixedDay.class)
+// No other class shares this platform: close it (and its PostgreSQL) when the class is done, not at the JVM's exit.
+@DirtiesContext
 class ExampleCloudProgramTest {
 
     private static final String OPERATOR = Api.OPERATOR_TOKEN;
