@@ -124,7 +124,7 @@ public final class Api {
         try {
             return JSON.readTree(raw);
         } catch (RuntimeException notJson) {
-            return JSON.getNodeFactory().textNode(raw);
+            return JSON.getNodeFactory().stringNode(raw);
         }
     }
 }

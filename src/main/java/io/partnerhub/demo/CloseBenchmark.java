@@ -12,6 +12,7 @@ import io.partnerhub.usage.ImportResult;
 import io.partnerhub.usage.UsageFileGenerator;
 import io.partnerhub.usage.UsageFormat;
 import io.partnerhub.usage.UsageImports;
+import io.partnerhub.usage.UsageStorage;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -136,10 +137,8 @@ public final class CloseBenchmark implements Callable<Integer> {
         awaitImportSummaries(platform.getBean(DataSource.class));
         System.out.printf("consumption days and services summarized (after the import, on their own threads) in %.1f s%n",
                 seconds(started));
-        try (Connection connection = platform.getBean(DataSource.class).getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("vacuum analyze usage_row");
-            statement.execute("checkpoint");
+        try (Connection connection = platform.getBean(DataSource.class).getConnection()) {
+            UsageStorage.settle(connection);
         }
     }
 
@@ -152,9 +151,9 @@ public final class CloseBenchmark implements Callable<Integer> {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             while (true) {
                 try (ResultSet rs = statement.executeQuery("""
-                        select count(*) from usage_import i
-                         where not exists (select 1 from consumption_summary_import s where s.import_id = i.id)
-                            or not exists (select 1 from consumption_service_import s where s.import_id = i.id)""")) {
+                        select count(*) from usage_import_view i
+                         where not exists (select 1 from deal_summarized_import_view s where s.import_id = i.import_id)
+                            or not exists (select 1 from usage_summarized_import_view s where s.import_id = i.import_id)""")) {
                     rs.next();
                     if (rs.getLong(1) == 0) {
                         return;
@@ -175,7 +174,7 @@ public final class CloseBenchmark implements Callable<Integer> {
             }
             long started = System.nanoTime();
             long groups = 0;
-            try (ResultSet rs = statement.executeQuery("select account_id, service_name, sum(list_cost) from usage_row"
+            try (ResultSet rs = statement.executeQuery("select account_id, service_name, sum(list_cost) from usage_row_view"
                     + " where period = date '" + period.atDay(1) + "' group by account_id, service_name")) {
                 while (rs.next()) {
                     groups++;
@@ -191,7 +190,7 @@ public final class CloseBenchmark implements Callable<Integer> {
 
     private long lines(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select count(*) from statement_line where period = date '"
+             ResultSet rs = statement.executeQuery("select count(*) from settlement_statement_line_view where period = date '"
                      + period.atDay(1) + "'")) {
             rs.next();
             return rs.getLong(1);

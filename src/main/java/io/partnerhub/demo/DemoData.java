@@ -25,6 +25,7 @@ import io.partnerhub.deal.Deal;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.deal.ProjectRegistrations;
 import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.PartnerApiTokens;
 import io.partnerhub.portal.PortalUsers;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.LegalForm;
@@ -63,11 +64,13 @@ class DemoData implements ApplicationRunner {
     private final ProgramCatalog programs;
     private final PeriodClose periodClose;
     private final PortalUsers portalUsers;
+    private final PartnerApiTokens tokens;
 
     DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
              TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
              ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs,
-             PeriodClose periodClose, PortalUsers portalUsers) {
+             PeriodClose periodClose, PortalUsers portalUsers, PartnerApiTokens tokens) {
+        this.tokens = tokens;
         this.periodClose = periodClose;
         this.portalUsers = portalUsers;
         this.properties = properties;
@@ -88,7 +91,7 @@ class DemoData implements ApplicationRunner {
         if (!properties.demo() || !embedded.running()) {
             return;
         }
-        if (jdbc.sql("select count(*) from partner").query(Long.class).single() > 0) {
+        if (jdbc.sql("select count(*) from partner_account_view").query(Long.class).single() > 0) {
             return;
         }
         long started = System.nanoTime();
@@ -199,9 +202,7 @@ class DemoData implements ApplicationRunner {
     private List<String> issueTokens(List<Partner> made) {
         List<String> lines = new ArrayList<>();
         for (Partner partner : made) {
-            String token = Tokens.generate("ph_");
-            jdbc.sql("insert into partner_token (partner_id, token_hash, label, created_by) values (:p, :h, 'demo', 'demo-loader')")
-                    .param("p", partner.id()).param("h", Tokens.hash(token)).update();
+            String token = tokens.issueSecret(DEMO, partner.id(), "demo");
             lines.add(String.format("%-4d %-13s %-12s %s  %s", partner.id(), partner.programId(), partner.model(),
                     token, partner.name()));
         }

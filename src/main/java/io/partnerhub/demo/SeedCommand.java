@@ -1,22 +1,21 @@
 package io.partnerhub.demo;
 
-import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.partnerhub.Partnerhub;
+import io.partnerhub.customer.BulkCustomers;
+import io.partnerhub.partner.BulkPartners;
 import io.partnerhub.program.ModelTerms;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.Program;
@@ -63,48 +62,18 @@ public final class SeedCommand implements Callable<Integer> {
     }
 
     long seed(Connection connection, Program program, ModelTerms terms) throws Exception {
-        CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        StringBuilder rows = new StringBuilder();
+        List<BulkPartners.Row> partnerRows = new ArrayList<>();
         for (int p = 0; p < partners; p++) {
-            rows.append(program.id()).append('\t').append(model).append('\t')
-                    .append(terms.initialTier() == null ? "\\N" : terms.initialTier()).append('\t')
-                    .append("Seed partner ").append(p).append('\t').append("LEGAL_ENTITY\t")
-                    .append(String.format("77%08d", p)).append('\t').append(contract.minusYears(3)).append("\tRU\t")
-                    .append(contract).append('\t').append(UsageFileGenerator.partnerAccount(p)).append("\tseed\n");
+            partnerRows.add(new BulkPartners.Row(program.id(), model, terms.initialTier(), "Seed partner " + p,
+                    String.format("77%08d", p), contract.minusYears(3), contract, UsageFileGenerator.partnerAccount(p)));
         }
-        copy.copyIn("COPY partner (program_id, model, tier, name, legal_form, tax_id, registered_on, country,"
-                + " contract_date, account_id, created_by) FROM STDIN", new StringReader(rows.toString()));
-        long first = firstPartnerId(connection, program);
-        execute(connection, "insert into partner_standing (partner_id, effective_from, model, tier, reason)"
-                + " select id, contract_date, model, tier, 'contract' from partner where created_by = 'seed' and id >= " + first);
-        rows.setLength(0);
+        long first = BulkPartners.load(connection, partnerRows, "seed");
+        List<BulkCustomers.Row> customerRows = new ArrayList<>();
         for (int c = 0; c < customers; c++) {
-            rows.append("Seed customer ").append(c).append('\t').append(String.format("90%08d", c)).append('\t')
-                    .append(UsageFileGenerator.customerAccount(c)).append("\tseed\n");
+            customerRows.add(new BulkCustomers.Row("Seed customer " + c, String.format("90%08d", c),
+                    UsageFileGenerator.customerAccount(c), first + c % partners, contract));
         }
-        copy.copyIn("COPY customer (name, tax_id, account_id, created_by) FROM STDIN", new StringReader(rows.toString()));
-        execute(connection, """
-                insert into customer_link (partner_id, customer_id, valid_from, created_by)
-                select %d + (cast(substring(c.account_id from 5) as int) %% %d), c.id, date '%s', 'seed'
-                  from customer c where c.created_by = 'seed' and c.account_id like 'acc-%%'
-                """.formatted(first, partners, contract));
+        BulkCustomers.load(connection, customerRows, "seed");
         return first;
-    }
-
-    private long firstPartnerId(Connection connection, Program program) throws Exception {
-        try (PreparedStatement select = connection.prepareStatement(
-                "select min(id) from partner where created_by = 'seed' and tax_id = ?")) {
-            select.setString(1, String.format("77%08d", 0));
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws Exception {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.execute();
-        }
     }
 }

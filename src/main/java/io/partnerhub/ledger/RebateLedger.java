@@ -208,7 +208,7 @@ public class RebateLedger {
     }
 
     private void lockPartner(long partnerId) {
-        jdbc.sql("select id from partner where id = :id for update").param("id", partnerId).query(Long.class).single();
+        partners.lock(partnerId);
     }
 
     private Money sum(long partnerId, String currency) {

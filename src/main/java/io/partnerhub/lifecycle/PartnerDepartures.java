@@ -17,6 +17,7 @@ import io.partnerhub.customer.Customers;
 import io.partnerhub.deal.Deals;
 import io.partnerhub.event.Events;
 import io.partnerhub.partner.PartnerLeaving;
+import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.DailyTask;
 import io.partnerhub.shared.PeriodLocks;
@@ -37,14 +38,16 @@ class PartnerDepartures implements PartnerLeaving, DailyTask, BeforeClose {
     private static final String SYSTEM = "system";
 
     private final JdbcClient jdbc;
+    private final Partners partners;
     private final Customers customers;
     private final Deals deals;
     private final Events events;
     private final TransactionTemplate transactions;
 
-    PartnerDepartures(JdbcClient jdbc, Customers customers, Deals deals, Events events,
+    PartnerDepartures(JdbcClient jdbc, Partners partners, Customers customers, Deals deals, Events events,
                       TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.partners = partners;
         this.customers = customers;
         this.deals = deals;
         this.events = events;
@@ -86,12 +89,10 @@ class PartnerDepartures implements PartnerLeaving, DailyTask, BeforeClose {
     /** Partners whose end date is on or before {@code day} and whose end has not taken effect. */
     private List<Long> dueBy(LocalDate day) {
         return jdbc.sql("""
-                        select p.id from partner p
-                          left join exit_notice e on e.partner_id = p.id
-                          left join revocation r on r.partner_id = p.id
-                         where least(e.exit_date, r.revoked_on) <= :day
-                           and not exists (select 1 from partner_departure d where d.partner_id = p.id)
-                         order by p.id""")
+                        select p.partner_id from partner_ending_view p
+                         where least(p.exit_date, p.revoked_on) <= :day
+                           and not exists (select 1 from partner_departure d where d.partner_id = p.partner_id)
+                         order by p.partner_id""")
                 .param("day", day).query(Long.class).list();
     }
 
@@ -118,18 +119,16 @@ class PartnerDepartures implements PartnerLeaving, DailyTask, BeforeClose {
      */
     private Optional<String> takeEffectNow(String actor, long partnerId) {
         jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
-        jdbc.sql("select id from partner where id = :id for update").param("id", partnerId).query(Long.class).single();
+        partners.lock(partnerId);
         boolean done = jdbc.sql("select count(*) from partner_departure where partner_id = :id").param("id", partnerId)
                 .query(Integer.class).single() > 0;
         Optional<Ending> ending = jdbc.sql("""
-                        select e.exit_date, e.given_on, r.revoked_on, r.reason from partner p
-                          left join exit_notice e on e.partner_id = p.id
-                          left join revocation r on r.partner_id = p.id
-                         where p.id = :id""")
+                        select exit_date, given_on, revoked_on, revocation_reason from partner_ending_view
+                         where partner_id = :id""")
                 .param("id", partnerId)
                 .query((rs, row) -> new Ending(rs.getObject("exit_date", LocalDate.class),
                         rs.getObject("given_on", LocalDate.class), rs.getObject("revoked_on", LocalDate.class),
-                        rs.getString("reason")))
+                        rs.getString("revocation_reason")))
                 .optional().filter(e -> e.on() != null);
         if (done || ending.isEmpty()) {
             return Optional.empty();

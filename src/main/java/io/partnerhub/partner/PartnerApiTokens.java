@@ -25,7 +25,7 @@ import io.partnerhub.shared.Tokens;
  * answer that makes it. Whether a presented token works is {@link StoredPartnerTokens}' call.
  */
 @Service
-class PartnerApiTokens {
+public class PartnerApiTokens {
 
     private final JdbcClient jdbc;
     private final Partners partners;
@@ -63,6 +63,12 @@ class PartnerApiTokens {
         caller.requireOperator("issue partner tokens");
         refuseGonePartner(partners.find(caller, partnerId));
         return insert(caller, partnerId, label, expiresAt(expiry), null);
+    }
+
+    /** A new token with the default expiry, for an operator's tool (the demo data): its secret, shown once. */
+    @Transactional
+    public String issueSecret(Caller caller, long partnerId, String label) {
+        return issue(caller, partnerId, label, Expiry.DEFAULT).token();
     }
 
     /** The partner's tokens, without their secrets: the operator's, or a partner's own. */

@@ -113,13 +113,22 @@ public class Partners {
                     .query(Long.class).optional().ifPresent(existing -> {
                         throw new Conflict("Account " + a.accountId().strip() + " is already partner " + existing + "'s own account.");
                     });
-            // The customer table is read, not the customer feature: customers depend on partners, not back.
-            jdbc.sql("select id from customer where account_id = :account").param("account", a.accountId().strip())
+            // The customer feature's published view, not its API: customers depend on partners, not back.
+            jdbc.sql("select customer_id from customer_account_view where account_id = :account").param("account", a.accountId().strip())
                     .query(Long.class).optional().ifPresent(existing -> {
                         throw new Conflict("Account " + a.accountId().strip() + " belongs to customer " + existing
                                 + "; a partner's own account is no customer's.");
                     });
         }
+    }
+
+    /**
+     * Locks the partner's row until the transaction ends, so that work on one partner across
+     * features (a rebate withdrawal, its end taking effect, a close) happens one at a time. Callers
+     * take the period lock first ({@code PeriodLocks}), in the order a close takes both.
+     */
+    public void lock(long partnerId) {
+        jdbc.sql("select id from partner where id = :id for update").param("id", partnerId).query(Long.class).single();
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.partnerhub.shared.Today;
+
 /**
  * The checks a parsed program definition must pass before the platform starts with it; each
  * problem is reported as {@code path: what is wrong}.
@@ -37,6 +39,10 @@ final class ProgramValidation {
         require(notBlank(p.name()), "name", "is required");
         require(p.currency() != null && p.currency().matches("[A-Z]{3}"), "currency", "must be an ISO 4217 code such as RUB");
         require(p.timeZone() != null, "timeZone", "is required (e.g. Europe/Moscow)");
+        require(p.timeZone() == null || p.timeZone().equals(Today.ZONE), "timeZone",
+                p.timeZone() + " is not supported: the platform decides every program's days and months in "
+                        + Today.ZONE + " (usage periods, link and deal dates, closes), so a program must declare "
+                        + Today.ZONE);
         require(p.calendar() != null && p.calendar().weekend() != null && p.calendar().holidays() != null,
                 "calendar", "weekend and holidays are required");
         require(!p.versions().isEmpty(), "versions", "at least one version is required");

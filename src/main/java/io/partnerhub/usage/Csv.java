@@ -5,6 +5,7 @@ import java.io.Reader;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /** The one way billing exports are read as CSV: comma-separated, quotes optional, empty lines skipped. */
 final class Csv {
@@ -15,8 +16,8 @@ final class Csv {
     static CsvReader<CsvRecord> reader(Reader in) {
         return CsvReader.builder()
                 .skipEmptyLines(true)
-                .allowExtraFields(true)
-                .allowMissingFields(true)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .build(de.siegmar.fastcsv.reader.CsvRecordHandler.of(), in);
     }
 

@@ -57,8 +57,8 @@ public class ServiceConsumption {
                                sum(s.list_cost) over (partition by s.account_id) as account_total
                           from consumption_service s
                          where s.month = :month
-                           and not exists (select 1 from customer c where c.account_id = s.account_id)
-                           and not exists (select 1 from partner p where p.account_id = s.account_id)
+                           and not exists (select 1 from customer_account_view c where c.account_id = s.account_id)
+                           and not exists (select 1 from partner_account_view p where p.account_id = s.account_id)
                          order by account_total desc, s.account_id, s.service_name, s.currency""")
                 .param("month", month.atDay(1))
                 .query((rs, i) -> new AccountService(rs.getString("account_id"), rs.getString("service_name"),

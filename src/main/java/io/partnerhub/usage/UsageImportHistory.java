@@ -50,8 +50,8 @@ public class UsageImportHistory {
                         select u.account_id, u.currency, sum(u.list_cost) as list_cost, count(*) as rows
                           from usage_row u
                          where u.period = :period
-                           and not exists (select 1 from customer c where c.account_id = u.account_id)
-                           and not exists (select 1 from partner p where p.account_id = u.account_id)
+                           and not exists (select 1 from customer_account_view c where c.account_id = u.account_id)
+                           and not exists (select 1 from partner_account_view p where p.account_id = u.account_id)
                          group by u.account_id, u.currency
                          order by sum(u.list_cost) desc, u.account_id""")
                 .param("period", period.atDay(1))

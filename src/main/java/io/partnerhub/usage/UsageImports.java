@@ -238,7 +238,7 @@ public class UsageImports {
     private static Set<YearMonth> closedPeriods(Connection connection) throws SQLException {
         Set<YearMonth> closed = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select period from accounting_period where status = 'CLOSED'");
+                "select period from shared_closed_month_view");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 closed.add(YearMonth.from(rs.getDate(1).toLocalDate()));
@@ -250,9 +250,9 @@ public class UsageImports {
     private static Set<String> knownAccounts(Connection connection) throws SQLException {
         Set<String> accounts = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select account_id from customer
+                select account_id from customer_account_view
                 union all
-                select account_id from partner where account_id is not null""");
+                select account_id from partner_account_view where account_id is not null""");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 accounts.add(rs.getString(1));

@@ -144,6 +144,28 @@ class ProgramDefinitionTest {
                 .hasMessageContaining("versions[0].rates[0].percent: -1 is not a percentage");
     }
 
+    /** docs/programs.md, "Time zone": every day is decided in Moscow time, so another zone is refused, not ignored. */
+    @Test
+    void aProgramInAnotherTimeZoneIsRefusedAtLoadNamingTheFileAndTheField(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("east-cloud.yaml"), VALID.replace("id: test-cloud", "id: east-cloud")
+                .replace("timeZone: Europe/Moscow", "timeZone: Asia/Novosibirsk"));
+
+        assertThatThrownBy(() -> new ProgramCatalog(dir.toString()))
+                .isInstanceOf(InvalidProgramDefinition.class)
+                .hasMessageContaining("Program definition " + dir.resolve("east-cloud.yaml") + " is invalid")
+                .hasMessageContaining("timeZone: Asia/Novosibirsk is not supported: the platform decides every program's"
+                        + " days and months in Europe/Moscow");
+        assertThat(read("test-cloud.yaml", VALID).timeZone()).hasToString("Europe/Moscow");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"UTC", "+03:00", "W-SU", "Europe/Minsk"})
+    void onlyThePlatformsOwnZoneIsAccepted(String zone) {
+        assertThatThrownBy(() -> read("test-cloud.yaml", VALID.replace("timeZone: Europe/Moscow", "timeZone: '" + zone + "'")))
+                .isInstanceOf(InvalidProgramDefinition.class)
+                .hasMessageContaining("timeZone: " + zone + " is not supported");
+    }
+
     @Test
     void aFileInTheProgramsDirectoryReplacesTheShippedOne(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("vk-cloud.yaml"), VALID.replace("id: test-cloud", "id: vk-cloud"));
