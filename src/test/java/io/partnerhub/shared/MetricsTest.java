@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.partnerhub.Api;
 import io.partnerhub.ApiFixture;
@@ -24,6 +25,7 @@ import io.partnerhub.ApiFixture;
         "partnerhub.db-clean=true",
         "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
         "partnerhub.demo=false"})
+@DirtiesContext // its own database: closed after the class, not at the run's end
 class MetricsTest {
 
     @LocalServerPort
