@@ -224,7 +224,7 @@ class StatementPagesBrowserTest extends BrowserTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long started = System.nanoTime();
 
-        pdf.write(holder, statement, Locale.forLanguageTag("ru"), out);
+        pdf.write(holder, statement, Map.of(), Locale.forLanguageTag("ru"), out);
 
         System.out.printf("2 000-line statement PDF: %d ms, %d bytes%n", (System.nanoTime() - started) / 1_000_000,
                 out.size());
