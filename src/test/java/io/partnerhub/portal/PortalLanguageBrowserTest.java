@@ -65,11 +65,13 @@ class PortalLanguageBrowserTest extends BrowserTest {
             "Servers", "Object", "Storage"); // service names from the provider's export ("Cloud Servers")
 
     private long partner;
+    private long other;
     private long customer;
 
     @BeforeAll
     void makeData() {
         partner = partner("Партнёр Языков", "vk-cloud", "PARTNER", "2026-03-01");
+        other = partner("Чужой Партнёр", "vk-cloud", "PARTNER", "2026-03-01");
         customer = api.post("/api/v1/customers", OPERATOR, Map.of("name", "Заказчик Один", "taxId", Api.unique(),
                 "accountId", "lg-acc-1")).id();
         Api.Response linked = api.post("/api/v1/partners/" + partner + "/customers", OPERATOR,
@@ -285,7 +287,6 @@ class PortalLanguageBrowserTest extends BrowserTest {
     @Test
     @Order(6)
     void aMissingPageAndAnotherPartnersPageReadTheSameAndTheFaviconIsThere() {
-        long other = partner("Чужой Партнёр", "vk-cloud", "PARTNER", "2026-03-01");
         try (BrowserContext context = browser.newContext(new Browser1280().options())) {
             Page page = signIn(context, "admin@language.test");
             page.waitForURL(url("/portal/partners/" + partner));
