@@ -112,9 +112,9 @@ class StatementPagesBrowserTest extends BrowserTest {
                 String text = new PDFTextStripper().getText(document);
                 String nb = "\u00A0";
                 assertThat(text).contains("Партнёр Отчётов", "март 2026", "Серебряный", "VK Cloud")
-                        .contains("1 334,50 ₽", "133,45 ₽", "1 201,05 ₽")
+                        .contains("1" + nb + "334,50" + nb + "₽", "133,45" + nb + "₽", "1" + nb + "201,05" + nb + "₽")
                         // a line: its kind in Russian, the customer by name with its account, amount and explanation
-                        .contains("Потребление", "Заказчик Один", "st-acc-1", "1 234,50 ₽",
+                        .contains("Потребление", "Заказчик Один", "st-acc-1", "1" + nb + "234,50" + nb + "₽",
                                 "Customer " + active + " (st-acc-1): consumption at list")
                         .contains("Discount 10 %");
             }
