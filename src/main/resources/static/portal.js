@@ -5,10 +5,22 @@ document.addEventListener('DOMContentLoaded', () => {
   const canvas = document.getElementById('months-chart');
   if (!data || !canvas || typeof Chart === 'undefined') return;
   const months = JSON.parse(data.textContent);
+  // months by name, the axis in the page's language, each tooltip the figure exactly as the table writes it
+  const axis = new Intl.NumberFormat(months.locale, { maximumFractionDigits: 0 });
   new Chart(canvas, {
     type: 'bar',
     data: { labels: months.labels, datasets: months.series.map(s => ({ label: s.label, data: s.values })) },
-    options: { animation: false, responsive: true, scales: { y: { beginAtZero: true } } }
+    options: {
+      animation: false, responsive: true, locale: months.locale,
+      scales: { y: { beginAtZero: true, ticks: { callback: value => axis.format(value) } } },
+      plugins: {
+        tooltip: {
+          callbacks: {
+            label: item => item.dataset.label + ': ' + months.series[item.datasetIndex].shown[item.dataIndex]
+          }
+        }
+      }
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import io.partnerhub.audit.AuditEntry;
 import io.partnerhub.audit.AuditLog;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -29,9 +34,11 @@ class AuditPages {
     private static final Set<String> OUTCOMES = Set.of("DONE", "REFUSED", "FAILED");
 
     private final AuditLog log;
+    private final Actors actors;
 
-    AuditPages(AuditLog log) {
+    AuditPages(AuditLog log, Actors actors) {
         this.log = log;
+        this.actors = actors;
     }
 
     /** The search form as typed; a value that cannot be read is refused next to its field. */
@@ -47,11 +54,20 @@ class AuditPages {
         model.addAttribute("zone", Today.ZONE);
         try {
             List<AuditEntry> found = log.search(query(search));
-            model.addAttribute("entries", found.size() > PAGE ? found.subList(0, PAGE) : found);
+            List<AuditEntry> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
+            Locale locale = LocaleContextHolder.getLocale();
+            model.addAttribute("entries", shown);
+            model.addAttribute("actors", actors.named(me.caller(), shown.stream().map(AuditEntry::actor).toList(), locale));
+            Map<Long, String> partnerNames = new HashMap<>();
+            shown.stream().map(AuditEntry::partnerId).filter(Objects::nonNull).distinct()
+                    .forEach(p -> partnerNames.put(p, actors.partnerName(me.caller(), p)));
+            model.addAttribute("partnerNames", partnerNames);
             model.addAttribute("next", found.size() > PAGE ? ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("before", found.get(PAGE - 1).id()).build().toUriString() : null);
         } catch (Refused e) {
             model.addAttribute("entries", List.of());
+            model.addAttribute("actors", Map.of());
+            model.addAttribute("partnerNames", Map.of());
             model.addAttribute("errorField", e.field);
             model.addAttribute("error", e.getMessage());
         }

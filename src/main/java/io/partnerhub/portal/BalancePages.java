@@ -14,6 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.partnerhub.shared.Today;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
@@ -26,7 +30,12 @@ class BalancePages {
     private final Partners partners;
     private final PeriodInput periods;
 
-    BalancePages(RebateLedger ledger, Partners partners, PeriodInput periods) {
+    private final Today today;
+    private final MessageSource messages;
+
+    BalancePages(RebateLedger ledger, Partners partners, PeriodInput periods, Today today, MessageSource messages) {
+        this.today = today;
+        this.messages = messages;
         this.periods = periods;
         this.ledger = ledger;
         this.partners = partners;
@@ -37,6 +46,8 @@ class BalancePages {
         moneyOnly(me, id);
         model.addAttribute("partner", partners.find(me.caller(), id));
         model.addAttribute("balance", ledger.balance(me.caller(), id));
+        // the month a withdrawal to Bonus goes to when none is typed (RebateLedger.withdraw)
+        model.addAttribute("openMonth", YearMonth.from(today.date()).toString());
         return "balance";
     }
 
@@ -48,7 +59,8 @@ class BalancePages {
         moneyOnly(me, id);
         String field = "amount";
         try {
-            BigDecimal value = new BigDecimal(amount.strip().replace(" ", "").replace(',', '.'));
+            BigDecimal value = new BigDecimal(amount.strip().replace(" ", "").replace("\u00A0", "")
+                    .replace(',', '.'));
             field = "period";
             YearMonth month = period == null || period.isBlank() ? null : periods.period("period", period);
             field = "destination";
@@ -58,7 +70,8 @@ class BalancePages {
             flash.addAttribute("withdrawn", value.toPlainString());
             return "redirect:/portal/partners/" + id + "/balance";
         } catch (IllegalArgumentException e) {
-            model.addAttribute("error", field.equals("amount") ? "an amount like 1500.00" : "BONUS or BANK_ACCOUNT");
+            model.addAttribute("error", messages.getMessage(field.equals("amount") ? "balance.error.amount"
+                    : "balance.error.destination", null, LocaleContextHolder.getLocale()));
         } catch (ProblemException e) {
             model.addAttribute("error", e.getMessage());
             if (!e.errors().isEmpty()) {

@@ -9,6 +9,7 @@ import io.partnerhub.deal.Deals;
 import io.partnerhub.deal.LostReason;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.Today;
@@ -24,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +37,6 @@ import java.util.Set;
 @PortalPage
 class DealPages {
 
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Today.ZONE);
     private static final int NOTE_MAX = 4000;
     private static final Set<String> REGISTRATION_FIELDS = Set.of("customerTaxId", "customerName", "title",
             "expectedMonthlyAmount", "customerDomain");
@@ -46,7 +45,10 @@ class DealPages {
     private final DealTracking tracking;
     private final Partners partners;
 
-    DealPages(Deals deals, DealTracking tracking, Partners partners) {
+    private final Actors actors;
+
+    DealPages(Deals deals, DealTracking tracking, Partners partners, Actors actors) {
+        this.actors = actors;
         this.deals = deals;
         this.tracking = tracking;
         this.partners = partners;
@@ -114,7 +116,8 @@ class DealPages {
         model.addAttribute("moves", Arrays.stream(DealStage.values()).filter(deal.stage()::canMoveTo).toList());
         model.addAttribute("lostReasons", LostReason.values());
         model.addAttribute("activities", tracking.activities(me.caller(), dealId, LocaleContextHolder.getLocale()).stream()
-                .map(a -> new ActivityRow(MINUTE.format(a.at()), a.actor(), a.kind(), a.text(),
+                .map(a -> new ActivityRow(Formats.of(LocaleContextHolder.getLocale()).dateTime(a.at()),
+                        actors.name(me.caller(), a.actor(), LocaleContextHolder.getLocale()), a.kind(), a.text(),
                         a.namesDiscount() && !me.seesMoney() ? "deals.activity.approvedDiscountHidden" : null))
                 .toList());
         return "deal";

@@ -7,6 +7,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.settlement.QualificationForecast;
 import io.partnerhub.settlement.Statements;
+import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,8 +92,21 @@ class PartnerPages {
         model.addAttribute("partner", partner);
         model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("months", months);
-        model.addAttribute("monthsJson", chart(me, months.reversed()));
+        model.addAttribute("monthsJson", chart(me, months.reversed(),
+                programs.find(partner.programId()).map(Program::currency).orElse("")));
         return "partner";
+    }
+
+    /** Every closed month's statement, newest first, each with its totals, CSV and PDF. */
+    @GetMapping("/portal/partners/{id}/statements")
+    String statements(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
+        if (!me.seesMoney()) {
+            throw new NotFound("statements of partner", id);
+        }
+        Partner partner = partners.find(me.caller(), id);
+        model.addAttribute("partner", partner);
+        model.addAttribute("statements", statements.list(me.caller(), id).reversed());
+        return "statements";
     }
 
     /**
@@ -142,6 +157,7 @@ class PartnerPages {
         model.addAttribute("customers", found.subList(0, Math.min(found.size(), CUSTOMERS_PER_PAGE)));
         model.addAttribute("today", today.date());
         model.addAttribute("lastClosed", lastClosed);
+        model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("listCost", lastClosed == null ? Map.of()
                 : statements.listCostByCustomer(me.caller(), id, lastClosed));
         return "customers";
@@ -156,6 +172,7 @@ class PartnerPages {
         int shown = Math.min(Math.max(0, page), pages - 1);
         model.addAttribute("partner", partners.find(me.caller(), id));
         model.addAttribute("statement", statement);
+        model.addAttribute("customerNames", customerNames(me, id));
         model.addAttribute("lines", statement.lines().subList(shown * LINES_PER_PAGE,
                 Math.min(statement.lines().size(), (shown + 1) * LINES_PER_PAGE)));
         model.addAttribute("page", shown);
@@ -171,7 +188,7 @@ class PartnerPages {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(statements.csv(s));
+                .body(statements.csv(s, Formats.of(LocaleContextHolder.getLocale())));
     }
 
     /** The whole statement as a PDF, written to the response as it renders. */
@@ -183,7 +200,17 @@ class PartnerPages {
         response.setContentType(MediaType.APPLICATION_PDF_VALUE);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "inline; filename=\"statement-" + id + "-" + s.period() + ".pdf\"");
-        pdf.write(partner, s, LocaleContextHolder.getLocale(), response.getOutputStream());
+        pdf.write(partner, s, customerNames(me, id), LocaleContextHolder.getLocale(), response.getOutputStream());
+    }
+
+    /** The partner's customers by id, ever linked, for naming them on statement lines. */
+    private Map<Long, Customers.PartnerCustomer> customerNames(SignedIn me, long id) {
+        Map<Long, Customers.PartnerCustomer> byId = new HashMap<>();
+        for (Customers.PartnerCustomer c : customers.customersOfPartner(me.caller(), id, null,
+                Customers.LinkState.ALL, today.date(), Integer.MAX_VALUE, 0)) {
+            byId.putIfAbsent(c.customerId(), c);
+        }
+        return byId;
     }
 
     /** Statements show discounts: never to sales people. */
@@ -194,18 +221,26 @@ class PartnerPages {
         return statements.find(me.caller(), id, period);
     }
 
-    /** The chart's data: months oldest first, list cost, and the discount for those who see money. */
-    private String chart(SignedIn me, List<Month> months) {
+    /**
+     * The chart's data: months oldest first by name, list cost, and the discount for those who see
+     * money; each figure also as the page writes it (the tooltips), and the language's tag for the
+     * axis (portal.js).
+     */
+    private String chart(SignedIn me, List<Month> months, String currency) {
         Locale locale = LocaleContextHolder.getLocale();
+        Formats formats = Formats.of(locale);
         List<Map<String, Object>> series = new ArrayList<>();
         series.add(Map.of("label", messages.getMessage("col.listCost", null, locale),
-                "values", months.stream().map(m -> new BigDecimal(m.listCost())).toList()));
+                "values", months.stream().map(m -> new BigDecimal(m.listCost())).toList(),
+                "shown", months.stream().map(m -> formats.money(m.listCost(), currency)).toList()));
         if (me.seesMoney()) {
             series.add(Map.of("label", messages.getMessage("col.discount", null, locale),
-                    "values", months.stream().map(m -> new BigDecimal(m.discount())).toList()));
+                    "values", months.stream().map(m -> new BigDecimal(m.discount())).toList(),
+                    "shown", months.stream().map(m -> formats.money(m.discount(), currency)).toList()));
         }
-        // inside a <script> element: no "</" may appear, and none can (periods, numbers, labels)
-        return json.writeValueAsString(Map.of("labels", months.stream().map(Month::period).toList(),
+        // inside a <script> element: no "</" may appear, and none can (months, numbers, labels)
+        return json.writeValueAsString(Map.of("labels", months.stream().map(m -> formats.month(m.period())).toList(),
+                "locale", formats.russian() ? "ru-RU" : "en-US",
                 "series", series)).replace("</", "<\\/");
     }
 

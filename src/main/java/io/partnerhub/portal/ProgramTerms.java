@@ -13,7 +13,7 @@ import io.partnerhub.program.RateRule;
 import io.partnerhub.program.RebateRule;
 import io.partnerhub.program.Service;
 import io.partnerhub.program.TierRule;
-import io.partnerhub.shared.Amounts;
+import io.partnerhub.shared.Formats;
 import org.springframework.context.MessageSource;
 
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ final class ProgramTerms {
     record ServiceRow(String name, String category, String rate, boolean excluded) {
     }
 
-    record TierRow(String tier, String models, String extra, String qualification) {
+    record TierRow(String id, String tier, String models, String extra, String qualification) {
     }
 
     record RebateRow(String models, String rule, String payout) {
@@ -81,7 +81,7 @@ final class ProgramTerms {
     private List<ModelRow> models(ProgramVersion v) {
         return v.models().stream().map(m -> new ModelRow(model(m.id()),
                 text("programs.settlement." + m.settlement()),
-                m.initialTier() == null ? "—" : m.initialTier())).toList();
+                tier(m.initialTier()))).toList();
     }
 
     private List<String> eligibility(ProgramVersion v) {
@@ -143,7 +143,7 @@ final class ProgramTerms {
     // ----- tiers
 
     private List<TierRow> tiers(ProgramVersion v) {
-        return v.tiers().stream().map(t -> new TierRow(t.id(), models(t.models()),
+        return v.tiers().stream().map(t -> new TierRow(t.id(), tier(t.id()), models(t.models()),
                 t.extraDiscountPercent() == null || t.extraDiscountPercent().signum() == 0 ? "—"
                         : "+" + percent(t.extraDiscountPercent()),
                 qualification(t.qualification()))).toList();
@@ -349,15 +349,19 @@ final class ProgramTerms {
         return String.join(" ", parts);
     }
 
-    /** "27 %": the rate as the program file gives it. */
-    static String percent(BigDecimal rate) {
-        return Amounts.percent(rate);
+    /** "27 %" or "27%": the rate as the program file gives it, in the reader's language. */
+    private String percent(BigDecimal rate) {
+        return Formats.of(locale).percent(rate);
     }
 
-    /** "100 000.00 RUB": two places, thousands apart, as statements show amounts. */
+    /** "100 000,00 ₽" or "100,000.00 RUB", as statements show amounts (a file value with more places as it is). */
     String money(BigDecimal amount) {
-        // a file value with more places is shown as it is, never rounded
-        return Amounts.grouped(amount.scale() <= 2 ? amount.setScale(2) : amount) + " " + currency;
+        return Formats.of(locale).money(amount, currency);
+    }
+
+    /** A tier by its name in the reader's language (tier.SILVER), its id where the bundles have none. */
+    private String tier(String id) {
+        return id == null ? "—" : messages.getMessage("tier." + id, null, id, locale);
     }
 
     private String text(String key, Object... args) {

@@ -1,5 +1,6 @@
 package io.partnerhub.portal;
 
+import io.partnerhub.customer.Customers;
 import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.deal.ProjectRegistration;
 import io.partnerhub.deal.ProjectRegistrations;
@@ -22,6 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +41,11 @@ class ProjectPages {
     private final ProgramCatalog programs;
     private final Today today;
 
-    ProjectPages(ProjectRegistrations projects, Partners partners, ProgramCatalog programs, Today today) {
+    private final Customers customers;
+
+    ProjectPages(ProjectRegistrations projects, Partners partners, ProgramCatalog programs, Today today,
+                 Customers customers) {
+        this.customers = customers;
         this.projects = projects;
         this.partners = partners;
         this.programs = programs;
@@ -53,6 +60,12 @@ class ProjectPages {
                 .flatMap(p -> p.versionOn(today.date())).flatMap(v -> v.projectRegistration()).orElse(null));
         model.addAttribute("projects", projects.list(me.caller(), id));
         model.addAttribute("today", today.date());
+        // the partner's own customers by name; a project may name another customer (by its number)
+        List<Customers.PartnerCustomer> own = customers.customersOfPartner(me.caller(), id, null,
+                Customers.LinkState.ALL, today.date(), Integer.MAX_VALUE, 0);
+        Map<Long, Customers.PartnerCustomer> byId = new HashMap<>();
+        own.forEach(c -> byId.putIfAbsent(c.customerId(), c));
+        model.addAttribute("customerNames", byId);
         return "projects";
     }
 

@@ -32,10 +32,10 @@ class StatementPdf {
         this.templates = templates;
     }
 
-    void write(Partner partner, Statements.StatementView statement, Locale locale, OutputStream out)
-            throws IOException {
+    void write(Partner partner, Statements.StatementView statement, Map<Long, ?> customerNames, Locale locale,
+               OutputStream out) throws IOException {
         String html = templates.process("statement-pdf", new Context(locale,
-                Map.of("partner", partner, "statement", statement)));
+                Map.of("partner", partner, "statement", statement, "customerNames", customerNames)));
         new PdfRendererBuilder()
                 .useFastMode()
                 .useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true)

@@ -1,6 +1,7 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Formats;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -98,18 +100,37 @@ class SettlementController {
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = "text/csv")
-    @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path)")
-    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
+    @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path); with "
+            + "Accept-Language: ru for a Russian spreadsheet (BOM, ';' apart, decimal commas)")
+    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
+                                        @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                        String language) {
         Statements.StatementView s = statements.find(caller, id, period);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .body(statements.csv(s));
+                .body(statements.csv(s, Formats.of(russianFirst(language) ? java.util.Locale.forLanguageTag("ru")
+                        : java.util.Locale.ENGLISH)));
+    }
+
+    /** The API answers in English unless the caller asks for Russian before any other language. */
+    private static boolean russianFirst(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return false;
+        }
+        try {
+            List<java.util.Locale.LanguageRange> ranges = java.util.Locale.LanguageRange.parse(acceptLanguage);
+            return !ranges.isEmpty() && ranges.getFirst().getRange().toLowerCase(java.util.Locale.ROOT).startsWith("ru");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}.csv", produces = "text/csv")
     @Operation(summary = "The statement's lines as CSV")
-    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
-        return statementCsv(caller, id, period);
+    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
+                                            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                            String language) {
+        return statementCsv(caller, id, period, language);
     }
 }

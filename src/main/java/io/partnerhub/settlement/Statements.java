@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodInput;
@@ -74,16 +75,30 @@ public class Statements {
         return byCustomer;
     }
 
-    /** The statement's lines as CSV, one record per line, with a header. */
+    /** The statement's lines as CSV, one record per line, with a header: numbers with a point, commas apart. */
     public String csv(StatementView s) {
+        return csv(s, Formats.of(java.util.Locale.ENGLISH));
+    }
+
+    /**
+     * The same in a language's spreadsheet convention ({@link Formats#csvNumber}): in Russian a UTF-8
+     * byte order mark, ';' between fields and decimal commas, so that a Russian spreadsheet opens it
+     * as columns of numbers; the header's field names stay the same in every language.
+     */
+    public String csv(StatementView s, Formats formats) {
         java.io.StringWriter out = new java.io.StringWriter();
-        try (de.siegmar.fastcsv.writer.CsvWriter csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+        if (formats.russian()) {
+            out.write('\uFEFF');
+        }
+        try (de.siegmar.fastcsv.writer.CsvWriter csv = de.siegmar.fastcsv.writer.CsvWriter.builder()
+                .fieldSeparator(formats.csvSeparator()).build(out)) {
             csv.writeRecord("partnerId", "period", "lineNo", "kind", "customerId", "base", "rate", "amount", "currency",
                     "corrects", "explanation");
             for (LineView line : s.lines()) {
                 csv.writeRecord(String.valueOf(s.partnerId()), s.period(), String.valueOf(line.lineNo()), line.kind(),
-                        line.customerId() == null ? "" : line.customerId().toString(), nullToEmpty(line.base()),
-                        nullToEmpty(line.rate()), line.amount(), s.currency(), nullToEmpty(line.corrects()),
+                        line.customerId() == null ? "" : line.customerId().toString(), formats.csvNumber(line.base()),
+                        formats.csvNumber(line.rate()), formats.csvNumber(line.amount()), s.currency(),
+                        nullToEmpty(line.corrects()),
                         line.explanation());
             }
         } catch (java.io.IOException e) {

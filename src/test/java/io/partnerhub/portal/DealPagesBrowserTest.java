@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.partnerhub.shared.Formats;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -33,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "partnerhub.demo=false"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DealPagesBrowserTest extends BrowserTest {
+
+    private static final java.util.Locale RUSSIAN = java.util.Locale.forLanguageTag("ru");
 
     private static final String RIVAL = "Secret Rival Cloud";
 
@@ -100,10 +104,11 @@ class DealPagesBrowserTest extends BrowserTest {
 
             assertThat(page.locator("[data-testid=project-registered]")).hasText("Проект b1g-browser-folder зарегистрирован.");
             Locator row = page.locator("[data-testid=projects] tr[data-project='b1g-browser-folder'] td");
-            assertThat(row.nth(2)).hasText(String.valueOf(directCustomer));
-            assertThat(row.nth(3)).hasText(today.toString());
-            assertThat(row.nth(4)).hasText(today.plusMonths(12).toString()); // 12 months, the end exclusive
-            assertThat(row.nth(5)).hasText("12.00");
+            // a customer the partner does not hold is named by its number
+            assertThat(row.nth(2)).hasText("клиент №" + directCustomer);
+            assertThat(row.nth(3)).hasText(Formats.of(RUSSIAN).date(today));
+            assertThat(row.nth(4)).hasText(Formats.of(RUSSIAN).date(today.plusMonths(12))); // 12 months, the end exclusive
+            assertThat(row.nth(5)).hasText("12 %");
             screenshot(page, "projects.png");
 
             page.reload(); // a reload shows the list, it registers nothing again
@@ -133,8 +138,8 @@ class DealPagesBrowserTest extends BrowserTest {
             page.waitForURL(url("/portal/partners/" + partner + "/deals/" + pipelineDeal));
 
             assertThat(page.locator("[data-testid=status]")).hasText("на рассмотрении");
-            assertThat(page.locator("[data-testid=registered-on]")).hasText("2026-05-04");
-            assertThat(page.locator("[data-testid=deadline]")).hasText("2026-06-02");
+            assertThat(page.locator("[data-testid=registered-on]")).hasText("04.05.2026");
+            assertThat(page.locator("[data-testid=deadline]")).hasText("02.06.2026");
             assertThat(page.locator("[data-testid=stage]")).hasText("в работе");
 
             page.selectOption("select[name=stage]", "LOST");
@@ -167,7 +172,7 @@ class DealPagesBrowserTest extends BrowserTest {
             assertThat(log.nth(0).locator("td").nth(2)).hasText("заметка");
             assertThat(log.nth(1).locator("td").nth(3)).hasText("Этап: проиграна → в работе");
             assertThat(log.nth(2).locator("td").nth(3)).hasText("Этап: в работе → проиграна (конкурент): Выбрали другое облако");
-            assertThat(log.nth(0).locator("td").nth(1)).hasText("partner:" + partner + "/user:admin@deals.test");
+            assertThat(log.nth(0).locator("td").nth(1)).hasText("Daria Admin (admin@deals.test)");
             screenshot(page, "deal.png");
 
             page.navigate(url("/portal/partners/" + partner + "/deals/" + pipelineDeal + "?lang=en"));
@@ -193,7 +198,7 @@ class DealPagesBrowserTest extends BrowserTest {
             // the approval is offered at the most Yandex Cloud's deal terms allow, not a fixed figure
             assertThat(conflicted.locator("input[name=extraDiscountPercent]")).hasValue("15");
             // answered by 2026-06-02, long past today: overdue
-            assertThat(conflicted.locator("td").nth(0).locator("span")).hasText("2026-06-02");
+            assertThat(conflicted.locator("td").nth(0).locator("span")).hasText("02.06.2026");
             assertThat(conflicted.locator("[data-testid=overdue]")).hasText("срок прошёл");
             assertThat(page.locator("tr[data-deal='" + pipelineDeal + "'] [data-testid=no-conflicts]")).hasText("Конфликтов нет.");
             assertThat(page.locator("tr[data-deal='" + rejectedDeal + "']")).hasCount(0);
@@ -225,12 +230,12 @@ class DealPagesBrowserTest extends BrowserTest {
             assertThat(page.content()).doesNotContain(RIVAL);
 
             page.navigate(url("/portal/partners/" + partner + "/deals/" + conflictDeal));
-            assertThat(page.locator("[data-testid=extra]")).hasText("10.00");
+            assertThat(page.locator("[data-testid=extra]")).hasText("10 %");
             assertThat(page.locator("[data-testid=activities] tbody tr td").nth(3)).hasText("Одобрена с доп. скидкой +10 %.");
             // Yandex Cloud protects 60 days from the approval (today) for the customer to be linked and consume
             LocalDate convertBy = LocalDate.now(ZoneId.of("Europe/Moscow")).plusDays(60);
-            assertThat(page.locator("[data-testid=protection]")).hasText("Защищает с 2026-05-04. Клиент должен быть"
-                    + " привязан к вам и потреблять до " + convertBy + " (срок 60 дн. после одобрения), иначе с этого дня"
+            assertThat(page.locator("[data-testid=protection]")).hasText("Защищает с 04.05.2026. Клиент должен быть"
+                    + " привязан к вам и потреблять до " + Formats.of(RUSSIAN).date(convertBy) + " (срок 60 дн. после одобрения), иначе с этого дня"
                     + " защита закончится; дальше защита действует, пока клиент привязан к вам.");
         }
         try (BrowserContext context = browser.newContext()) {

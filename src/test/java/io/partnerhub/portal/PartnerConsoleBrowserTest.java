@@ -83,11 +83,11 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             String id = page.url().replaceAll(".*/console/partners/(\\d+).*", "$1");
             assertThat(page.locator("[data-testid=partner-name]")).hasText("IP Ivanov");
             assertThat(page.locator("[data-testid=profile-status]")).hasText("действует");
-            assertThat(page.locator("[data-testid=profile-contract]")).hasText("2026-03-01");
+            assertThat(page.locator("[data-testid=profile-contract]")).hasText("01.03.2026");
             assertThat(page.locator("[data-testid=profile-end]")).hasText("—");
             assertThat(page.locator("[data-testid=standing] tbody tr")).hasCount(1);
             assertThat(page.locator("[data-testid=standing] tbody tr td")).hasText(
-                    new String[]{"2026-03-01", "Агент", "—", "contract"});
+                    new String[]{"01.03.2026", "Агент", "—", "contract"});
 
             // VK Cloud's exit notice is 30 days: notice given today cannot end before today + 30
             LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
@@ -102,11 +102,12 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             page.locator("form[action$='/exit-notice'] button[type=submit]").click();
 
             assertThat(page.locator("[data-testid=exit-noticed]"))
-                    .hasText("Уведомление о выходе записано: дата выхода 2030-06-30.");
+                    .hasText("Уведомление о выходе записано: дата выхода 30.06.2030.");
             assertThat(page.locator("[data-testid=profile-status]")).hasText("выходит");
-            assertThat(page.locator("[data-testid=profile-end]")).hasText("2030-06-30");
+            assertThat(page.locator("[data-testid=profile-end]")).hasText("30.06.2030");
             assertThat(page.locator("[data-testid=profile-exit-notice]"))
-                    .hasText("дано " + today + ", выход 2030-06-30; причина: Moves to another provider");
+                    .hasText("дано " + today.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                            + ", выход 30.06.2030; причина: Moves to another provider");
 
             page.fill("form[action$='/revocation'] input[name=reason]", "Broke the price agreement");
             page.locator("form[action$='/revocation'] button[type=submit]").click();

@@ -57,10 +57,10 @@ class ProgramPagesBrowserTest extends BrowserTest {
             Locator yandex = page.locator("tr[data-program=yandex-cloud]");
             assertThat(yandex.locator("td").nth(0)).hasText("Yandex Cloud");
             assertThat(yandex.locator("td").nth(1)).hasText("RUB");
-            assertThat(yandex.locator("li[data-version='2020-01-01'] a")).hasText("с 2020-01-01 по 2025-12-31");
+            assertThat(yandex.locator("li[data-version='2020-01-01'] a")).hasText("с 01.01.2020 по 31.12.2025");
             assertThat(yandex.locator("li[data-version='2020-01-01'] [data-testid=in-force]")).hasCount(0);
             // the 2026 terms start on 2026-01-01 and no later version follows
-            assertThat(yandex.locator("li[data-version='2026-01-01'] a")).hasText("с 2026-01-01");
+            assertThat(yandex.locator("li[data-version='2026-01-01'] a")).hasText("с 01.01.2026");
             assertThat(yandex.locator("li[data-version='2026-01-01'] [data-testid=in-force]")).hasText("действует сегодня");
             assertThat(page.locator("tr[data-program=vk-cloud] li small")).hasText("Модели: Партнёр, White Label, Агент");
             screenshot(page, "programs.png");
@@ -83,17 +83,17 @@ class ProgramPagesBrowserTest extends BrowserTest {
             assertThat(rates.nth(0).locator("td").nth(1)).hasText(
                     "Каждый месяц: процент от потребления клиентов без исключений (база для скидки)");
             assertThat(rates.nth(0).locator("td").nth(2)).hasText("10 %");
-            assertThat(rates.nth(2).locator("td").nth(2)).hasText("15 000.00 RUB");
+            assertThat(rates.nth(2).locator("td").nth(2)).hasText("15 000,00 ₽");
             assertThat(page.locator("[data-testid=section-services] tr[data-service=Marketplace] td").nth(3))
                     .hasText("исключён");
             assertThat(page.locator("[data-testid=section-services] li").nth(1)).hasText(
                     "Потребление, оплаченное бонусными рублями, грантами, исключено из базы скидок и вознаграждений.");
             Locator gold = page.locator("[data-testid=section-tiers] tr[data-tier=GOLD] td");
             assertThat(gold.nth(2)).hasText("+2 %");
-            assertThat(gold.nth(3)).containsText("База для скидки за квартал не менее 3 000 000.00 RUB "
+            assertThat(gold.nth(3)).containsText("База для скидки за квартал не менее 3 000 000,00 ₽ "
                     + "и не менее 2 сертифицированных сотрудников");
             assertThat(page.locator("[data-testid=section-tiers] tr[data-tier=PLATINUM] td").nth(3))
-                    .containsText("не менее 10 000 000.00 RUB и не менее 4 сертифицированных сотрудников");
+                    .containsText("не менее 10 000 000,00 ₽ и не менее 4 сертифицированных сотрудников");
             Locator deals = page.locator("[data-testid=section-deals] tbody tr td");
             assertThat(deals.nth(0)).hasText("до 20 %");
             assertThat(deals.nth(1)).hasText("не более 30 %");
@@ -136,7 +136,7 @@ class ProgramPagesBrowserTest extends BrowserTest {
             page.waitForURL(url("/console/programs/yandex-cloud?version=2020-01-01"));
 
             // the older terms (seed 003): 20 % base, no project registration, not in force today
-            assertThat(page.locator("[data-testid=shown-version] header strong")).hasText("Условия с 2020-01-01");
+            assertThat(page.locator("[data-testid=shown-version] header strong")).hasText("Условия с 01.01.2020");
             assertThat(page.locator("[data-testid=shown-not-in-force]")).hasText("сегодня не действует");
             assertThat(page.locator("[data-testid=section-rates] tbody tr td").nth(2)).hasText("20 %");
             assertThat(page.locator("[data-testid=section-projects]")).hasCount(0);
@@ -210,14 +210,16 @@ class ProgramPagesBrowserTest extends BrowserTest {
             page.fill("#actor", "");
             page.fill("#path", "/deals/" + deal + "/approve");
             page.locator("[data-testid=audit-search] button[type=submit]").click();
-            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(2)")).hasText(new String[] {AUDITED_OPERATOR});
+            assertThat(page.locator("[data-testid=audit-entries] tbody tr td:nth-child(2)"))
+                    .hasText(new String[] {"Oleg Operator (" + AUDITED_OPERATOR + ")"});
 
             page.navigate(url("/console/audit?actor=" + AUDITED_ADMIN));
             Locator admin = page.locator("[data-testid=audit-entries] tbody tr");
             assertThat(admin.locator("td:nth-child(4)")).hasText(new String[] {
                     "POST /logout", "POST /portal/partners/" + partner + "/deals", "POST /login"});
-            assertThat(admin.nth(1).locator("td").nth(2)).hasText(Long.toString(partner));
-            assertThat(admin.locator("td:nth-child(2)")).hasText(new String[] {AUDITED_ADMIN, AUDITED_ADMIN, AUDITED_ADMIN});
+            assertThat(admin.nth(1).locator("td").nth(2)).hasText("Programs Partner");
+            String alla = "Alla Admin (" + AUDITED_ADMIN + ")";
+            assertThat(admin.locator("td:nth-child(2)")).hasText(new String[] {alla, alla, alla});
             screenshot(page, "audit.png");
 
             // days are Moscow days, both ends included

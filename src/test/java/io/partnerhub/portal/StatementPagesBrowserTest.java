@@ -110,10 +110,12 @@ class StatementPagesBrowserTest extends BrowserTest {
             assertThat(response.headers().get("content-type")).isEqualTo("application/pdf");
             try (PDDocument document = Loader.loadPDF(response.body())) {
                 String text = new PDFTextStripper().getText(document);
-                assertThat(text).contains("Партнёр Отчётов", "2026-03", "SILVER")
-                        .contains("1334.50", "133.45", "1201.05")
-                        // a line: its kind in Russian, amount and explanation
-                        .contains("Потребление", "1234.50", "Customer " + active + " (st-acc-1): consumption at list")
+                String nb = "\u00A0";
+                assertThat(text).contains("Партнёр Отчётов", "март 2026", "Серебряный", "VK Cloud")
+                        .contains("1" + nb + "334,50" + nb + "₽", "133,45" + nb + "₽", "1" + nb + "201,05" + nb + "₽")
+                        // a line: its kind in Russian, the customer by name with its account, amount and explanation
+                        .contains("Потребление", "Заказчик Один", "st-acc-1", "1" + nb + "234,50" + nb + "₽",
+                                "Customer " + active + " (st-acc-1): consumption at list")
                         .contains("Discount 10 %");
             }
             assertThat(context.request().get(url("/portal/partners/" + otherPartner + "/statements/2026-03/pdf"))
@@ -132,15 +134,15 @@ class StatementPagesBrowserTest extends BrowserTest {
 
             page.waitForURL(url("/portal/partners/" + partner + "/customers/" + active));
             assertThat(page.locator("[data-testid=link-status]")).hasText("активен");
-            assertThat(page.locator("[data-testid=links] tbody tr td").nth(0)).hasText("2026-03-01");
-            assertThat(cell(page, "tr[data-service='Cloud Servers']", "2026-04")).hasText("300.00");
-            assertThat(cell(page, "tr[data-service='Object Storage']", "2026-04")).hasText("50.00");
-            assertThat(cell(page, "[data-testid=consumption-total]", "2026-04")).hasText("350.00");
+            assertThat(page.locator("[data-testid=links] tbody tr td").nth(0)).hasText("01.03.2026");
+            assertThat(cell(page, "tr[data-service='Cloud Servers']", "2026-04")).hasText("300,00 ₽");
+            assertThat(cell(page, "tr[data-service='Object Storage']", "2026-04")).hasText("50,00 ₽");
+            assertThat(cell(page, "[data-testid=consumption-total]", "2026-04")).hasText("350,00 ₽");
             assertThat(cell(page, "[data-testid=consumption-statement]", "2026-04")).hasText("не закрыт");
-            assertThat(cell(page, "tr[data-service='Cloud Servers']", "2026-03")).hasText("1000.00");
-            assertThat(cell(page, "tr[data-service='Object Storage']", "2026-03")).hasText("234.50");
-            assertThat(cell(page, "[data-testid=consumption-total]", "2026-03")).hasText("1234.50");
-            assertThat(cell(page, "[data-testid=consumption-statement]", "2026-03")).hasText("1234.50");
+            assertThat(cell(page, "tr[data-service='Cloud Servers']", "2026-03")).hasText("1 000,00 ₽");
+            assertThat(cell(page, "tr[data-service='Object Storage']", "2026-03")).hasText("234,50 ₽");
+            assertThat(cell(page, "[data-testid=consumption-total]", "2026-03")).hasText("1 234,50 ₽");
+            assertThat(cell(page, "[data-testid=consumption-statement]", "2026-03")).hasText("1 234,50 ₽");
             screenshot(page, "customer.png");
 
             for (String path : List.of("/portal/partners/" + partner + "/customers/" + othersCustomer,
@@ -191,15 +193,15 @@ class StatementPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=unattributed-table] tbody")).hasCount(1);
             assertThat(page.locator("tbody[data-account='st-lost'] tr")).hasCount(3);
             assertThat(page.locator("tbody[data-account='st-lost'] tr").nth(0)).containsText("Cloud Servers");
-            assertThat(page.locator("tbody[data-account='st-lost'] tr").nth(0)).containsText("70.00");
-            assertThat(page.locator("tbody[data-account='st-lost'] tr").nth(1)).containsText("5.25");
+            assertThat(page.locator("tbody[data-account='st-lost'] tr").nth(0)).containsText("70,00 ₽");
+            assertThat(page.locator("tbody[data-account='st-lost'] tr").nth(1)).containsText("5,25 ₽");
             assertThat(page.locator("tbody[data-account='st-lost'] [data-testid=account-total] th").nth(2))
-                    .hasText("75.25");
-            assertThat(page.locator("[data-testid=unattributed-total] th").nth(2)).hasText("75.25");
+                    .hasText("75,25 ₽");
+            assertThat(page.locator("[data-testid=unattributed-total] th").nth(2)).hasText("75,25 ₽");
             screenshot(page, "unattributed.png");
 
             page.navigate(url("/console/usage?month=2026-03"));
-            assertThat(page.locator("[data-testid=unattributed]")).containsText("В 2026-03 потребления без партнёра нет.");
+            assertThat(page.locator("[data-testid=unattributed]")).containsText("За март 2026 потребления без партнёра нет.");
             page.navigate(url("/console/usage?month=April"));
             assertThat(page.locator("[data-testid=month-error]"))
                     .hasText("«April» — не месяц: укажите месяц в виде 2026-04.");
@@ -224,7 +226,7 @@ class StatementPagesBrowserTest extends BrowserTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         long started = System.nanoTime();
 
-        pdf.write(holder, statement, Locale.forLanguageTag("ru"), out);
+        pdf.write(holder, statement, Map.of(), Locale.forLanguageTag("ru"), out);
 
         System.out.printf("2 000-line statement PDF: %d ms, %d bytes%n", (System.nanoTime() - started) / 1_000_000,
                 out.size());
