@@ -298,7 +298,7 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             page.fill("input[name=country]", "RU");
             page.locator("form[data-testid=application] button[type=submit]").click();
             assertThat(page.locator("[data-testid=admitted]")).containsText("принят в программу");
-            assertThat(page.locator("[data-testid=profile-contract]")).hasText(today.toString());
+            assertThat(page.locator("[data-testid=profile-contract]")).hasText(io.partnerhub.shared.Formats.of(java.util.Locale.forLanguageTag("ru")).date(today));
         }
     }
 
