@@ -191,7 +191,7 @@ class PartnerPages {
         if (!me.seesMoney()) {
             throw new NotFound("statement of partner " + id + " for", period);
         }
-        return statements.find(me.caller(), id, period);
+        return statements.find(me.caller(), id, period, LocaleContextHolder.getLocale());
     }
 
     /** The chart's data: months oldest first, list cost, and the discount for those who see money. */

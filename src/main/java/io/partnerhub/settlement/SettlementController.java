@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import java.math.BigDecimal;
@@ -93,14 +94,16 @@ class SettlementController {
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A closed period's statement: totals and explained lines")
-    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
-        return statements.find(caller, id, period);
+    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return statements.find(caller, id, period, ReasonText.ofAcceptLanguage(language));
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = "text/csv")
     @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path)")
-    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
-        Statements.StatementView s = statements.find(caller, id, period);
+    ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
+                                        @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        Statements.StatementView s = statements.find(caller, id, period, ReasonText.ofAcceptLanguage(language));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
@@ -109,7 +112,8 @@ class SettlementController {
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}.csv", produces = "text/csv")
     @Operation(summary = "The statement's lines as CSV")
-    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
-        return statementCsv(caller, id, period);
+    ResponseEntity<String> statementCsvFile(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
+                                            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return statementCsv(caller, id, period, language);
     }
 }

@@ -1,0 +1,90 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.shared.LocalizedValues;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A reason in words, from the bundles {@code i18n/reasons.properties} (Russian) and
+ * {@code reasons_en.properties} (English, the API's default). Pure: the engine itself uses it for the
+ * English text it stores with each line. Amounts, rates, days, months and quarters are written by
+ * {@link LocalizedValues}, one way per language.
+ */
+public final class ReasonText {
+
+    public static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+    private static final String BUNDLE = "i18n/reasons";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+
+    private ReasonText() {
+    }
+
+    /** The words the API shows without Accept-Language and the statement line stores. */
+    public static String english(Reason reason) {
+        return in(reason, Locale.ENGLISH);
+    }
+
+    /** The reason in Russian for a Russian locale, else in English. */
+    public static String in(Reason reason, Locale locale) {
+        Locale language = supported(locale);
+        Object[] args = reason.args().stream().map(arg -> text(arg, language)).toArray();
+        MessageFormat format = FORMATS.computeIfAbsent(language.getLanguage() + ":" + reason.code(),
+                key -> new MessageFormat(pattern(reason.code(), language), language));
+        return ((MessageFormat) format.clone()).format(args);
+    }
+
+    /** Russian for any Russian locale, English for everything else. */
+    public static Locale supported(Locale locale) {
+        return locale != null && RUSSIAN.getLanguage().equals(locale.getLanguage()) ? RUSSIAN : Locale.ENGLISH;
+    }
+
+    /**
+     * The language an API request asked for with its Accept-Language header: Russian or English,
+     * whichever ranks first; English when the header is absent, malformed or names neither.
+     */
+    public static Locale ofAcceptLanguage(String header) {
+        if (header == null || header.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale chosen = Locale.lookup(Locale.LanguageRange.parse(header), List.of(Locale.ENGLISH, RUSSIAN));
+            return chosen == null ? Locale.ENGLISH : chosen;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    private static String text(Reason.Arg arg, Locale locale) {
+        return switch (arg) {
+            case Reason.Amount a -> LocalizedValues.amount(a.value(), locale);
+            case Reason.Rate r -> LocalizedValues.percent(r.value(), locale);
+            case Reason.Day d -> LocalizedValues.date(d.value(), locale);
+            case Reason.Month m -> LocalizedValues.month(m.value(), locale);
+            case Reason.Quarter q -> LocalizedValues.quarter(q.last(), locale);
+            case Reason.Text t -> t.value();
+            case Reason.Number n -> Long.toString(n.value());
+            case Reason.Clause c -> in(c.reason(), locale);
+            case Reason.Items i -> i.items().stream().map(item -> text(item, locale))
+                    .collect(Collectors.joining(pattern("join." + i.join(), locale)));
+        };
+    }
+
+    private static String pattern(String code, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale.equals(RUSSIAN) ? Locale.ROOT : locale,
+                NO_FALLBACK);
+        try {
+            return bundle.getString(code);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("reason " + code + " has no words in " + BUNDLE + " for " + locale, e);
+        }
+    }
+}
