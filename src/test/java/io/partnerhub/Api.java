@@ -50,6 +50,15 @@ public final class Api {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), token);
     }
 
+    /** A GET with extra headers, given as name, value, name, value, ... */
+    public Response get(String path, String token, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request, token);
+    }
+
     public Response post(String path, String token, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
