@@ -112,9 +112,10 @@ class StatementPagesBrowserTest extends BrowserTest {
                 String text = new PDFTextStripper().getText(document);
                 assertThat(text).contains("Партнёр Отчётов", "2026-03", "SILVER")
                         .contains("1334.50", "133.45", "1201.05")
-                        // a line: its kind in Russian, amount and explanation
-                        .contains("Потребление", "1234.50", "Customer " + active + " (st-acc-1): consumption at list")
-                        .contains("Discount 10 %");
+                        // a line: its kind, amount and explanation in Russian
+                        .contains("Потребление", "1234.50", "Клиент " + active + " (st-acc-1): потребление по прайсу")
+                        .contains("от учитываемого потребления")
+                        .doesNotContain("consumption at list", "Discount 10");
             }
             assertThat(context.request().get(url("/portal/partners/" + otherPartner + "/statements/2026-03/pdf"))
                     .status()).isEqualTo(404);
@@ -232,6 +233,40 @@ class StatementPagesBrowserTest extends BrowserTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Партнёр Отчётов", "Customer 1 (acc-1)", "Customer 2000 (acc-2000)");
             assertThat(document.getNumberOfPages()).isGreaterThan(20);
+        }
+    }
+
+    /**
+     * The statement page speaks the page's language: its explanations are Russian on the Russian page,
+     * with no English sentence left, and the same lines are English on the English page.
+     * st-acc-2's link ends 2026-03-20, so its discount covers the month up to 2026-03-19 only.
+     */
+    @Test
+    @Order(6)
+    void theStatementPageExplainsEachLineInThePagesLanguage() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@statements.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/statements/2026-03"));
+
+            List<String> russian = page.locator("[data-testid=lines] tbody tr td:nth-child(7)").allTextContents();
+
+            assertThat(russian).contains(
+                    "Клиент " + active + " (st-acc-1): потребление по прайсу",
+                    "Скидка 10\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям программы VK Cloud"
+                            + " от 01.01.2020)",
+                    "Клиент " + ended + " (st-acc-2): потребление по прайсу",
+                    "Скидка 10\u00A0% от учитываемого потребления по 19.03.2026: базовая 10\u00A0% (по условиям"
+                            + " программы VK Cloud от 01.01.2020)");
+            assertThat(russian).hasSize(4).noneMatch(text -> text.matches(".*(consumption|Discount|terms of).*"));
+
+            page.navigate(url("/portal/partners/" + partner + "/statements/2026-03?lang=en"));
+
+            assertThat(page.locator("[data-testid=lines] tbody tr td:nth-child(7)").allTextContents()).containsExactly(
+                    "Customer " + active + " (st-acc-1): consumption at list",
+                    "Discount 10 % of eligible consumption: base 10 % (VK Cloud terms of 2020-01-01)",
+                    "Customer " + ended + " (st-acc-2): consumption at list",
+                    "Discount 10 % of eligible consumption until 2026-03-19: base 10 % (VK Cloud terms of 2020-01-01)");
         }
     }
 
