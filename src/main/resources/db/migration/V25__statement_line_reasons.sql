@@ -7,3 +7,11 @@ alter table statement_line add column reason_code text;
 alter table statement_line add column reason_args jsonb;
 alter table statement_line add constraint ck_statement_line_reason_args_with_code
     check ((reason_code is null) = (reason_args is null) and (reason_args is null or jsonb_typeof(reason_args) = 'array'));
+
+-- The tier history the same way: a change recorded by a close (or a contract) stores its code and
+-- arguments beside its English words; changes recorded before, and the demo seed's, have no code and
+-- keep their stored words.
+alter table partner_standing add column reason_code text;
+alter table partner_standing add column reason_args jsonb;
+alter table partner_standing add constraint ck_partner_standing_reason_args_with_code
+    check ((reason_code is null) = (reason_args is null) and (reason_args is null or jsonb_typeof(reason_args) = 'array'));

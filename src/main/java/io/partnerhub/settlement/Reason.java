@@ -38,6 +38,7 @@ public record Reason(String code, List<Arg> args) {
 
     static Arg arg(Object value) {
         return switch (value) {
+            case null -> new Text("—");
             case Arg arg -> arg;
             case Money money -> new Amount(money.rounded().amount());
             case String text -> new Text(text);

@@ -6,21 +6,22 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * A reason in words, from the bundles {@code i18n/reasons.properties} (Russian) and
- * {@code reasons_en.properties} (English, the API's default). Pure: the engine itself uses it for the
+ * {@code reasons_en.properties} (English, the API's default), and {@code i18n/forecast*.properties}
+ * for the qualification forecast. Pure: the engine itself uses it for the
  * English text it stores with each line. Amounts, rates, days, months and quarters are written by
  * {@link LocalizedValues}, one way per language.
  */
 public final class ReasonText {
 
     public static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-    private static final String BUNDLE = "i18n/reasons";
+    /** Where the words are: statement lines and tier changes, then the qualification forecast ({@code forecast.*}). */
+    private static final List<String> BUNDLES = List.of("i18n/reasons", "i18n/forecast");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
     private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
@@ -79,12 +80,13 @@ public final class ReasonText {
     }
 
     private static String pattern(String code, Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale.equals(RUSSIAN) ? Locale.ROOT : locale,
-                NO_FALLBACK);
-        try {
-            return bundle.getString(code);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("reason " + code + " has no words in " + BUNDLE + " for " + locale, e);
+        for (String name : BUNDLES) {
+            ResourceBundle bundle = ResourceBundle.getBundle(name, locale.equals(RUSSIAN) ? Locale.ROOT : locale,
+                    NO_FALLBACK);
+            if (bundle.containsKey(code)) {
+                return bundle.getString(code);
+            }
         }
+        throw new IllegalStateException("reason " + code + " has no words in " + BUNDLES + " for " + locale);
     }
 }

@@ -68,8 +68,9 @@ class SettlementController {
 
     @GetMapping("/api/v1/partners/{id}/qualification")
     @Operation(summary = "Tier history and what the month being consumed needs to keep or reach a tier")
-    QualificationForecast.Qualification qualification(Caller caller, @PathVariable long id) {
-        return qualification.forecast(caller, id);
+    QualificationForecast.Qualification qualification(Caller caller, @PathVariable long id,
+                                                      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return qualification.forecast(caller, id, ReasonText.ofAcceptLanguage(language));
     }
 
     @PostMapping("/api/v1/periods/{period}/close")
