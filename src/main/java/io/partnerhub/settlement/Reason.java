@@ -52,7 +52,7 @@ public record Reason(String code, List<Arg> args) {
     }
 
     public static Rate rate(BigDecimal percent) {
-        return new Rate(percent.stripTrailingZeros());
+        return new Rate(percent);
     }
 
     public static Quarter quarter(YearMonth month) {
@@ -72,8 +72,11 @@ public record Reason(String code, List<Arg> args) {
     public record Amount(BigDecimal value) implements Arg {
     }
 
-    /** A percentage: {@code {"rate": "27"}}. */
+    /** A percentage: {@code {"rate": "27"}}; kept without trailing zeros, so equal rates are equal. */
     public record Rate(BigDecimal value) implements Arg {
+        public Rate {
+            value = new BigDecimal(value.stripTrailingZeros().toPlainString());
+        }
     }
 
     /** {@code {"date": "2026-03-01"}}. */

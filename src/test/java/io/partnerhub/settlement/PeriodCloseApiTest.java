@@ -206,6 +206,13 @@ class PeriodCloseApiTest {
         assertThat(forecast.text("forecast"))
                 .isEqualTo("12 400.00 RUB more list cost in 2026-05 keeps PROFESSIONAL; window opened 2026-05, closes 2026-10");
         assertThat(forecast.body().get("history").findValuesAsString("reason")).containsExactly("contract");
+        Api.Response russian = api.get("/api/v1/partners/" + agent + "/qualification", OPERATOR, "Accept-Language", "ru");
+        assertThat(russian.text("forecast")).isEqualTo(
+                "Ещё 12\u00A0400,00 RUB по прайсу в 05.2026 сохранят уровень PROFESSIONAL; окно открыто в 05.2026, закрывается в 10.2026");
+        assertThat(russian.text("forecastCode")).isEqualTo(forecast.text("forecastCode")).isEqualTo("forecast.window.needed");
+        assertThat(russian.body().get("forecastArgs").get(1).get("amount").asString()).isEqualTo("12400.00");
+        assertThat(russian.body().get("history").findValuesAsString("reason")).containsExactly("договор");
+        assertThat(russian.body().get("history").findValuesAsString("reasonCode")).containsExactly("standing.contract");
     }
 
     @Test
