@@ -2,7 +2,6 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.shared.LocalizedValues;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class ReasonText {
     private static final List<String> BUNDLES = List.of("i18n/reasons", "i18n/forecast");
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
-    private static final Map<String, MessageFormat> FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     private ReasonText() {
     }
@@ -37,10 +36,12 @@ public final class ReasonText {
     /** The reason in Russian for a Russian locale, else in English. */
     public static String in(Reason reason, Locale locale) {
         Locale language = supported(locale);
-        Object[] args = reason.args().stream().map(arg -> text(arg, language)).toArray();
-        MessageFormat format = FORMATS.computeIfAbsent(language.getLanguage() + ":" + reason.code(),
-                key -> new MessageFormat(pattern(reason.code(), language), language));
-        return ((MessageFormat) format.clone()).format(args);
+        String[] args = new String[reason.args().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = text(reason.args().get(i), language);
+        }
+        return TEMPLATES.computeIfAbsent(language.getLanguage() + ":" + reason.code(),
+                key -> Template.of(pattern(reason.code(), language))).fill(args);
     }
 
     /** Russian for any Russian locale, English for everything else. */
@@ -77,6 +78,58 @@ public final class ReasonText {
             case Reason.Items i -> i.items().stream().map(item -> text(item, locale))
                     .collect(Collectors.joining(pattern("join." + i.join(), locale)));
         };
+    }
+
+    /**
+     * A bundle's pattern read once, as MessageFormat reads it ({@code {0}} an argument, {@code ''} a
+     * quote, text in single quotes literal): the close writes every line's English, so a line costs
+     * a few appends, not a MessageFormat.
+     *
+     * @param parts literal text (a String) or an argument's index (an Integer), in order
+     */
+    private record Template(List<Object> parts) {
+
+        static Template of(String pattern) {
+            List<Object> parts = new java.util.ArrayList<>();
+            StringBuilder literal = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c == '\'') {
+                    if (i + 1 < pattern.length() && pattern.charAt(i + 1) == '\'') {
+                        literal.append('\'');
+                        i++;
+                    } else {
+                        quoted = !quoted;
+                    }
+                } else if (c == '{' && !quoted) {
+                    int end = pattern.indexOf('}', i);
+                    if (end < 0 || !pattern.substring(i + 1, end).matches("\\d+")) {
+                        throw new IllegalArgumentException("only {n} arguments are supported: " + pattern);
+                    }
+                    parts.add(literal.toString());
+                    literal.setLength(0);
+                    parts.add(Integer.valueOf(pattern.substring(i + 1, end)));
+                    i = end;
+                } else {
+                    literal.append(c);
+                }
+            }
+            parts.add(literal.toString());
+            return new Template(List.copyOf(parts));
+        }
+
+        String fill(String[] args) {
+            StringBuilder out = new StringBuilder(64);
+            for (Object part : parts) {
+                if (part instanceof Integer index) {
+                    out.append(index < args.length ? args[index] : "{" + index + "}");
+                } else {
+                    out.append((String) part);
+                }
+            }
+            return out.toString();
+        }
     }
 
     private static String pattern(String code, Locale locale) {

@@ -51,6 +51,29 @@ class ReasonTextTest {
         }
     }
 
+    /** ReasonText reads the bundles' patterns itself: exactly as MessageFormat (and so Spring's messages) would. */
+    @Test
+    void everyPatternReadsAsMessageFormatReadsIt() throws IOException {
+        for (String path : List.of("i18n/reasons.properties", "i18n/reasons_en.properties", "i18n/forecast.properties",
+                "i18n/forecast_en.properties")) {
+            Locale locale = path.contains("_en") ? Locale.ENGLISH : RU;
+            Properties patterns = bundle(path);
+            for (String code : patterns.stringPropertyNames()) {
+                if (code.startsWith("join.")) {
+                    continue;
+                }
+                String pattern = patterns.getProperty(code);
+                int count = arguments(pattern).stream().mapToInt(Integer::parseInt).max().orElse(-1) + 1;
+                List<Reason.Arg> args = java.util.stream.IntStream.range(0, count)
+                        .mapToObj(i -> (Reason.Arg) new Reason.Text("<" + i + ">")).toList();
+
+                assertThat(ReasonText.in(new Reason(code, args), locale)).as(path + " " + code)
+                        .isEqualTo(new java.text.MessageFormat(pattern, locale).format(
+                                args.stream().map(arg -> ((Reason.Text) arg).value()).toArray()));
+            }
+        }
+    }
+
     @Test
     void englishReadsAsTheEngineAlwaysWroteIt() {
         assertThat(ReasonText.english(CAPPED)).isEqualTo("Discount 32 % of eligible consumption until 2026-03-14: base 10 %"
