@@ -122,7 +122,7 @@ public record Reason(String code, List<Arg> args) {
             case Rate r -> out.put("rate", r.value().toPlainString());
             case Day d -> out.put("date", d.value().toString());
             case Month m -> out.put("month", m.value().toString());
-            case Quarter q -> out.put("quarter", q.last().getYear() + "-Q" + q.last().getMonthValue() / 3);
+            case Quarter q -> out.put("quarter", q.last().getYear() + "-Q" + (q.last().getMonthValue() + 2) / 3);
             case Text t -> out.put("text", t.value());
             case Number n -> out.put("number", n.value());
             case Clause p -> out.put("reason", Map.of("code", p.reason().code(), "args", p.reason().jsonArgs()));
