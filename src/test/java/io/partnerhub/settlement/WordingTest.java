@@ -20,6 +20,6 @@ class WordingTest {
 
         assertThat(ReasonText.english(reason)).isEqualTo("Rebate balance withdrawn to Bonus: " + shown);
         assertThat(ReasonText.in(reason, Locale.forLanguageTag("ru")))
-                .isEqualTo("С ребейт-баланса в Бонус: " + shown.replace(' ', '\u00A0').replace('.', ','));
+                .isEqualTo("Списано с ребейт-баланса в Бонус: " + shown.replace(' ', '\u00A0').replace('.', ','));
     }
 }
