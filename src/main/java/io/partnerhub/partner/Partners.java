@@ -94,8 +94,9 @@ public class Partners {
                 .param("threshold", a.billingThreshold()).param("by", caller.name())
                 .query(Long.class).single();
         jdbc.sql("""
-                        insert into partner_standing (partner_id, effective_from, model, tier, reason)
-                        values (:id, :from, :model, :tier, 'contract')""")
+                        insert into partner_standing (partner_id, effective_from, model, tier, reason, reason_code,
+                                                      reason_args)
+                        values (:id, :from, :model, :tier, 'contract', 'standing.contract', '[]')""")
                 .param("id", id).param("from", contractDate).param("model", a.model().name())
                 .param("tier", model.initialTier()).update();
         return find(caller, id);
@@ -137,12 +138,24 @@ public class Partners {
      */
     @Transactional
     public void changeStanding(long partnerId, LocalDate effectiveFrom, PartnerModel model, String tier, String reason) {
+        changeStanding(partnerId, effectiveFrom, model, tier, reason, null, null);
+    }
+
+    /**
+     * The same, with the reason also as a code and its JSON arguments (docs/settlement.md, "Reason
+     * codes"), so that each reader gets it in their language; {@code reason} is its English words.
+     */
+    @Transactional
+    public void changeStanding(long partnerId, LocalDate effectiveFrom, PartnerModel model, String tier, String reason,
+                               String reasonCode, String reasonArgs) {
         int added = jdbc.sql("""
-                        insert into partner_standing (partner_id, effective_from, model, tier, reason)
-                        values (:id, :from, :model, :tier, :reason)
+                        insert into partner_standing (partner_id, effective_from, model, tier, reason, reason_code,
+                                                      reason_args)
+                        values (:id, :from, :model, :tier, :reason, :code, cast(:args as jsonb))
                         on conflict (partner_id, effective_from) do nothing""")
                 .param("id", partnerId).param("from", effectiveFrom).param("model", model.name())
-                .param("tier", tier).param("reason", reason).update();
+                .param("tier", tier).param("reason", reason).param("code", reasonCode).param("args", reasonArgs)
+                .update();
         if (added > 0) {
             jdbc.sql("update partner set model = :model, tier = :tier where id = :id")
                     .param("id", partnerId).param("model", model.name()).param("tier", tier).update();

@@ -117,11 +117,12 @@ class PartnerPages {
     @GetMapping("/portal/partners/{id}/month-so-far")
     String monthSoFar(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
         Partner partner = partners.find(me.caller(), id);
-        QualificationForecast.Qualification forecast = qualification.forecast(me.caller(), id);
+        QualificationForecast.Qualification forecast = qualification.forecast(me.caller(), id,
+                LocaleContextHolder.getLocale());
         model.addAttribute("partner", partner);
         model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("qualification", forecast);
-        model.addAttribute("forecast", forecast.forecastWords().in(messages, LocaleContextHolder.getLocale()));
+        model.addAttribute("forecast", forecast.forecast());
         Statements.Summary soFar = forecast.monthSoFar();
         if (soFar != null) {
             model.addAttribute("soFar", soFar);
@@ -218,7 +219,7 @@ class PartnerPages {
         if (!me.seesMoney()) {
             throw new NotFound("statement of partner " + id + " for", period);
         }
-        return statements.find(me.caller(), id, period);
+        return statements.find(me.caller(), id, period, LocaleContextHolder.getLocale());
     }
 
     /**

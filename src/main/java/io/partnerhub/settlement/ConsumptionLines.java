@@ -134,9 +134,8 @@ final class ConsumptionLines {
             if (key.corrects() != null) {
                 for (int i = first; i < lines.size(); i++) {
                     StatementLine line = lines.get(i);
-                    lines.set(i, new StatementLine(line.kind(), line.customerId(), line.base(), line.rate(), line.amount(),
-                            key.corrects(), "Correction of " + key.corrects() + " (consumption charged then, billed in "
-                            + month.period() + "): " + line.explanation()));
+                    lines.set(i, line.because(key.corrects(), Reason.of("correction.lateUsage", key.corrects(),
+                            month.period(), line.reason())));
                 }
             }
         });
@@ -172,12 +171,12 @@ final class ConsumptionLines {
     private void customerLines(long customerId, Account account, boolean mayBeFirstMonth) {
         if (account.list.signum() != 0) {
             lines.add(StatementLine.of(Kind.LIST_COST, customerId, money(account.list),
-                    "Customer " + customerId + " (" + accounts(account) + "): consumption at list"));
+                    Reason.of("listCost.customer", customerId, accounts(account))));
         }
         BigDecimal excluded = sum(account.excludedServices).add(sum(account.excludedFunding));
         if (excluded.signum() != 0) {
             lines.add(StatementLine.of(Kind.EXCLUSION, customerId, money(excluded.negate()),
-                    "Not eligible: " + exclusions(account)));
+                    Reason.of("exclusion.customer", exclusions(account))));
         }
         measures.merge(Measures.CUSTOMERS_LIST_COST, account.list, BigDecimal::add);
         account.eligible.entrySet().stream()
@@ -194,9 +193,8 @@ final class ConsumptionLines {
         if (own.list.signum() != 0) {
             String account = month.partner().accountId();
             lines.add(StatementLine.of(Kind.LIST_COST, null, money(own.list),
-                    "Own account " + account + ": consumption at list, never discounted"));
-            lines.add(StatementLine.of(Kind.EXCLUSION, null, money(own.list.negate()),
-                    "Own consumption is never eligible"));
+                    Reason.of("listCost.own", account)));
+            lines.add(StatementLine.of(Kind.EXCLUSION, null, money(own.list.negate()), Reason.of("exclusion.own")));
         }
         providerPaidLine(null, own);
     }
@@ -223,18 +221,17 @@ final class ConsumptionLines {
             measure(service, value, percent);
             measures.merge(Measures.CUSTOMERS_ELIGIBLE, value, BigDecimal::add);
         }
-        String during = during(segment);
+        Reason during = during(segment);
         if (rate != null && atRate.signum() != 0) {
             lines.add(StatementLine.rated(kind(), customerId, money(atRate), rate.percent(),
-                    label() + " " + Wording.percent(rate.percent()) + " of eligible " + (allEligible ? "" : "main-service ")
-                            + "consumption" + during + ": " + rate.explanation()));
+                    Reason.of(label() + (allEligible ? ".eligible" : ".mainServices"), Reason.rate(rate.percent()), during,
+                            Reason.list("comma", rate.parts()))));
         }
         ownRates.forEach((service, percent) -> {
             BigDecimal value = eligibleByService.get(service);
             if (percent.signum() != 0 && value.signum() != 0) {
                 lines.add(StatementLine.rated(kind(), customerId, money(value), percent,
-                        label() + " " + Wording.percent(percent) + " on " + service + during
-                                + ": the service's own rate in the " + termsName()));
+                        Reason.of(label() + ".serviceRate", Reason.rate(percent), service, during, termsName())));
             }
         });
     }
@@ -287,9 +284,8 @@ final class ConsumptionLines {
                     }
                 }
                 lines.add(StatementLine.rated(Kind.REWARD, customerId, money(base), rule.get().percent(),
-                        "Referral reward " + Wording.percent(rule.get().percent())
-                                + " of the customer's first calendar month with consumption (option "
-                                + segment.link().referralReward() + ", linked " + segment.link().from() + "), once"));
+                        Reason.of("reward.referralFirstMonth", Reason.rate(rule.get().percent()),
+                                String.valueOf(segment.link().referralReward()), segment.link().from())));
                 measures.put(Measures.firstMonthRewarded(customerId), BigDecimal.ONE);
                 return;
             }
@@ -301,44 +297,45 @@ final class ConsumptionLines {
         if (paid.signum() == 0) {
             return;
         }
-        List<String> parts = new ArrayList<>();
+        List<Reason> parts = new ArrayList<>();
         account.providerFunding.forEach((source, value) ->
-                parts.add(source.toLowerCase(Locale.ROOT) + "-funded consumption " + Wording.amount(money(value))));
+                parts.add(Reason.of("providerPaid.funded", funding(source), money(value))));
         if (account.credits.signum() != 0) {
-            parts.add("credits " + Wording.amount(money(account.credits.negate())));
+            parts.add(Reason.of("providerPaid.credits", money(account.credits.negate())));
         }
         lines.add(StatementLine.of(Kind.PROVIDER_PAID, customerId, money(paid),
-                "Paid by the provider: " + String.join("; ", parts)));
+                Reason.of("providerPaid", Reason.list("semicolon", parts))));
     }
 
     /** The rate of a segment and how it was made up. */
-    private record Rate(BigDecimal percent, String explanation) {
+    private record Rate(BigDecimal percent, List<Reason> parts) {
     }
 
     private Rate rate(RateRule.PercentOfConsumption rule, Segment segment) {
         BigDecimal percent = rule.percent();
-        List<String> parts = new ArrayList<>();
-        parts.add("base " + Wording.percent(rule.percent()) + " (" + termsName() + ")");
+        List<Reason> parts = new ArrayList<>();
+        parts.add(Reason.of("rate.base", Reason.rate(rule.percent()), termsName()));
         Optional<TierRule> tier = terms.tiers().stream()
                 .filter(t -> t.id().equals(month.partner().tier()) && t.models().contains(model))
                 .findFirst();
         if (tier.isPresent() && tier.get().extraDiscountPercent().signum() != 0) {
             percent = percent.add(tier.get().extraDiscountPercent());
-            parts.add(tier.get().id() + " status +" + Wording.percent(tier.get().extraDiscountPercent()));
+            parts.add(Reason.of("rate.tier", tier.get().id(), Reason.rate(tier.get().extraDiscountPercent())));
         }
         DealFact deal = segment.deal();
         if (deal != null && settlement == Settlement.DISCOUNT && deal.extraPercent().signum() != 0) {
             percent = percent.add(deal.extraPercent());
-            parts.add("deal #" + deal.id() + " registered " + deal.registeredOn() + " +"
-                    + Wording.percent(deal.extraPercent())
-                    + (deal.endedOn() == null ? "" : " (protection ended " + deal.endedOn() + ")"));
+            parts.add(deal.endedOn() == null
+                    ? Reason.of("rate.deal", deal.id(), deal.registeredOn(), Reason.rate(deal.extraPercent()))
+                    : Reason.of("rate.dealEnded", deal.id(), deal.registeredOn(), Reason.rate(deal.extraPercent()),
+                    deal.endedOn()));
         }
         BigDecimal cap = terms.deals() == null ? null : terms.deals().totalDiscountPercentCap();
         if (cap != null && settlement == Settlement.DISCOUNT && percent.compareTo(cap) > 0) {
-            parts.add("capped at " + Wording.percent(cap) + " (from " + Wording.percent(percent) + ")");
+            parts.add(Reason.of("rate.capped", Reason.rate(cap), Reason.rate(percent)));
             percent = cap;
         }
-        return new Rate(percent, String.join(", ", parts));
+        return new Rate(percent, parts);
     }
 
     private Optional<RateRule.PercentOfConsumption> baseRule(LinkFact link) {
@@ -363,7 +360,8 @@ final class ConsumptionLines {
                 .max(Comparator.comparing(DealFact::registeredOn).thenComparing(DealFact::id));
     }
 
-    private String during(Segment segment) {
+    /** The part of the month a segment covers, when it is not the whole month. */
+    private Reason during(Segment segment) {
         LocalDate from = segment.link().from();
         if (segment.deal() != null && segment.deal().registeredOn().isAfter(from)) {
             from = segment.deal().registeredOn();
@@ -376,9 +374,12 @@ final class ConsumptionLines {
         boolean startsInside = from.isAfter(month.period().atDay(1));
         boolean endsInside = to != null && !to.isAfter(month.period().atEndOfMonth());
         if (!startsInside && !endsInside) {
-            return "";
+            return Reason.of("during.wholeMonth");
         }
-        return (startsInside ? " from " + from : "") + (endsInside ? " until " + to.minusDays(1) : "");
+        if (startsInside && endsInside) {
+            return Reason.of("during.fromUntil", from, to.minusDays(1));
+        }
+        return startsInside ? Reason.of("during.from", from) : Reason.of("during.until", to.minusDays(1));
     }
 
     /** The catalogue entry of a service name, remembered per name as usage spells it. */
@@ -400,25 +401,31 @@ final class ConsumptionLines {
         return String.join(", ", account.accountIds);
     }
 
-    private String exclusions(Account account) {
-        List<String> parts = new ArrayList<>();
+    private Reason.Items exclusions(Account account) {
+        List<Reason> parts = new ArrayList<>();
         account.excludedServices.forEach((service, value) ->
-                parts.add(service + " " + Wording.amount(money(value)) + " (excluded service)"));
+                parts.add(Reason.of("exclusion.service", service, money(value))));
         account.excludedFunding.forEach((source, value) ->
-                parts.add(source.toLowerCase(Locale.ROOT) + "-funded " + Wording.amount(money(value)) + " (excluded funding)"));
-        return String.join("; ", parts);
+                parts.add(Reason.of("exclusion.funding", funding(source), money(value))));
+        return Reason.list("semicolon", parts);
     }
 
-    private String termsName() {
-        return month.program().name() + " terms of " + terms.effectiveFrom();
+    /** Who paid instead of the customer: {@code funding.bonus}, {@code funding.grant}. */
+    private static Reason funding(String source) {
+        return Reason.of("funding." + source.toLowerCase(Locale.ROOT));
+    }
+
+    private Reason termsName() {
+        return Reason.of("terms", month.program().name(), terms.effectiveFrom());
     }
 
     private Kind kind() {
         return settlement == Settlement.DISCOUNT ? Kind.DISCOUNT : Kind.REWARD;
     }
 
+    /** The first part of a rated line's code: {@code discount} or {@code reward}. */
     private String label() {
-        return settlement == Settlement.DISCOUNT ? "Discount" : "Reward";
+        return settlement == Settlement.DISCOUNT ? "discount" : "reward";
     }
 
     private Money money(BigDecimal value) {

@@ -163,7 +163,8 @@ public class PeriodClose {
      */
     private void carryOut(String actor, Statement statement) {
         statement.standingChange().ifPresent(change -> partners.changeStanding(statement.partnerId(),
-                change.effectiveFrom(), change.model(), change.tier(), change.reason()));
+                change.effectiveFrom(), change.model(), change.tier(), change.explanation(), change.reason().code(),
+                json.writeValueAsString(change.reason().jsonArgs())));
         statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
                 statement.period(), accrual.reference()));
         statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),

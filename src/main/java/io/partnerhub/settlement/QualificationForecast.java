@@ -11,10 +11,11 @@ import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
-import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.Today;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import org.springframework.context.MessageSource;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
@@ -39,13 +40,13 @@ public class QualificationForecast {
     private final Credentials credentials;
     private final ProgramCatalog programs;
     private final Today today;
-    private final MessageSource messages;
+    private final ObjectMapper json;
     private final MonthSoFar monthSoFar;
 
     QualificationForecast(JdbcClient jdbc, Partners partners, Credentials credentials, ProgramCatalog programs,
-                          Today today, MessageSource messages, MonthSoFar monthSoFar) {
+                          Today today, ObjectMapper json, MonthSoFar monthSoFar) {
         this.monthSoFar = monthSoFar;
-        this.messages = messages;
+        this.json = json;
         this.jdbc = jdbc;
         this.partners = partners;
         this.credentials = credentials;
@@ -53,7 +54,14 @@ public class QualificationForecast {
         this.today = today;
     }
 
-    public record Standing(LocalDate effectiveFrom, String model, String tier, String reason) {
+    /**
+     * A change of model or tier: {@code reason} in the reader's language from {@code reasonCode} and
+     * {@code reasonArgs}; a change recorded before reasons were stored (or by the demo seed) has neither
+     * and shows its stored words.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Standing(LocalDate effectiveFrom, String model, String tier, String reasonCode,
+                           List<Object> reasonArgs, String reason) {
     }
 
     /**
@@ -62,17 +70,19 @@ public class QualificationForecast {
      * @param windowCloses  its last month
      * @param listCostSoFar the customers' list cost imported for {@code period} so far
      * @param eligibleSoFar the same after the program's exclusions
-     * @param forecast      what it takes, in English words
-     * @param forecastWords the same words for a reader of another language
+     * @param forecast      what it takes, in the reader's language (English unless asked otherwise)
+     * @param forecastCode  the same as a reason code ({@code forecast.*}) with {@code forecastArgs}
+     * @param forecastWords the same as a {@link Reason}, for a reader of another language
      * @param monthSoFar    {@code period} settled on the usage imported so far (null without a contract in it)
      */
     public record Qualification(long partnerId, String model, String tier, String period, String windowOpened,
                                 String windowCloses, String listCostSoFar, String eligibleSoFar, String forecast,
-                                @JsonIgnore Phrase forecastWords, @JsonIgnore Statements.Summary monthSoFar,
+                                String forecastCode, List<Object> forecastArgs, @JsonIgnore Reason forecastWords, @JsonIgnore Statements.Summary monthSoFar,
                                 List<Standing> history) {
     }
 
-    public Qualification forecast(Caller caller, long partnerId) {
+    /** The forecast and the history in {@code language} (Russian or English, see {@link ReasonText}). */
+    public Qualification forecast(Caller caller, long partnerId, Locale language) {
         Partner partner = partners.find(caller, partnerId);
         Program program = programs.find(partner.programId()).orElseThrow();
         YearMonth month = firstOpenMonth(partner);
@@ -83,7 +93,7 @@ public class QualificationForecast {
         Optional<PartnerMonth.PriorStatement> last = lastStatement(partnerId, month.minusMonths(1));
         String tier = partner.tier();
         YearMonth window = null;
-        Phrase forecast = Phrase.of("forecast.noTiers", partner.model(), program.name());
+        Reason forecast = Reason.of("forecast.noTiers", partner.model().name(), program.name());
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof MonthlyRequirementWindow w) {
                 window = rule.id().equals(tier) ? Qualifications.openWindow(last, partner.contractDate()) : null;
@@ -95,30 +105,32 @@ public class QualificationForecast {
         return new Qualification(partnerId, partner.model().name(), tier, month.toString(),
                 window == null ? null : window.toString(),
                 window == null ? null : window.plusMonths(windowMonths(tiers) - 1L).toString(),
-                soFar[0].toDecimalString(), soFar[1].toDecimalString(), forecast.in(messages, Locale.ENGLISH),
-                forecast, settled.map(MonthSoFar::summary).orElse(null), history(partnerId));
+                soFar[0].toDecimalString(), soFar[1].toDecimalString(), ReasonText.in(forecast, language),
+                forecast.code(), forecast.jsonArgs(), forecast, settled.map(MonthSoFar::summary).orElse(null),
+                history(partnerId, language));
     }
 
-    private Phrase monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
+    private Reason monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
                            YearMonth window, Money listCost) {
         Money needed = new Money(rule.monthlyListCostAtLeast(), listCost.currency()).minus(listCost);
         LocalDate examPassed = credentials.examsPassed(partnerId).get(partnerId);
         if (rule.examCounts() && examPassed != null && !examPassed.isAfter(month.atEndOfMonth())) {
-            return Phrase.of("forecast.examPassed", examPassed, upper.id());
+            return Reason.of("forecast.examPassed", examPassed, upper.id());
         }
         boolean met = needed.amount().signum() <= 0;
         Money shown = met ? listCost : needed;
-        Object[] common = {month, Wording.amount(shown), listCost.currency(), upper.id()};
+        Object[] common = {month, shown, listCost.currency(), upper.id()};
         if (!upper.id().equals(tier)) {
-            return Phrase.of(met ? "forecast.upgrade.met" : "forecast.upgrade.needed",
+            return Reason.of(met ? "forecast.upgrade.met" : "forecast.upgrade.needed",
                     append(common, month.plusMonths(1).atDay(1)));
         }
         if (window == null) {
-            return Phrase.of(met ? "forecast.keep.met" : "forecast.keep.needed", common);
+            return Reason.of(met ? "forecast.keep.met" : "forecast.keep.needed", common);
         }
         YearMonth closes = window.plusMonths(rule.windowMonths() - 1L);
-        Object lastMonth = closes.equals(month) ? Phrase.of("forecast.window.last", month.plusMonths(1).atDay(1)) : "";
-        return Phrase.of(met ? "forecast.window.met" : "forecast.window.needed",
+        Reason lastMonth = closes.equals(month) ? Reason.of("forecast.window.last", month.plusMonths(1).atDay(1))
+                : Reason.of("forecast.window.notLast");
+        return Reason.of(met ? "forecast.window.met" : "forecast.window.needed",
                 append(common, window, closes, lastMonth));
     }
 
@@ -128,7 +140,7 @@ public class QualificationForecast {
         return all;
     }
 
-    private Phrase quarterly(long partnerId, List<TierRule> tiers, String tier, YearMonth month, Money eligibleSoFar) {
+    private Reason quarterly(long partnerId, List<TierRule> tiers, String tier, YearMonth month, Money eligibleSoFar) {
         YearMonth quarterEnd = YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3 + 1) * 3);
         BigDecimal closed = jdbc.sql("""
                         select coalesce(sum((measures ->> 'customersEligible')::numeric), 0) from statement
@@ -137,17 +149,18 @@ public class QualificationForecast {
                 .query(BigDecimal.class).single();
         Money quarter = eligibleSoFar.plus(new Money(closed, eligibleSoFar.currency()));
         int certified = credentials.statusCertifiedEmployees(quarterEnd.atEndOfMonth(), partnerId).getOrDefault(partnerId, 0);
-        List<Phrase> parts = new ArrayList<>();
+        List<Reason> parts = new ArrayList<>();
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof QuarterlyVolume v) {
                 Money needed = new Money(v.eligibleCostAtLeast(), quarter.currency()).minus(quarter);
                 parts.add(needed.amount().signum() <= 0
-                        ? Phrase.of("forecast.quarter.volumeMet", rule.id(), certified, v.certifiedEmployees())
-                        : Phrase.of("forecast.quarter.volumeNeeded", rule.id(), certified, v.certifiedEmployees(),
-                        Wording.amount(needed), quarter.currency(), quarterEnd.atEndOfMonth()));
+                        ? Reason.of("forecast.quarter.volumeMet", rule.id(), certified, v.certifiedEmployees())
+                        : Reason.of("forecast.quarter.volumeNeeded", rule.id(), certified, v.certifiedEmployees(),
+                        needed, quarter.currency(), quarterEnd.atEndOfMonth()));
             }
         }
-        return Phrase.of("forecast.quarter", quarterEnd, Wording.amount(quarter), quarter.currency(), tier, parts);
+        return Reason.of("forecast.quarter", quarterEnd, quarter, quarter.currency(), tier,
+                Reason.list("semicolon", parts));
     }
 
     /**
@@ -184,13 +197,21 @@ public class QualificationForecast {
                 .map(q -> ((MonthlyRequirementWindow) q).windowMonths()).findFirst().orElse(1);
     }
 
-    private List<Standing> history(long partnerId) {
+    private List<Standing> history(long partnerId, Locale language) {
         return jdbc.sql("""
-                        select effective_from, model, tier, reason from partner_standing
+                        select effective_from, model, tier, reason, reason_code, reason_args from partner_standing
                          where partner_id = :p order by effective_from""")
                 .param("p", partnerId)
-                .query((rs, i) -> new Standing(rs.getObject("effective_from", LocalDate.class), rs.getString("model"),
-                        rs.getString("tier"), rs.getString("reason")))
+                .query((rs, i) -> {
+                    String code = rs.getString("reason_code");
+                    List<Object> args = code == null ? null : json.readValue(rs.getString("reason_args"), ARGS);
+                    return new Standing(rs.getObject("effective_from", LocalDate.class), rs.getString("model"),
+                            rs.getString("tier"), code, args,
+                            code == null ? rs.getString("reason") : ReasonText.in(Reason.fromJson(code, args), language));
+                })
                 .list();
     }
+
+    private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+    };
 }

@@ -54,9 +54,9 @@ final class Qualifications {
         boolean examPassed = rule.examCounts() && month.examPassedOn() != null
                 && !month.examPassedOn().isAfter(period.atEndOfMonth());
         boolean met = examPassed || listCost.amount().compareTo(rule.monthlyListCostAtLeast()) >= 0;
-        String why = examPassed ? "training exam passed on " + month.examPassedOn()
-                : "customers' list cost " + Wording.amount(listCost) + " " + (met ? "at least " : "below ")
-                + Wording.amount(new Money(rule.monthlyListCostAtLeast(), month.currency()));
+        Reason why = examPassed ? Reason.of("standing.why.exam", month.examPassedOn())
+                : Reason.of(met ? "standing.why.listCostAtLeast" : "standing.why.listCostBelow", listCost,
+                new Money(rule.monthlyListCostAtLeast(), month.currency()));
         LocalDate nextMonth = period.plusMonths(1).atDay(1);
         PartnerModel model = month.partner().model();
         if (!upper.id().equals(month.partner().tier())) {
@@ -66,8 +66,8 @@ final class Qualifications {
             TierRule lower = tiers.stream().filter(t -> t.id().equals(month.partner().tier())).findFirst().orElse(upper);
             PartnerModel upgraded = rule.upgradeModels().getOrDefault(model, model);
             return new Outcome(null, Optional.of(new StandingChange(nextMonth, upgraded, upper.id(),
-                    lower.id() + " to " + upper.id() + ": requirement met in " + period + " (" + why + ")"
-                            + modelChange(model, upgraded))), true);
+                    Reason.of("standing.window.upgrade", lower.id(), upper.id(), period, why,
+                            modelChange(model, upgraded)))), true);
         }
         YearMonth window = openWindow(month.prior(period.minusMonths(1)), month.partner().contractDate());
         if (met) {
@@ -84,8 +84,8 @@ final class Qualifications {
                 () -> new IllegalStateException("no entry tier below " + upper.id()));
         PartnerModel downgraded = rule.downgradeModels().getOrDefault(model, model);
         return new Outcome(null, Optional.of(new StandingChange(nextMonth, downgraded, lower.id(),
-                upper.id() + " to " + lower.id() + ": no month of the window " + window + " to " + last
-                        + " met the requirement (" + period + ": " + why + ")" + modelChange(model, downgraded))), false);
+                Reason.of("standing.window.downgrade", upper.id(), lower.id(), window, last, period, why,
+                        modelChange(model, downgraded)))), false);
     }
 
     /**
@@ -124,14 +124,12 @@ final class Qualifications {
         if (earned == null || earned.id().equals(month.partner().tier())) {
             return Optional.empty();
         }
-        String quarter = period.getYear() + "-Q" + (period.getMonthValue() / 3);
         return Optional.of(new StandingChange(period.plusMonths(1).atDay(1), month.partner().model(), earned.id(),
-                month.partner().tier() + " to " + earned.id() + ": " + quarter + " eligible consumption "
-                        + Wording.amount(new Money(eligible, month.currency())) + ", "
-                        + month.certifiedEmployees() + " certified employees"));
+                Reason.of("standing.quarter", month.partner().tier(), earned.id(), Reason.quarter(period),
+                        new Money(eligible, month.currency()), month.certifiedEmployees())));
     }
 
-    private static String modelChange(PartnerModel from, PartnerModel to) {
-        return from == to ? "" : "; model " + from + " becomes " + to;
+    private static Reason modelChange(PartnerModel from, PartnerModel to) {
+        return from == to ? Reason.of("standing.model.same") : Reason.of("standing.model.changes", from.name(), to.name());
     }
 }

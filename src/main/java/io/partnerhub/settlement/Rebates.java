@@ -92,10 +92,9 @@ final class Rebates {
             }
         }
         if (base.signum() > 0) {
-            add(rule.payout().getOrDefault(earnedAs, Payout.REBATE_BALANCE), base, rule.percent(), rule.service()
-                    + " rebate " + Wording.percent(rule.percent()) + " of its cost after the partner's rate, " + first
-                    + " to " + period.minusMonths(1) + " (months as " + String.join(" or ", rule.models().stream()
-                    .map(Enum::name).sorted().toList()) + ")");
+            add(rule.payout().getOrDefault(earnedAs, Payout.REBATE_BALANCE), base, rule.percent(), "rebate.halfYear",
+                    rule.service(), Reason.rate(rule.percent()), first, period.minusMonths(1),
+                    Reason.list("or", rule.models().stream().map(Enum::name).sorted().toList()));
         }
     }
 
@@ -117,10 +116,8 @@ final class Rebates {
         BigDecimal previous = quarter(period.minusMonths(3), p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), null);
         BigDecimal growth = current.subtract(previous);
         if (growth.signum() > 0) {
-            add(rule.payout(), growth, rule.percent(), "Growth rebate " + Wording.percent(rule.percent())
-                    + " of main-services revenue after the partner's rate growing from "
-                    + Wording.amount(money(previous)) + " (" + quarterName(period.minusMonths(3)) + ") to "
-                    + Wording.amount(money(current)) + " (" + quarterName(period) + ")");
+            add(rule.payout(), growth, rule.percent(), "rebate.growth", Reason.rate(rule.percent()), money(previous),
+                    Reason.quarter(period.minusMonths(3)), money(current), Reason.quarter(period));
         }
     }
 
@@ -140,9 +137,9 @@ final class Rebates {
                 base = base.add(quarter(period, p -> p.measure(key), key));
             }
             if (base.signum() > 0) {
-                add(rule.payout(), base, specialization.percent(), "Specialization rebate '" + name + "' "
-                        + Wording.percent(specialization.percent()) + " of " + String.join(", ", specialization.services())
-                        + " in " + quarterName(period));
+                add(rule.payout(), base, specialization.percent(), "rebate.specialization", name,
+                        Reason.rate(specialization.percent()), Reason.list("comma", specialization.services()),
+                        Reason.quarter(period));
             }
         });
     }
@@ -167,11 +164,9 @@ final class Rebates {
             BigDecimal consumed = project.consumption().getOrDefault(period, BigDecimal.ZERO);
             BigDecimal growth = consumed.subtract(baseline);
             if (growth.signum() > 0) {
-                add(terms.payout(), growth, project.ratePercent(), "Project registration #" + project.id() + " ("
-                        + project.projectId() + ", customer " + project.customerId() + ", registered "
-                        + project.registeredOn() + ") " + Wording.percent(project.ratePercent()) + " of growth: "
-                        + Wording.amount(money(consumed)) + " in " + period + " over the baseline "
-                        + Wording.amount(money(baseline)) + " (" + terms.baselineMonths() + " months before registration)");
+                add(terms.payout(), growth, project.ratePercent(), "rebate.project", project.id(), project.projectId(),
+                        project.customerId(), project.registeredOn(), Reason.rate(project.ratePercent()), money(consumed),
+                        period, money(baseline), terms.baselineMonths());
             }
         });
     }
@@ -190,22 +185,22 @@ final class Rebates {
         return total;
     }
 
-    private void add(Map<PartnerModel, Payout> payouts, BigDecimal base, BigDecimal percent, String explanation) {
-        add(payouts.getOrDefault(model, Payout.REBATE_BALANCE), base, percent, explanation);
+    private void add(Map<PartnerModel, Payout> payouts, BigDecimal base, BigDecimal percent, String code,
+                     Object... args) {
+        add(payouts.getOrDefault(model, Payout.REBATE_BALANCE), base, percent, code, args);
     }
 
-    private void add(Payout payout, BigDecimal base, BigDecimal percent, String explanation) {
-        String where = switch (payout) {
-            case BANK_ACCOUNT -> "paid to the bank account";
-            case NEXT_STATEMENT_DISCOUNT -> "a one-time extra discount on the next statement";
-            case REBATE_BALANCE -> "accrued to the rebate balance";
-        };
-        rebates.add(new Rebate(StatementLine.rated(Kind.REBATE, null, money(base), percent, explanation + "; " + where),
+    /** A rebate line: {@code code}'s arguments, then where the money goes ({@code payout.*}) as the last one. */
+    private void add(Payout payout, BigDecimal base, BigDecimal percent, String code, Object... args) {
+        Reason where = Reason.of(switch (payout) {
+            case BANK_ACCOUNT -> "payout.bankAccount";
+            case NEXT_STATEMENT_DISCOUNT -> "payout.nextStatement";
+            case REBATE_BALANCE -> "payout.rebateBalance";
+        });
+        Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = where;
+        rebates.add(new Rebate(StatementLine.rated(Kind.REBATE, null, money(base), percent, Reason.of(code, all)),
                 payout));
-    }
-
-    private static String quarterName(YearMonth last) {
-        return last.getYear() + "-Q" + ((last.getMonthValue() + 2) / 3);
     }
 
     private Money money(BigDecimal value) {

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 import java.math.BigDecimal;
@@ -69,8 +70,9 @@ class SettlementController {
 
     @GetMapping("/api/v1/partners/{id}/qualification")
     @Operation(summary = "Tier history and what the month being consumed needs to keep or reach a tier")
-    QualificationForecast.Qualification qualification(Caller caller, @PathVariable long id) {
-        return qualification.forecast(caller, id);
+    QualificationForecast.Qualification qualification(Caller caller, @PathVariable long id,
+                                                      @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return qualification.forecast(caller, id, ReasonText.ofAcceptLanguage(language));
     }
 
     @PostMapping("/api/v1/periods/{period}/close")
@@ -95,8 +97,9 @@ class SettlementController {
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "A closed period's statement: totals and explained lines")
-    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
-        return statements.find(caller, id, period);
+    Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
+        return statements.find(caller, id, period, ReasonText.ofAcceptLanguage(language));
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = "text/csv")
@@ -105,7 +108,7 @@ class SettlementController {
     ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                         String language) {
-        Statements.StatementView s = statements.find(caller, id, period);
+        Statements.StatementView s = statements.find(caller, id, period, ReasonText.ofAcceptLanguage(language));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"statement-" + id + "-" + s.period() + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

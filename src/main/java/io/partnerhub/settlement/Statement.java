@@ -31,8 +31,13 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
         bonusReturns = List.copyOf(bonusReturns);
     }
 
-    /** A model or tier change the period's close decided, effective from a later day. */
-    public record StandingChange(LocalDate effectiveFrom, PartnerModel model, String tier, String reason) {
+    /** A model or tier change the period's close decided, effective from a later day, and why. */
+    public record StandingChange(LocalDate effectiveFrom, PartnerModel model, String tier, Reason reason) {
+
+        /** Why, in English: the words stored with the change beside its code. */
+        public String explanation() {
+            return ReasonText.english(reason);
+        }
     }
 
     /** A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1. */

@@ -13,9 +13,10 @@ import java.time.YearMonth;
  * @param base       what a rate was applied to, null where none was
  * @param rate       the percentage applied, null where none was
  * @param corrects   the closed period a correction line corrects, null for ordinary lines
+ * @param reason     why the line is what it is: a code and its arguments, put in words by {@link ReasonText}
  */
 public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal rate, Money amount, YearMonth corrects,
-                            String explanation) {
+                            Reason reason) {
 
     /** What a line adds to: each kind feeds one total of the statement. */
     public enum Kind {
@@ -34,18 +35,28 @@ public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal r
         BALANCE_PAYOUT
     }
 
-    public static StatementLine of(Kind kind, Long customerId, Money amount, String explanation) {
-        return new StatementLine(kind, customerId, null, null, amount.rounded(), null, explanation);
+    public static StatementLine of(Kind kind, Long customerId, Money amount, Reason reason) {
+        return new StatementLine(kind, customerId, null, null, amount.rounded(), null, reason);
     }
 
     /** A line of {@code rate} percent of {@code base}: the base is rounded first, so a reader can recompute it. */
-    public static StatementLine rated(Kind kind, Long customerId, Money base, BigDecimal rate, String explanation) {
+    public static StatementLine rated(Kind kind, Long customerId, Money base, BigDecimal rate, Reason reason) {
         Money roundedBase = base.rounded();
         return new StatementLine(kind, customerId, roundedBase, rate.stripTrailingZeros(),
-                roundedBase.percent(rate).rounded(), null, explanation);
+                roundedBase.percent(rate).rounded(), null, reason);
     }
 
     public StatementLine correcting(YearMonth period) {
-        return new StatementLine(kind, customerId, base, rate, amount, period, explanation);
+        return new StatementLine(kind, customerId, base, rate, amount, period, reason);
+    }
+
+    /** The same line explained by {@code other}: a correction wraps the reason of the line it corrects. */
+    StatementLine because(YearMonth period, Reason other) {
+        return new StatementLine(kind, customerId, base, rate, amount, period, other);
+    }
+
+    /** The explanation in English, as the API shows it without Accept-Language and the line stores it. */
+    public String explanation() {
+        return ReasonText.english(reason);
     }
 }

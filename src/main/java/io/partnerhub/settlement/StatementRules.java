@@ -100,17 +100,16 @@ public final class StatementRules {
             return Optional.of(new FinalPayout(0, Money.zero(currency).rounded(), "final statement " + month.period()
                     + ": the partner leaves on " + endsOn + " with no rebate balance"));
         }
-        List<String> parts = new ArrayList<>();
-        parts.add(Wording.amount(before) + " before this close");
+        List<Reason> parts = new ArrayList<>();
+        parts.add(Reason.of("payout.before", before));
         if (accrued.amount().signum() > 0) {
-            parts.add(Wording.amount(accrued) + " accrued now");
+            parts.add(Reason.of("payout.accrued", accrued));
         }
         if (returned.amount().signum() > 0) {
-            parts.add(Wording.amount(returned) + " Bonus returned");
+            parts.add(Reason.of("payout.bonusReturned", returned));
         }
-        lines.add(StatementLine.of(Kind.BALANCE_PAYOUT, null, balance, "Final statement: the partner leaves the program on "
-                + endsOn + "; the rebate balance " + Wording.amount(balance) + " (" + String.join(", ", parts)
-                + ") is paid out to the bank account"));
+        lines.add(StatementLine.of(Kind.BALANCE_PAYOUT, null, balance, Reason.of("payout.final", endsOn, balance,
+                Reason.list("comma", parts))));
         int lineNo = lines.size();
         return Optional.of(new FinalPayout(lineNo, balance, "final statement " + month.period() + " line " + lineNo
                 + ": the rebate balance paid out as the partner leaves on " + endsOn));
@@ -129,8 +128,7 @@ public final class StatementRules {
                         .sorted(Comparator.comparing(PresaleFact::completedOn).thenComparing(PresaleFact::id))
                         .forEach(presale -> lines.add(StatementLine.of(Kind.REWARD, null,
                                 new Money(rule.amount(), month.currency()),
-                                "Technical presale #" + presale.id() + " '" + presale.title() + "' completed "
-                                        + presale.completedOn() + ": the fixed presale reward"))));
+                                Reason.of("reward.presale", presale.id(), presale.title(), presale.completedOn())))));
     }
 
     /** Late corrections of closed periods: lines of this statement naming the month they correct. */
@@ -138,8 +136,7 @@ public final class StatementRules {
         month.adjustments().stream().sorted(Comparator.comparingLong(PartnerMonth.AdjustmentFact::id)).forEach(a ->
                 lines.add(new StatementLine(a.kind(), a.customerId(), null, null,
                         new Money(a.amount(), month.currency()).rounded(), a.corrects(),
-                        "Correction of " + a.corrects() + " (adjustment #" + a.id() + " by " + a.recordedBy() + "): "
-                                + a.reason())));
+                        Reason.of("correction.adjustment", a.corrects(), a.id(), a.recordedBy(), a.reason()))));
     }
 
     /** Rebates the previous period accrued as a one-time extra discount (Oblakoteka White Label). */
@@ -148,7 +145,7 @@ public final class StatementRules {
         month.prior(previous).map(p -> p.measure(Measures.NEXT_STATEMENT_DISCOUNT))
                 .filter(amount -> amount.signum() > 0)
                 .ifPresent(amount -> lines.add(StatementLine.of(Kind.DISCOUNT, null, new Money(amount, month.currency()),
-                        "One-time extra discount: the rebates of " + previous + " given on the next statement")));
+                        Reason.of("discount.carried", previous))));
     }
 
     /**
@@ -168,9 +165,9 @@ public final class StatementRules {
         Money payable = Totals.of(lines, settlement, currency).payable();
         Money applied = payable.isNegative() ? Money.zero(currency) : payable.compareTo(withdrawn) < 0 ? payable : withdrawn;
         if (applied.amount().signum() > 0) {
-            lines.add(StatementLine.of(Kind.BONUS, null, applied, "Rebate balance withdrawn to Bonus: "
-                    + Wording.amount(withdrawn) + (applied.equals(withdrawn) ? "" : ", applied up to the payable "
-                    + Wording.amount(payable) + "; " + Wording.amount(withdrawn.minus(applied)) + " returns to the balance")));
+            lines.add(StatementLine.of(Kind.BONUS, null, applied, applied.equals(withdrawn)
+                    ? Reason.of("bonus.applied", withdrawn)
+                    : Reason.of("bonus.appliedUpToPayable", withdrawn, payable, withdrawn.minus(applied))));
         }
         Money left = withdrawn.minus(applied);
         List<BonusReturn> returns = new ArrayList<>();

@@ -47,7 +47,7 @@ final class StatementWriter {
         for (StatementLine line : s.lines()) {
             row(filling.lines, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(),
                     line.base(), line.rate(), line.amount(), line.corrects() == null ? null : line.corrects().atDay(1),
-                    line.explanation());
+                    line.explanation(), line.reason().code(), json.writeValueAsString(line.reason().jsonArgs()));
         }
         if (++filling.size == CHUNK_STATEMENTS) {
             finishChunk();
@@ -78,7 +78,7 @@ final class StatementWriter {
                     from stdin""", new StringReader(chunk.statements.toString()));
             copy.copyIn("""
                     copy statement_line (partner_id, period, line_no, kind, customer_id, base, rate, amount, corrects,
-                                         explanation)
+                                         explanation, reason_code, reason_args)
                     from stdin""", new StringReader(chunk.lines.toString()));
         }
     }

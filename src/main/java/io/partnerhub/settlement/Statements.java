@@ -10,6 +10,8 @@ import io.partnerhub.shared.Today;
 import io.partnerhub.shared.RuleViolation;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -20,6 +22,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.Locale;
 
 /** Reading issued statements: as the API shows them, partner-scoped like everything else. */
 @Service
@@ -30,7 +33,10 @@ public class Statements {
     private final Today today;
     private final PeriodInput periods;
 
-    Statements(JdbcClient jdbc, Partners partners, Today today, PeriodInput periods) {
+    private final ObjectMapper json;
+
+    Statements(JdbcClient jdbc, Partners partners, Today today, PeriodInput periods, ObjectMapper json) {
+        this.json = json;
         this.today = today;
         this.periods = periods;
         this.jdbc = jdbc;
@@ -42,9 +48,20 @@ public class Statements {
                              String bonus, String payable, String balancePayout) {
     }
 
+    /**
+     * A line as a reader sees it: {@code explanation} in the reader's language, from {@code reasonCode}
+     * and {@code reasonArgs}; a line issued before reasons were stored has neither and keeps its stored
+     * English explanation in every language.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineView(int lineNo, String kind, Long customerId, String base, String rate, String amount,
-                           String corrects, String explanation) {
+                           String corrects, String reasonCode, List<Object> reasonArgs, String explanation) {
+
+        /** A line with its explanation only, as lines issued before reasons were stored read. */
+        public LineView(int lineNo, String kind, Long customerId, String base, String rate, String amount,
+                        String corrects, String explanation) {
+            this(lineNo, kind, customerId, base, rate, amount, corrects, null, null, explanation);
+        }
     }
 
     public record StatementView(long partnerId, String period, String programId, LocalDate programVersion,
@@ -140,11 +157,12 @@ public class Statements {
                 .list();
     }
 
-    public StatementView find(Caller caller, long partnerId, String period) {
-        return find(caller, partnerId, periods.period("period", period));
+    /** The statement with its lines explained in {@code language} (Russian or English, see {@link ReasonText}). */
+    public StatementView find(Caller caller, long partnerId, String period, Locale language) {
+        return find(caller, partnerId, periods.period("period", period), language);
     }
 
-    public StatementView find(Caller caller, long partnerId, YearMonth month) {
+    public StatementView find(Caller caller, long partnerId, YearMonth month, Locale language) {
         partners.find(caller, partnerId);
         StatementView header = jdbc.sql("select * from statement where partner_id = :partner and period = :period")
                 .param("partner", partnerId).param("period", month.atDay(1))
@@ -156,7 +174,7 @@ public class Statements {
         List<LineView> lines = jdbc.sql("""
                         select * from statement_line where partner_id = :partner and period = :period order by line_no""")
                 .param("partner", partnerId).param("period", month.atDay(1))
-                .query(Statements::line).list();
+                .query((rs, row) -> line(rs, language)).list();
         return new StatementView(header.partnerId(), header.period(), header.programId(), header.programVersion(),
                 header.model(), header.tier(), header.currency(), header.totals(), lines);
     }
@@ -202,7 +220,8 @@ public class Statements {
                                                                  balance_payout),
                                                        E'\n' order by partner_id, period) from statement), '')
                         || coalesce((select string_agg(concat_ws('|', partner_id, period, line_no, kind, customer_id, base,
-                                                                 rate, amount, corrects, explanation),
+                                                                 rate, amount, corrects, explanation, reason_code,
+                                                                 reason_args::text),
                                                        E'\n' order by partner_id, period, line_no) from statement_line), '')
                         || coalesce((select string_agg(concat_ws('|', partner_id, kind, amount, period, destination, reference),
                                                        E'\n' order by partner_id, kind, period, reference, amount)
@@ -219,14 +238,20 @@ public class Statements {
                 text(rs.getBigDecimal("balance_payout")));
     }
 
-    private static LineView line(ResultSet rs, int row) throws SQLException {
+    private LineView line(ResultSet rs, Locale language) throws SQLException {
         BigDecimal rate = rs.getBigDecimal("rate");
         java.sql.Date corrects = rs.getDate("corrects");
+        String code = rs.getString("reason_code");
+        List<Object> args = code == null ? null : json.readValue(rs.getString("reason_args"), ARGS);
         return new LineView(rs.getInt("line_no"), rs.getString("kind"), (Long) rs.getObject("customer_id"),
                 text(rs.getBigDecimal("base")), rate == null ? null : rate.stripTrailingZeros().toPlainString(),
                 text(rs.getBigDecimal("amount")),
-                corrects == null ? null : YearMonth.from(corrects.toLocalDate()).toString(), rs.getString("explanation"));
+                corrects == null ? null : YearMonth.from(corrects.toLocalDate()).toString(), code, args,
+                code == null ? rs.getString("explanation") : ReasonText.in(Reason.fromJson(code, args), language));
     }
+
+    private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+    };
 
     private static String text(BigDecimal value) {
         return value == null ? null : value.toPlainString();

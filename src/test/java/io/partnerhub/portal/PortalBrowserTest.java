@@ -123,7 +123,7 @@ class PortalBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(3)).hasText("15 000,00 ₽");
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(4)).hasText("29,4 %");
             // the first open month is 2026-04, in the quarter VK Cloud decides at the end of 2026-06; nothing imported yet
-            assertThat(page.locator("[data-testid=forecast]")).containsText("Квартал, заканчивающийся 2026-06: пока 0.00 RUB");
+            assertThat(page.locator("[data-testid=forecast]")).containsText("Квартал, заканчивающийся 06.2026: пока 0,00 RUB");
             screenshot(page, "dashboard.png");
 
             page.locator("[data-testid=months] a", new Page.LocatorOptions().setHasText("март 2026")).click();
@@ -131,8 +131,9 @@ class PortalBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=total-listCost]")).hasText("51 000,00 ₽");
             assertThat(page.locator("[data-testid=total-discount]")).hasText("15 000,00 ₽");
             assertThat(page.locator("[data-testid=total-payable]")).hasText("36 000,00 ₽");
-            assertThat(page.locator("[data-testid=lines]")).containsText("Discount 30 %");
-            assertThat(page.locator("[data-testid=lines]")).containsText("Not eligible: Marketplace 1 000.00");
+            // the explanations in the page's language (Russian): amounts with a decimal comma
+            assertThat(page.locator("[data-testid=lines]")).containsText("Скидка 30\u00A0% от учитываемого потребления");
+            assertThat(page.locator("[data-testid=lines]")).containsText("Не учитывается: Marketplace 1\u00A0000,00");
             screenshot(page, "statement.png");
 
             page.navigate(url("/portal/partners/" + partner + "/customers?q=portal"));
@@ -396,7 +397,7 @@ class PortalBrowserTest extends BrowserTest {
 
             page.waitForURL(url("/portal/partners/" + partner + "/month-so-far"));
             assertThat(page.locator("[data-testid=so-far] tbody td").nth(0)).hasText("300,00 ₽");
-            assertThat(page.locator("[data-testid=forecast]")).containsText("2026-06");
+            assertThat(page.locator("[data-testid=forecast]")).containsText("06.2026");
         }
     }
 

@@ -113,10 +113,11 @@ class StatementPagesBrowserTest extends BrowserTest {
                 String nb = "\u00A0";
                 assertThat(text).contains("Партнёр Отчётов", "март 2026", "Серебряный", "VK Cloud")
                         .contains("1" + nb + "334,50" + nb + "₽", "133,45" + nb + "₽", "1" + nb + "201,05" + nb + "₽")
-                        // a line: its kind in Russian, the customer by name with its account, amount and explanation
+                        // a line: its kind in Russian, the customer by name with its account, amount and explanation in Russian
                         .contains("Потребление", "Заказчик Один", "st-acc-1", "1" + nb + "234,50" + nb + "₽",
-                                "Customer " + active + " (st-acc-1): consumption at list")
-                        .contains("Discount 10 %");
+                                "Клиент " + active + " (st-acc-1): потребление по прайсу")
+                        .contains("от учитываемого потребления")
+                        .doesNotContain("consumption at list", "Discount 10");
             }
             assertThat(context.request().get(url("/portal/partners/" + otherPartner + "/statements/2026-03/pdf"))
                     .status()).isEqualTo(404);
@@ -234,6 +235,40 @@ class StatementPagesBrowserTest extends BrowserTest {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Партнёр Отчётов", "Customer 1 (acc-1)", "Customer 2000 (acc-2000)");
             assertThat(document.getNumberOfPages()).isGreaterThan(20);
+        }
+    }
+
+    /**
+     * The statement page speaks the page's language: its explanations are Russian on the Russian page,
+     * with no English sentence left, and the same lines are English on the English page.
+     * st-acc-2's link ends 2026-03-20, so its discount covers the month up to 2026-03-19 only.
+     */
+    @Test
+    @Order(6)
+    void theStatementPageExplainsEachLineInThePagesLanguage() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@statements.test");
+            page.waitForURL(url("/portal/partners/" + partner));
+            page.navigate(url("/portal/partners/" + partner + "/statements/2026-03"));
+
+            List<String> russian = page.locator("[data-testid=lines] tbody tr td:nth-child(7)").allTextContents();
+
+            assertThat(russian).contains(
+                    "Клиент " + active + " (st-acc-1): потребление по прайсу",
+                    "Скидка 10\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям программы VK Cloud"
+                            + " от 01.01.2020)",
+                    "Клиент " + ended + " (st-acc-2): потребление по прайсу",
+                    "Скидка 10\u00A0% от учитываемого потребления по 19.03.2026: базовая 10\u00A0% (по условиям"
+                            + " программы VK Cloud от 01.01.2020)");
+            assertThat(russian).hasSize(4).noneMatch(text -> text.matches(".*(consumption|Discount|terms of).*"));
+
+            page.navigate(url("/portal/partners/" + partner + "/statements/2026-03?lang=en"));
+
+            assertThat(page.locator("[data-testid=lines] tbody tr td:nth-child(7)").allTextContents()).containsExactly(
+                    "Customer " + active + " (st-acc-1): consumption at list",
+                    "Discount 10 % of eligible consumption: base 10 % (VK Cloud terms of 2020-01-01)",
+                    "Customer " + ended + " (st-acc-2): consumption at list",
+                    "Discount 10 % of eligible consumption until 2026-03-19: base 10 % (VK Cloud terms of 2020-01-01)");
         }
     }
 

@@ -47,6 +47,9 @@ class PeriodCloseApiTest {
 
     private static long vk;
     private static long yandex;
+    private static long vkCustomer;
+    private static long vkDeal;
+    private static long yandexCustomer;
 
     @BeforeEach
     void setUp() {
@@ -75,10 +78,10 @@ class PeriodCloseApiTest {
     @Order(2)
     void marchStatementsFollowTheWorkedExamples() {
         vk = fixture.partner("vk-cloud", "PARTNER", "2026-03-01", null);
-        fixture.customer(vk, "close-vk-a", "2026-03-01");
-        fixture.approvedDeal(vk, "close-vk-a", "2026-03-01", "20");
+        vkCustomer = fixture.customer(vk, "close-vk-a", "2026-03-01");
+        vkDeal = fixture.approvedDeal(vk, "close-vk-a", "2026-03-01", "20");
         yandex = fixture.partner("yandex-cloud", "RESELLER", "2026-03-01", "close-ya-own");
-        fixture.customer(yandex, "close-ya-a", "2026-03-01");
+        yandexCustomer = fixture.customer(yandex, "close-ya-a", "2026-03-01");
         fixture.approvedDeal(yandex, "close-ya-a", "2026-03-01", "15");
         Api.Response imported = fixture.usage(
                 "close-vk-a,2026-03-05T00:00:00Z,Usage,Cloud Servers,50000.00,MONEY",
@@ -203,6 +206,13 @@ class PeriodCloseApiTest {
         assertThat(forecast.text("forecast"))
                 .isEqualTo("12 400.00 RUB more list cost in 2026-05 keeps PROFESSIONAL; window opened 2026-05, closes 2026-10");
         assertThat(forecast.body().get("history").findValuesAsString("reason")).containsExactly("contract");
+        Api.Response russian = api.get("/api/v1/partners/" + agent + "/qualification", OPERATOR, "Accept-Language", "ru");
+        assertThat(russian.text("forecast")).isEqualTo(
+                "Ещё 12\u00A0400,00 RUB по прайсу в 05.2026 сохранят уровень PROFESSIONAL; окно открыто в 05.2026, закрывается в 10.2026");
+        assertThat(russian.text("forecastCode")).isEqualTo(forecast.text("forecastCode")).isEqualTo("forecast.window.needed");
+        assertThat(russian.body().get("forecastArgs").get(1).get("amount").asString()).isEqualTo("12400.00");
+        assertThat(russian.body().get("history").findValuesAsString("reason")).containsExactly("договор");
+        assertThat(russian.body().get("history").findValuesAsString("reasonCode")).containsExactly("standing.contract");
     }
 
     @Test
@@ -227,6 +237,107 @@ class PeriodCloseApiTest {
         assertThat(may.body().get("lines").findValuesAsString("explanation"))
                 .anySatisfy(e -> assertThat(e).startsWith("Correction of 2026-03 (adjustment #").endsWith("deal extra missed on a March invoice"))
                 .anySatisfy(e -> assertThat(e).startsWith("Correction of 2026-04 (consumption charged then, billed in 2026-05)"));
+    }
+
+    /**
+     * The same statements read in Russian (Accept-Language) and in English (no header, or a language
+     * the platform does not speak): each line's reason code and arguments are the same, its words
+     * follow the request. 50 000.00 eligible at 30 % is 15 000.00; 40 000.00 at 25 % is 10 000.00.
+     */
+    @Test
+    @Order(9)
+    void explanationsFollowTheRequestsLanguageWithTheSameReasonCodes() {
+        String path = "/api/v1/partners/" + vk + "/statements/2026-03";
+        Api.Response english = api.get(path, OPERATOR);
+        Api.Response french = api.get(path, OPERATOR, "Accept-Language", "fr-FR,fr;q=0.9");
+        Api.Response russian = api.get(path, OPERATOR, "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8");
+
+        assertThat(explanations(english)).containsExactly(
+                "Customer " + vkCustomer + " (close-vk-a): consumption at list",
+                "Not eligible: Marketplace 1 000.00 (excluded service)",
+                "Discount 30 % of eligible consumption: base 10 % (VK Cloud terms of 2020-01-01), deal #" + vkDeal
+                        + " registered 2026-03-01 +20 %");
+        assertThat(french.raw()).isEqualTo(english.raw());
+        assertThat(explanations(russian)).containsExactly(
+                "Клиент " + vkCustomer + " (close-vk-a): потребление по прайсу",
+                "Не учитывается: Marketplace 1\u00A0000,00 (исключённый сервис)",
+                "Скидка 30\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям программы VK Cloud от 01.01.2020),"
+                        + " сделка №" + vkDeal + " зарегистрирована 01.03.2026 +20\u00A0%");
+        assertThat(russian.body().get("lines").findValuesAsString("reasonCode"))
+                .isEqualTo(english.body().get("lines").findValuesAsString("reasonCode"))
+                .containsExactly("listCost.customer", "exclusion.customer", "discount.eligible");
+        assertThat(russian.body().get("lines").get(2).get("reasonArgs"))
+                .isEqualTo(english.body().get("lines").get(2).get("reasonArgs"));
+        assertThat(english.body().get("lines").get(2).get("reasonArgs").get(0).get("rate").asString()).isEqualTo("30");
+        assertThat(english.body().get("lines").get(2).get("amount").asString()).isEqualTo("15000.00");
+
+        Api.Response yaEnglish = api.get("/api/v1/partners/" + yandex + "/statements/2026-03", OPERATOR);
+        Api.Response yaRussian = api.get("/api/v1/partners/" + yandex + "/statements/2026-03", OPERATOR,
+                "Accept-Language", "ru");
+        assertThat(explanations(yaEnglish)).containsExactly(
+                "Customer " + yandexCustomer + " (close-ya-a): consumption at list",
+                "Not eligible: grant-funded 2 000.00 (excluded funding)",
+                "Discount 25 % of eligible consumption: base 10 % (Yandex Cloud terms of 2026-01-01), deal #"
+                        + (vkDeal + 1) + " registered 2026-03-01 +15 %",
+                "Paid by the provider: grant-funded consumption 2 000.00",
+                "Own account close-ya-own: consumption at list, never discounted",
+                "Own consumption is never eligible");
+        assertThat(explanations(yaRussian)).containsExactly(
+                "Клиент " + yandexCustomer + " (close-ya-a): потребление по прайсу",
+                "Не учитывается: за счёт грантов 2\u00A0000,00 (исключённый источник оплаты)",
+                "Скидка 25\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям программы Yandex Cloud от"
+                        + " 01.01.2026), сделка №" + (vkDeal + 1) + " зарегистрирована 01.03.2026 +15\u00A0%",
+                "Оплачено провайдером: потребление за счёт грантов 2\u00A0000,00",
+                "Собственный аккаунт close-ya-own: потребление по прайсу, скидка не предоставляется",
+                "Собственное потребление не учитывается");
+    }
+
+    @Test
+    @Order(10)
+    void correctionsAndTheCsvFollowTheLanguageAndOperatorsWordsStayAsWritten() {
+        Api.Response may = api.get("/api/v1/partners/" + vk + "/statements/2026-05", OPERATOR, "Accept-Language", "ru");
+        Api.Response csv = api.get("/api/v1/partners/" + vk + "/statements/2026-05.csv", OPERATOR, "Accept-Language", "ru");
+        Api.Response csvEnglish = api.get("/api/v1/partners/" + vk + "/statements/2026-05.csv", OPERATOR);
+
+        assertThat(explanations(may))
+                .anySatisfy(e -> assertThat(e).startsWith("Корректировка за 03.2026 (запись №")
+                        .endsWith(", внёс operator): deal extra missed on a March invoice"))
+                .anySatisfy(e -> assertThat(e).isEqualTo("Корректировка за 04.2026 (потребление за тот месяц, выставленное"
+                        + " в 05.2026): Скидка 10\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям"
+                        + " программы VK Cloud от 01.01.2020)"))
+                .anySatisfy(e -> assertThat(e).isEqualTo("Корректировка за 04.2026 (потребление за тот месяц, выставленное"
+                        + " в 05.2026): Клиент " + may.body().get("lines").get(0).get("customerId").asString()
+                        + " (close-vk-b): потребление по прайсу"));
+        assertThat(csv.raw()).contains("Корректировка за 04.2026").doesNotContain("Correction of");
+        assertThat(csvEnglish.raw()).contains("Correction of 2026-04 (consumption charged then, billed in 2026-05)");
+    }
+
+    /**
+     * A line issued before reasons were stored has no code: it shows the English explanation it was
+     * issued with, in every language (lines are never rewritten).
+     */
+    @Test
+    @Order(11)
+    void aLineIssuedWithoutAReasonKeepsItsStoredExplanationInEveryLanguage() {
+        jdbc.sql("""
+                insert into statement (partner_id, period, program_id, program_version, model, tier, currency, list_cost,
+                                       eligible_cost, discount, reward, rebate, bonus, payable)
+                select partner_id, date '2026-11-01', program_id, program_version, model, tier, currency, 0, 0, 0, 0, 0, 0, 0
+                  from statement where partner_id = :p and period = date '2026-03-01'""").param("p", vk).update();
+        jdbc.sql("""
+                insert into statement_line (partner_id, period, line_no, kind, amount, explanation)
+                values (:p, date '2026-11-01', 1, 'DISCOUNT', 0.00, 'Issued before reason codes')""").param("p", vk).update();
+
+        Api.Response russian = api.get("/api/v1/partners/" + vk + "/statements/2026-11", OPERATOR, "Accept-Language", "ru");
+
+        assertThat(explanations(russian)).containsExactly("Issued before reason codes");
+        assertThat(russian.body().get("lines").get(0).has("reasonCode")).isFalse();
+        assertThat(russian.body().get("lines").get(0).has("reasonArgs")).isFalse();
+    }
+
+    private static java.util.List<String> explanations(Api.Response statement) {
+        assertThat(statement.status()).as(statement.raw()).isEqualTo(200);
+        return statement.body().get("lines").findValuesAsString("explanation");
     }
 
     private static long created(Api.Response response) {

@@ -96,7 +96,7 @@ class QualificationTest {
                 assertThat(c.effectiveFrom()).isEqualTo(LocalDate.parse(changeFrom));
                 assertThat(c.model()).isEqualTo(modelAfter);
                 assertThat(c.tier()).isEqualTo("BASIC");
-                assertThat(c.reason()).contains("PROFESSIONAL to BASIC");
+                assertThat(c.explanation()).contains("PROFESSIONAL to BASIC");
             });
             assertThat(walked.getLast().statement().standingChange()).isPresent();
         }
@@ -135,7 +135,7 @@ class QualificationTest {
                 assertThat(c.effectiveFrom()).isEqualTo(LocalDate.parse("2026-04-01"));
                 assertThat(c.model()).isEqualTo(PartnerModel.valueOf(upgraded));
                 assertThat(c.tier()).isEqualTo("PROFESSIONAL");
-                assertThat(c.reason()).contains("BASIC to PROFESSIONAL", "requirement met in 2026-03");
+                assertThat(c.explanation()).contains("BASIC to PROFESSIONAL", "requirement met in 2026-03");
             });
             assertThat(s.measures().get("requirementMet")).isEqualByComparingTo("1");
         }
@@ -194,7 +194,7 @@ class QualificationTest {
                 assertThat(c.effectiveFrom()).isEqualTo(LocalDate.parse("2026-04-01"));
                 assertThat(c.tier()).isEqualTo(expected);
                 assertThat(c.model()).isEqualTo(model);
-                assertThat(c.reason()).contains("2026-Q1");
+                assertThat(c.explanation()).contains("2026-Q1");
             });
         }
     }

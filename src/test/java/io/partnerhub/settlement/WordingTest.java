@@ -4,8 +4,11 @@ import io.partnerhub.shared.Money;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** An amount inside an explanation: rounded the statement's way, grouped by thousands. */
 class WordingTest {
 
     @ParameterizedTest
@@ -13,6 +16,10 @@ class WordingTest {
             "1234567.891, 1 234 567.89", "-1000.5, -1 000.50", "-12, -12.00", "-123456, -123 456.00",
             "0.004, 0.00", "100000, 100 000.00"})
     void amountsAreRoundedHalfUpAndGroupedByThousands(String amount, String shown) {
-        assertThat(Wording.amount(Money.of(amount, "RUB"))).isEqualTo(shown);
+        Reason reason = Reason.of("bonus.applied", Money.of(amount, "RUB"));
+
+        assertThat(ReasonText.english(reason)).isEqualTo("Rebate balance withdrawn to Bonus: " + shown);
+        assertThat(ReasonText.in(reason, Locale.forLanguageTag("ru")))
+                .isEqualTo("Списано с ребейт-баланса в Бонус: " + shown.replace(' ', '\u00A0').replace('.', ','));
     }
 }

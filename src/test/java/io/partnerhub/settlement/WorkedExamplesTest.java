@@ -63,7 +63,7 @@ class WorkedExamplesTest {
             assertThat(change.effectiveFrom()).isEqualTo(LocalDate.parse("2026-10-01"));
             assertThat(change.model()).isEqualTo(PartnerModel.REFERRAL);
             assertThat(change.tier()).isEqualTo("BASIC");
-            assertThat(change.reason()).contains("2026-04 to 2026-09");
+            assertThat(change.explanation()).contains("2026-04 to 2026-09");
         });
     }
 
