@@ -64,7 +64,8 @@ class ImportInputFuzzTest {
             }
             assertThat(shape == 2 && tail.length > 0).as("bytes after the gzip data passed").isFalse();
         } catch (ContentTooLarge tooLarge) {
-            if (!(shape == 0 && gzipLooking)) {
+            // a damaged gzip (shapes 3, 4) may unpack to anything, more than its content too: refusing it is right
+            if (shape <= 2 && !(shape == 0 && gzipLooking)) {
                 assertThat((long) content.length).isGreaterThan(LIMITS.importSize().toBytes());
             }
         } catch (IOException | UncheckedIOException refused) {
