@@ -2,11 +2,12 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
-import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.Today;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,10 +164,11 @@ public class PeriodClose {
      */
     private void carryOut(String actor, Statement statement) {
         statement.standingChange().ifPresent(change -> partners.changeStanding(statement.partnerId(),
-                change.effectiveFrom(), change.model(), change.tier(), change.explanation(), change.reason().code(),
+                change.effectiveFrom(), change.model(), change.tier(), ReasonText.english(change.reason()), change.reason().code(),
                 json.writeValueAsString(change.reason().jsonArgs())));
         statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
-                statement.period(), accrual.reference()));
+                statement.period(), "statement " + statement.period() + " line " + accrual.lineNo() + ": "
+                        + ReasonText.english(accrual.lineReason())));
         statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),
                 back.amount(), statement.period(), "Bonus for " + statement.period() + " above its payable returns to the balance"));
         statement.finalPayout().ifPresent(payout -> ledger.payOutFinalBalance(actor, statement.partnerId(), payout.amount(),

@@ -4,7 +4,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.Service;
-import io.partnerhub.settlement.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 

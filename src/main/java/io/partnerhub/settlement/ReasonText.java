@@ -1,5 +1,6 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.settlement.rules.Reason;
 import io.partnerhub.shared.LocalizedValues;
 
 import java.util.List;

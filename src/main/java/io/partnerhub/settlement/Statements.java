@@ -2,12 +2,14 @@ package io.partnerhub.settlement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.partnerhub.partner.Partners;
-import io.partnerhub.shared.Formats;
+import io.partnerhub.settlement.rules.Reason;
+import io.partnerhub.settlement.rules.Totals;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodInput;
-import io.partnerhub.shared.Today;
 import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;

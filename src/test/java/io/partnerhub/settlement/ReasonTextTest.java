@@ -1,5 +1,6 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.settlement.rules.Reason;
 import io.partnerhub.shared.Money;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

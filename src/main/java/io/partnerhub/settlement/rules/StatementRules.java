@@ -1,14 +1,14 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.RateRule;
 import io.partnerhub.program.RebateRule;
 import io.partnerhub.program.Settlement;
-import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
-import io.partnerhub.settlement.PartnerMonth.PresaleFact;
-import io.partnerhub.settlement.Statement.Accrual;
-import io.partnerhub.settlement.Statement.BonusReturn;
-import io.partnerhub.settlement.Statement.FinalPayout;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.PartnerMonth.BonusWithdrawal;
+import io.partnerhub.settlement.rules.PartnerMonth.PresaleFact;
+import io.partnerhub.settlement.rules.Statement.Accrual;
+import io.partnerhub.settlement.rules.Statement.BonusReturn;
+import io.partnerhub.settlement.rules.Statement.FinalPayout;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
@@ -63,8 +63,7 @@ public final class StatementRules {
         for (Rebates.Rebate rebate : rebates) {
             if (rebate.payout() == RebateRule.Payout.REBATE_BALANCE && rebate.line().amount().amount().signum() > 0) {
                 int lineNo = lines.indexOf(rebate.line()) + 1;
-                accruals.add(new Accrual(lineNo, rebate.line().amount(), "statement " + month.period() + " line "
-                        + lineNo + ": " + rebate.line().explanation()));
+                accruals.add(new Accrual(lineNo, rebate.line().amount(), rebate.line().reason()));
             }
         }
         Optional<FinalPayout> payout = finalPayout(month, accruals, returns, lines);

@@ -1,16 +1,16 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.RateRule;
-import io.partnerhub.program.Service;
 import io.partnerhub.program.Service.ServiceCategory;
+import io.partnerhub.program.Service;
 import io.partnerhub.program.Settlement;
 import io.partnerhub.program.TierRule;
-import io.partnerhub.settlement.PartnerMonth.DealFact;
-import io.partnerhub.settlement.PartnerMonth.LinkFact;
-import io.partnerhub.settlement.PartnerMonth.UsageSum;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.PartnerMonth.DealFact;
+import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;

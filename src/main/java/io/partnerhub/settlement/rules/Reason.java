@@ -1,4 +1,4 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.shared.Money;
 
@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Why a line (or a tier change) is what it is, as a stable code and its typed arguments: the engine
  * decides the reason, the bundles {@code i18n/reasons*.properties} hold its words in each language
- * ({@link ReasonText}). The codes are listed in docs/settlement.md; API clients read them as
+ * (the settlement's {@code ReasonText}). The codes are listed in docs/settlement.md; API clients read them as
  * {@code reasonCode} and {@code reasonArgs}, each argument an object naming its type.
  */
 public record Reason(String code, List<Arg> args) {

@@ -1,4 +1,4 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.shared.Money;
@@ -33,15 +33,13 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
 
     /** A model or tier change the period's close decided, effective from a later day, and why. */
     public record StandingChange(LocalDate effectiveFrom, PartnerModel model, String tier, Reason reason) {
-
-        /** Why, in English: the words stored with the change beside its code. */
-        public String explanation() {
-            return ReasonText.english(reason);
-        }
     }
 
-    /** A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1. */
-    public record Accrual(int lineNo, Money amount, String reference) {
+    /**
+     * A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1 and
+     * {@code lineReason} is that line's reason, which the ledger entry's reference quotes.
+     */
+    public record Accrual(int lineNo, Money amount, Reason lineReason) {
     }
 
     /** Bonus withdrawn for this period beyond its payable, returned to the balance. */

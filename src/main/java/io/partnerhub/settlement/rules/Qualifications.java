@@ -1,10 +1,10 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.TierRule;
 import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
-import io.partnerhub.settlement.Statement.StandingChange;
+import io.partnerhub.settlement.rules.Statement.StandingChange;
 import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * Tier qualification at a period's close, of the two kinds the programs use. A change the close
  * decides takes effect on the first day of the next month.
  */
-final class Qualifications {
+public final class Qualifications {
 
     /** The outcome: the window left open after this month, and a change if one was decided. */
     record Outcome(YearMonth window, Optional<StandingChange> change, boolean requirementMet) {
@@ -92,7 +92,7 @@ final class Qualifications {
      * The window open as a month starts for a partner in the windowed tier: the previous month's
      * statement's, or, before any statement, the contract's first window.
      */
-    static YearMonth openWindow(Optional<PartnerMonth.PriorStatement> previous, LocalDate contractDate) {
+    public static YearMonth openWindow(Optional<PartnerMonth.PriorStatement> previous, LocalDate contractDate) {
         return previous.isPresent() ? previous.get().qualificationWindow() : YearMonth.from(contractDate);
     }
 
