@@ -115,7 +115,7 @@ public class PeriodClose {
                                        where periods is not null and periods <> ''))""")
                 .query(LocalDate.class).optional().orElse(null);
         YearMonth from = first == null || YearMonth.from(first).isAfter(period) ? period : YearMonth.from(first);
-        Set<YearMonth> closed = new TreeSet<>(jdbc.sql("select period from accounting_period where status = 'CLOSED'")
+        Set<YearMonth> closed = new TreeSet<>(jdbc.sql("select period from shared_closed_month_view")
                 .query((rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate())).list());
         List<YearMonth> open = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(period); m = m.plusMonths(1)) {

@@ -180,7 +180,7 @@ public class QualificationForecast {
     }
 
     private YearMonth firstOpenMonth(Partner partner) {
-        LocalDate lastClosed = jdbc.sql("select max(period) from accounting_period where status = 'CLOSED'")
+        LocalDate lastClosed = jdbc.sql("select max(period) from shared_closed_month_view")
                 .query(LocalDate.class).optional().orElse(null);
         YearMonth month = lastClosed == null ? YearMonth.from(today.date()) : YearMonth.from(lastClosed).plusMonths(1);
         YearMonth contract = YearMonth.from(partner.contractDate());
