@@ -147,10 +147,11 @@ public class Statements {
                               from bounds, generate_series(bounds.first, bounds.last, interval '1 month') m
                              where bounds.first <= bounds.last
                             union
-                            select period from accounting_period)
-                        select to_char(m.period, 'YYYY-MM') as period, coalesce(a.status, 'OPEN') as status,
+                            select period from shared_closed_month_view)
+                        select to_char(m.period, 'YYYY-MM') as period,
+                               case when a.period is null then 'OPEN' else 'CLOSED' end as status,
                                a.closed_at, (select count(*) from statement s where s.period = m.period) as statements
-                          from months m left join accounting_period a on a.period = m.period
+                          from months m left join shared_closed_month_view a on a.period = m.period
                          order by m.period""")
                 .param("today", today.date())
                 .query((rs, i) -> new PeriodView(rs.getString("period"), rs.getString("status"),

@@ -3,6 +3,7 @@ package io.partnerhub.settlement;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.settlement.rules.PartnerMonth;
 import io.partnerhub.settlement.rules.PartnerMonth.BonusWithdrawal;
 import io.partnerhub.settlement.rules.PartnerMonth.DealFact;
 import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
@@ -11,7 +12,6 @@ import io.partnerhub.settlement.rules.PartnerMonth.PresaleFact;
 import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
 import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
 import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
-import io.partnerhub.settlement.rules.PartnerMonth;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.settlement.rules.StatementRules;
 

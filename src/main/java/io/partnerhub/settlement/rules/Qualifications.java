@@ -1,9 +1,9 @@
 package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
+import io.partnerhub.program.TierRule;
 import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
-import io.partnerhub.program.TierRule;
 import io.partnerhub.settlement.rules.Statement.StandingChange;
 import io.partnerhub.shared.Money;
 

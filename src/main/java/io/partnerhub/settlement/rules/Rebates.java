@@ -2,11 +2,11 @@ package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.ProjectTerms;
+import io.partnerhub.program.RebateRule;
 import io.partnerhub.program.RebateRule.HalfYearService;
 import io.partnerhub.program.RebateRule.Payout;
 import io.partnerhub.program.RebateRule.QuarterlyGrowth;
 import io.partnerhub.program.RebateRule.QuarterlySpecialization;
-import io.partnerhub.program.RebateRule;
 import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
