@@ -2,7 +2,6 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.settlement.rules.Statement;
-import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
