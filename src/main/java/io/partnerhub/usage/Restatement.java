@@ -1,6 +1,5 @@
 package io.partnerhub.usage;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -8,7 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -46,19 +47,25 @@ final class Restatement {
 
     private static final String DAY_OF_ROW = "(u.charge_start at time zone 'Europe/Moscow')::date";
 
-    private static final String SUPERSEDE = """
-            insert into usage_superseded (by_import_id, import_id, period, account_id, billing_account_id, day,
-                                          service_name, charge_category, currency, rows, list_cost, reversed)
-            select ?, u.import_id, u.period, u.account_id, coalesce(u.billing_account_id, ''), d.day,
-                   u.service_name, u.charge_category, u.currency, count(*), sum(u.list_cost), u.period = any(?)
+    /** A row's day restated by this import ({@code ?} = the import), through one kind of key. */
+    private static final String RESTATED_HERE = """
+            exists (select 1 from usage_restated_day d
+                     where d.%1$s = u.%1$s and d.day = %2$s and d.import_id = ?)""";
+
+    /** A row's day restated before, by a later import than the row's ({@code ?} = this import). */
+    private static final String RESTATED_BEFORE = """
+            not exists (select 1 from usage_restated_day d
+                         where d.%1$s = u.%1$s and d.day = %2$s and d.import_id > u.import_id and d.import_id < ?)""";
+
+    /** The earlier rows that still counted, of the days this import restates through one kind of key. */
+    private static final String SCAN = """
+            insert into restatement_scan
+            select u.import_id, u.period, u.account_id, u.service_name, u.charge_category, u.currency,
+                   count(*), sum(u.list_cost)
               from usage_row u
-              join usage_restated_day d on d.import_id = ? and %s and d.day = %s
              where u.period between ? and ? and u.import_id < ? and u.reverses_import_id is null
-               and not exists (select 1 from usage_superseded x
-                                where x.import_id = u.import_id and x.period = u.period and x.account_id = u.account_id
-                                  and x.billing_account_id = coalesce(u.billing_account_id, '') and x.day = d.day)
-             group by u.import_id, u.period, u.account_id, coalesce(u.billing_account_id, ''), d.day,
-                      u.service_name, u.charge_category, u.currency""";
+               and %s and %s and %s and %s
+             group by 1, 2, 3, 4, 5, 6""";
 
     private static final String REVERSE = """
             insert into usage_row (import_id, period, account_id, charge_start, charge_end, charge_category,
@@ -72,19 +79,15 @@ final class Restatement {
                    -u.pricing_quantity, u.pricing_unit, u.provider_name, u.billing_account_id,
                    u.import_id
               from usage_row u
-             where u.period = ? and u.reverses_import_id is null
-               and exists (select 1 from usage_superseded x
-                            where x.by_import_id = ? and x.reversed and x.import_id = u.import_id
-                              and x.period = u.period and x.account_id = u.account_id
-                              and x.billing_account_id = coalesce(u.billing_account_id, '')
-                              and x.day = %s)""".formatted(DAY_OF_ROW);
+             where u.period = ? and u.import_id < ? and u.reverses_import_id is null
+               and %s and %s and %s and %s""";
 
     private static final String UNSUMMARIZE = """
             insert into consumption_service (account_id, month, service_name, currency, list_cost)
-            select x.account_id, x.period, x.service_name, x.currency, -sum(x.list_cost)
-              from usage_superseded x
-             where x.by_import_id = ? and not x.reversed and x.charge_category in %s
-               and exists (select 1 from consumption_service_import s where s.import_id = x.import_id)
+            select s.account_id, s.period, s.service_name, s.currency, -sum(s.list_cost)
+              from restatement_scan s
+             where s.period >= ? and s.charge_category in %s
+               and exists (select 1 from consumption_service_import i where i.import_id = s.import_id)
              group by 1, 2, 3, 4
             on conflict (account_id, month, service_name, currency)
                do update set list_cost = consumption_service.list_cost + excluded.list_cost"""
@@ -93,36 +96,74 @@ final class Restatement {
     private Restatement() {
     }
 
+    /**
+     * Supersedes, for every day of {@code days}, the earlier rows of that day that still count.
+     * Periods close in order, so the closed ones are those before the first open one.
+     */
     static Outcome supersede(Connection connection, long importId, Collection<Day> days, ImportContext context)
             throws SQLException {
         if (days.isEmpty()) {
             return new Outcome(0, new TreeSet<>());
         }
+        YearMonth openFrom = context.closedPeriods().stream().max(YearMonth::compareTo)
+                .flatMap(context::openPeriodAfter).orElse(context.earliest());
         lock(connection);
-        record(connection, importId, days);
+        record(connection, importId, days, openFrom);
         LocalDate first = days.stream().map(Day::day).min(LocalDate::compareTo).orElseThrow();
-        Date from = Date.valueOf(YearMonth.from(first).minusMonths(1).atDay(1));
-        Date to = Date.valueOf(context.latest().atDay(1));
-        Array closed = connection.createArrayOf("date",
-                context.closedPeriods().stream().map(month -> Date.valueOf(month.atDay(1))).toArray());
-        for (String key : new String[] {"d.billing_account_id = u.billing_account_id", "d.account_id = u.account_id"}) {
-            try (PreparedStatement insert = connection.prepareStatement(SUPERSEDE.formatted(key, DAY_OF_ROW))) {
-                insert.setLong(1, importId);
-                insert.setArray(2, closed);
-                insert.setLong(3, importId);
-                insert.setDate(4, from);
-                insert.setDate(5, to);
-                insert.setLong(6, importId);
-                insert.executeUpdate();
-            }
+        execute(connection, """
+                create temp table restatement_scan (import_id bigint, period date, account_id text, service_name text,
+                                                    charge_category text, currency char(3), rows bigint, list_cost numeric)
+                    on commit drop""");
+        boolean billing = days.stream().anyMatch(day -> day.billingAccountId() != null);
+        boolean account = days.stream().anyMatch(day -> day.accountId() != null);
+        if (billing) {
+            scan(connection, importId, first, context, BILLING, null);
         }
-        SortedSet<YearMonth> reversalPeriods = reverse(connection, importId, context);
+        if (account) {
+            scan(connection, importId, first, context, ACCOUNT, billing ? BILLING : null);
+        }
+        try (PreparedStatement summary = connection.prepareStatement("""
+                insert into usage_superseded (by_import_id, import_id, period, rows, list_cost, reversed)
+                select ?, import_id, period, sum(rows), sum(list_cost), period < ?
+                  from restatement_scan group by import_id, period""")) {
+            summary.setLong(1, importId);
+            summary.setDate(2, Date.valueOf(openFrom.atDay(1)));
+            summary.executeUpdate();
+        }
+        SortedSet<YearMonth> reversalPeriods = reverse(connection, importId, openFrom, billing, account);
         try (PreparedStatement unsummarize = connection.prepareStatement(UNSUMMARIZE)) {
-            unsummarize.setLong(1, importId);
+            unsummarize.setDate(1, Date.valueOf(openFrom.atDay(1)));
             unsummarize.executeUpdate();
         }
-        long superseded = superseded(connection, importId);
-        return new Outcome(superseded, reversalPeriods);
+        execute(connection, "drop table restatement_scan");
+        return new Outcome(superseded(connection, importId), reversalPeriods);
+    }
+
+    private static final String BILLING = "billing_account_id";
+    private static final String ACCOUNT = "account_id";
+
+    /**
+     * Adds to {@code restatement_scan} the rows restated through {@code key}; {@code notKey}, when
+     * given, is a kind of key already scanned whose rows are left out (each row is counted once).
+     */
+    private static void scan(Connection connection, long importId, LocalDate first, ImportContext context,
+                             String key, String notKey) throws SQLException {
+        String sql = SCAN.formatted(RESTATED_HERE.formatted(key, DAY_OF_ROW),
+                notKey == null ? "true" : "not " + RESTATED_HERE.formatted(notKey, DAY_OF_ROW),
+                RESTATED_BEFORE.formatted(BILLING, DAY_OF_ROW), RESTATED_BEFORE.formatted(ACCOUNT, DAY_OF_ROW));
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int i = 0;
+            insert.setDate(++i, Date.valueOf(YearMonth.from(first).minusMonths(1).atDay(1)));
+            insert.setDate(++i, Date.valueOf(context.latest().atDay(1)));
+            insert.setLong(++i, importId);
+            insert.setLong(++i, importId);
+            if (notKey != null) {
+                insert.setLong(++i, importId);
+            }
+            insert.setLong(++i, importId);
+            insert.setLong(++i, importId);
+            insert.executeUpdate();
+        }
     }
 
     /** Waits for the summary's catch-up, and for any other restatement, to finish. */
@@ -133,45 +174,67 @@ final class Restatement {
         }
     }
 
-    private static void record(Connection connection, long importId, Collection<Day> days) throws SQLException {
+    private static void record(Connection connection, long importId, Collection<Day> days, YearMonth openFrom)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into usage_restated_day (import_id, billing_account_id, account_id, day)
-                select ?, b, a, d from unnest(?::text[], ?::text[], ?::date[]) as t(b, a, d)""")) {
+                insert into usage_restated_day (import_id, billing_account_id, account_id, day, open_from)
+                select ?, b, a, d, ? from unnest(?::text[], ?::text[], ?::date[]) as t(b, a, d)""")) {
             insert.setLong(1, importId);
-            insert.setArray(2, connection.createArrayOf("text", days.stream().map(Day::billingAccountId).toArray()));
-            insert.setArray(3, connection.createArrayOf("text", days.stream().map(Day::accountId).toArray()));
-            insert.setArray(4, connection.createArrayOf("date", days.stream().map(d -> Date.valueOf(d.day())).toArray()));
+            insert.setDate(2, Date.valueOf(openFrom.atDay(1)));
+            List<Day> ordered = List.copyOf(days);
+            insert.setArray(3, connection.createArrayOf("text", ordered.stream().map(Day::billingAccountId).toArray()));
+            insert.setArray(4, connection.createArrayOf("text", ordered.stream().map(Day::accountId).toArray()));
+            insert.setArray(5, connection.createArrayOf("date", ordered.stream().map(d -> Date.valueOf(d.day())).toArray()));
             insert.executeUpdate();
         }
     }
 
-    /** Books the negation of each superseded row of a closed period into the next open period. */
-    private static SortedSet<YearMonth> reverse(Connection connection, long importId, ImportContext context)
-            throws SQLException {
-        SortedSet<YearMonth> closedPeriods = new TreeSet<>();
+    /**
+     * Books the negation of each superseded row of a closed period into the first open period,
+     * naming the row's import. Returns the periods that took reversal rows (none or that one).
+     */
+    private static SortedSet<YearMonth> reverse(Connection connection, long importId, YearMonth openFrom,
+                                                boolean billing, boolean account) throws SQLException {
+        List<YearMonth> closed = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select distinct period from usage_superseded where by_import_id = ? and reversed")) {
-            select.setLong(1, importId);
+                "select distinct period from restatement_scan where period < ? order by period")) {
+            select.setDate(1, Date.valueOf(openFrom.atDay(1)));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    closedPeriods.add(YearMonth.from(rs.getDate(1).toLocalDate()));
+                    closed.add(YearMonth.from(rs.getDate(1).toLocalDate()));
                 }
             }
         }
         SortedSet<YearMonth> targets = new TreeSet<>();
-        for (YearMonth closed : closedPeriods) {
-            YearMonth target = context.openPeriodAfter(closed).orElseThrow(() -> new IllegalStateException(
-                    "no open period after " + closed + " takes the reversal of its restated rows"));
-            try (PreparedStatement insert = connection.prepareStatement(REVERSE)) {
-                insert.setLong(1, importId);
-                insert.setDate(2, Date.valueOf(target.atDay(1)));
-                insert.setDate(3, Date.valueOf(closed.atDay(1)));
-                insert.setLong(4, importId);
+        for (YearMonth period : closed) {
+            String restatedHere = billing && account
+                    ? "(" + RESTATED_HERE.formatted(BILLING, DAY_OF_ROW) + " or " + RESTATED_HERE.formatted(ACCOUNT, DAY_OF_ROW) + ")"
+                    : RESTATED_HERE.formatted(billing ? BILLING : ACCOUNT, DAY_OF_ROW);
+            String sql = REVERSE.formatted(restatedHere, "true",
+                    RESTATED_BEFORE.formatted(BILLING, DAY_OF_ROW), RESTATED_BEFORE.formatted(ACCOUNT, DAY_OF_ROW));
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int i = 0;
+                insert.setLong(++i, importId);
+                insert.setDate(++i, Date.valueOf(openFrom.atDay(1)));
+                insert.setDate(++i, Date.valueOf(period.atDay(1)));
+                insert.setLong(++i, importId);
+                insert.setLong(++i, importId);
+                if (billing && account) {
+                    insert.setLong(++i, importId);
+                }
+                insert.setLong(++i, importId);
+                insert.setLong(++i, importId);
                 insert.executeUpdate();
             }
-            targets.add(target);
+            targets.add(openFrom);
         }
         return targets;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        }
     }
 
     private static long superseded(Connection connection, long importId) throws SQLException {

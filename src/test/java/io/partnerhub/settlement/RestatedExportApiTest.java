@@ -54,6 +54,7 @@ class RestatedExportApiTest {
     private static long restatedMarch10;
     private static long restatedMarch11;
     private static long restatedSubAccount;
+    private static long restatedTwice;
     private static String marchStatement;
 
     @BeforeEach
@@ -149,18 +150,26 @@ class RestatedExportApiTest {
         assertThat(listCost("rs-a", "2026-03")).isEqualByComparingTo("1300.00");
         assertThat(listCost("rs-a", "2026-04")).isEqualByComparingTo("350.00");
 
+        Api.Response restatedAgain = upload("restate", HEADER
+                + "ba-1,rs-a,2026-03-01T00:00:00+03:00,2026-03-11T10:00:00+03:00,Usage,Cloud Servers,700.00,RUB\n");
+        assertThat(restatedAgain.status()).as(restatedAgain.raw()).isEqualTo(201);
+        assertThat(restatedAgain.body().get("rowsSuperseded").asLong()).as("the 650.00 only: March's 500.00 is reversed once")
+                .isEqualTo(1);
+        restatedTwice = restatedAgain.body().get("importId").asLong();
+        assertThat(listCost("rs-a", "2026-04")).isEqualByComparingTo("400.00");
+
         assertThat(api.post("/api/v1/periods/2026-04/close", OPERATOR, "{}").status()).isEqualTo(200);
         Api.Response statement = api.get("/api/v1/partners/" + partner + "/statements/2026-04", OPERATOR);
 
-        // 200.00 of April and the correction 150.00 of March: 350.00 at list; 10 %: 35.00; payable 315.00
-        assertThat(totals(statement)).containsExactly("350.00", "350.00", "35.00", "0.00", "0.00", "0.00", "315.00");
+        // 200.00 of April and the correction 700.00 - 500.00 of March: 400.00 at list; 10 %: 40.00; payable 360.00
+        assertThat(totals(statement)).containsExactly("400.00", "400.00", "40.00", "0.00", "0.00", "0.00", "360.00");
         List<String> corrected = new ArrayList<>();
         statement.body().get("lines").forEach(line -> {
             if (line.hasNonNull("corrects")) {
                 corrected.add(line.get("kind").asString() + " " + line.get("amount").asString());
             }
         });
-        assertThat(corrected).contains("LIST_COST 150.00", "DISCOUNT 15.00");
+        assertThat(corrected).contains("LIST_COST 200.00", "DISCOUNT 20.00");
         assertThat(api.get("/api/v1/partners/" + partner + "/statements/2026-03", OPERATOR).raw())
                 .as("the closed statement never changes").isEqualTo(marchStatement);
     }
@@ -178,6 +187,7 @@ class RestatedExportApiTest {
         assertThat(restatement.get("mode").asString()).isEqualTo("restate");
         assertThat(restatement.get("rowsSuperseded").asLong()).isEqualTo(1);
         assertThat(restatement.get("supersedes").toString()).isEqualTo("[{\"importId\":" + first + ",\"rows\":1}]");
+        assertThat(restatement.get("supersededBy").toString()).isEqualTo("[{\"importId\":" + restatedTwice + ",\"rows\":1}]");
     }
 
     @Test
