@@ -57,15 +57,21 @@ final class Restatement {
             not exists (select 1 from usage_restated_day d
                          where d.%1$s = u.%1$s and d.day = %2$s and d.import_id > u.import_id and d.import_id < ?)""";
 
-    /** The earlier rows that still counted, of the days this import restates through one kind of key. */
+    /**
+     * The earlier rows that still counted, of the days this import restates through one kind of
+     * key. The inner query computes each row's day once ({@code offset 0} keeps it apart).
+     */
     private static final String SCAN = """
             insert into restatement_scan
             select u.import_id, u.period, u.account_id, u.service_name, u.charge_category, u.currency,
                    count(*), sum(u.list_cost)
-              from usage_row u
-             where u.period between ? and ? and u.import_id < ? and u.reverses_import_id is null
-               and %s and %s and %s and %s
-             group by 1, 2, 3, 4, 5, 6""";
+              from (select u.import_id, u.period, u.account_id, u.billing_account_id, u.service_name,
+                           u.charge_category, u.currency, u.list_cost, %s as day
+                      from usage_row u
+                     where u.period between ? and ? and u.import_id < ? and u.reverses_import_id is null
+                    offset 0) u
+             where %s
+             group by 1, 2, 3, 4, 5, 6""".formatted(DAY_OF_ROW, "%s");
 
     private static final String REVERSE = """
             insert into usage_row (import_id, period, account_id, charge_start, charge_end, charge_category,
@@ -108,6 +114,8 @@ final class Restatement {
         YearMonth openFrom = context.closedPeriods().stream().max(YearMonth::compareTo)
                 .flatMap(context::openPeriodAfter).orElse(context.earliest());
         lock(connection);
+        // the scan groups up to a row per account, service and month: hashed in memory, not spilled
+        execute(connection, "set local work_mem = '256MB'");
         record(connection, importId, days, openFrom);
         LocalDate first = days.stream().map(Day::day).min(LocalDate::compareTo).orElseThrow();
         execute(connection, """
@@ -116,11 +124,12 @@ final class Restatement {
                     on commit drop""");
         boolean billing = days.stream().anyMatch(day -> day.billingAccountId() != null);
         boolean account = days.stream().anyMatch(day -> day.accountId() != null);
+        boolean restatedBefore = restatedBefore(connection, importId);
         if (billing) {
-            scan(connection, importId, first, context, BILLING, null);
+            scan(connection, importId, first, context, BILLING, null, restatedBefore);
         }
         if (account) {
-            scan(connection, importId, first, context, ACCOUNT, billing ? BILLING : null);
+            scan(connection, importId, first, context, ACCOUNT, billing ? BILLING : null, restatedBefore);
         }
         try (PreparedStatement summary = connection.prepareStatement("""
                 insert into usage_superseded (by_import_id, import_id, period, rows, list_cost, reversed)
@@ -147,22 +156,40 @@ final class Restatement {
      * given, is a kind of key already scanned whose rows are left out (each row is counted once).
      */
     private static void scan(Connection connection, long importId, LocalDate first, ImportContext context,
-                             String key, String notKey) throws SQLException {
-        String sql = SCAN.formatted(RESTATED_HERE.formatted(key, DAY_OF_ROW),
-                notKey == null ? "true" : "not " + RESTATED_HERE.formatted(notKey, DAY_OF_ROW),
-                RESTATED_BEFORE.formatted(BILLING, DAY_OF_ROW), RESTATED_BEFORE.formatted(ACCOUNT, DAY_OF_ROW));
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                             String key, String notKey, boolean restatedBefore) throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        conditions.add(RESTATED_HERE.formatted(key, "u.day"));
+        if (notKey != null) {
+            conditions.add("not " + RESTATED_HERE.formatted(notKey, "u.day"));
+        }
+        if (restatedBefore) {
+            conditions.add(RESTATED_BEFORE.formatted(BILLING, "u.day"));
+            conditions.add(RESTATED_BEFORE.formatted(ACCOUNT, "u.day"));
+        }
+        try (PreparedStatement insert = connection.prepareStatement(SCAN.formatted(String.join(" and ", conditions)))) {
             int i = 0;
             insert.setDate(++i, Date.valueOf(YearMonth.from(first).minusMonths(1).atDay(1)));
             insert.setDate(++i, Date.valueOf(context.latest().atDay(1)));
             insert.setLong(++i, importId);
-            insert.setLong(++i, importId);
-            if (notKey != null) {
+            for (int c = 0; c < conditions.size(); c++) {
                 insert.setLong(++i, importId);
             }
-            insert.setLong(++i, importId);
-            insert.setLong(++i, importId);
             insert.executeUpdate();
+        }
+    }
+
+    /** Whether an earlier import restated any of the days this one restates (its rows may be superseded already). */
+    private static boolean restatedBefore(Connection connection, long importId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select exists (select 1 from usage_restated_day d
+                                where d.import_id < ?
+                                  and d.day in (select h.day from usage_restated_day h where h.import_id = ?))""")) {
+            select.setLong(1, importId);
+            select.setLong(2, importId);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
         }
     }
 
