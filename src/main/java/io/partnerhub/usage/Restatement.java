@@ -31,6 +31,8 @@ import java.util.TreeSet;
  */
 final class Restatement {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Restatement.class);
+
     /** A day the file restates: of a billing account, or of a sub-account when the row names no billing account. */
     record Day(String billingAccountId, String accountId, LocalDate day) {
 
@@ -124,6 +126,7 @@ final class Restatement {
                     on commit drop""");
         boolean billing = days.stream().anyMatch(day -> day.billingAccountId() != null);
         boolean account = days.stream().anyMatch(day -> day.accountId() != null);
+        long started = System.nanoTime();
         boolean restatedBefore = restatedBefore(connection, importId);
         if (billing) {
             scan(connection, importId, first, context, BILLING, null, restatedBefore);
@@ -139,13 +142,17 @@ final class Restatement {
             summary.setDate(2, Date.valueOf(openFrom.atDay(1)));
             summary.executeUpdate();
         }
+        long scanned = System.nanoTime();
         SortedSet<YearMonth> reversalPeriods = reverse(connection, importId, openFrom, billing, account);
         try (PreparedStatement unsummarize = connection.prepareStatement(UNSUMMARIZE)) {
             unsummarize.setDate(1, Date.valueOf(openFrom.atDay(1)));
             unsummarize.executeUpdate();
         }
         execute(connection, "drop table restatement_scan");
-        return new Outcome(superseded(connection, importId), reversalPeriods);
+        long superseded = superseded(connection, importId);
+        log.debug("Import {} restated {} day(s), superseding {} row(s): scan {} ms, reversals and summary {} ms",
+                importId, days.size(), superseded, (scanned - started) / 1_000_000, (System.nanoTime() - scanned) / 1_000_000);
+        return new Outcome(superseded, reversalPeriods);
     }
 
     private static final String BILLING = "billing_account_id";
