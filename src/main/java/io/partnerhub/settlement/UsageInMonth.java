@@ -39,7 +39,7 @@ final class UsageInMonth {
                            case when u.account_id = any(:split) or u.charge_start < :startAt or u.charge_start >= :endAt
                                 then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
                            sum(u.list_cost) as list_cost
-                      from usage_row u
+                      from usage_counted_row_view u
                      where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
                      group by 1, 2, 3, 4, 5) s
               left join customer c on c.account_id = s.account_id
