@@ -8,25 +8,33 @@ import io.partnerhub.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.ErrorResponse;
 
 /**
  * What every portal page shares: the signed-in person in the model, and refusals rendered as a
  * page (404 for anything the person may not see, never another partner's data). A partner's
  * people follow their partner's access ({@link PartnerAccess}), judged on every request: after the
  * exit date they only read, and once the partner is revoked (or the read window after its exit
- * ends) their session ends and they are sent to the sign-in form.
+ * ends) their session ends and they are sent to the sign-in form. A failure the page did not
+ * expect is a page too, in the person's language, never the API's problem document.
  */
 @ControllerAdvice(annotations = PortalPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PortalPages {
+
+    private static final Logger log = LoggerFactory.getLogger(PortalPages.class);
 
     private final PortalUsers users;
     private final PartnerAccess access;
@@ -102,6 +110,30 @@ class PortalPages {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("detail", status == 404 ? null : e.getMessage());
+        return "refused";
+    }
+
+    /**
+     * Anything else a page throws: the status the API would answer (a Spring MVC refusal keeps its
+     * own, a value of the wrong kind in the address 400, a database rule 409, the rest 500), as the
+     * refusal page; what failed goes to the log, not to the page.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    String failed(RuntimeException e, HttpServletRequest request, Model model, HttpServletResponse response) {
+        int status = switch (e) {
+            case ErrorResponse known -> known.getStatusCode().value();
+            case TypeMismatchException wrongKind -> 400;
+            case DataIntegrityViolationException conflict -> 409;
+            default -> 500;
+        };
+        if (status == 403) {
+            status = 404; // as every refusal of a page: it never says whether the page exists
+        }
+        if (status >= 500) {
+            log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        }
+        response.setStatus(status);
+        model.addAttribute("status", status);
         return "refused";
     }
 }
