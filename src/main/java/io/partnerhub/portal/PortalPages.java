@@ -37,11 +37,9 @@ class PortalPages {
     private static final Logger log = LoggerFactory.getLogger(PortalPages.class);
 
     private final PortalUsers users;
-    private final PartnerAccess access;
 
-    PortalPages(PortalUsers users, PartnerAccess access) {
+    PortalPages(PortalUsers users) {
         this.users = users;
-        this.access = access;
     }
 
     @ModelAttribute("me")
@@ -50,16 +48,17 @@ class PortalPages {
         if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
             return null;
         }
-        SignedIn me = users.byEmail(auth.getName()).map(u -> new SignedIn(u, users.callerOf(u))).orElse(null);
-        if (me != null && me.user().partnerId() != null) {
-            switch (access.of(me.user().partnerId())) {
-                case PartnerAccess.Ended ended -> throw new AccessEnded();
-                case PartnerAccess.ReadOnly left when !reads(request) -> throw new PartnerLeft(left.exitDate(), left.lastDay());
-                default -> {
-                }
+        PortalUsers.WithAccess found = users.withAccess(auth.getName()).orElse(null);
+        if (found == null) {
+            return null;
+        }
+        switch (found.access()) {
+            case PartnerAccess.Ended ended -> throw new AccessEnded();
+            case PartnerAccess.ReadOnly left when !reads(request) -> throw new PartnerLeft(left.exitDate(), left.lastDay());
+            case null, default -> {
             }
         }
-        return me;
+        return new SignedIn(found.user(), users.callerOf(found.user()));
     }
 
     private static boolean reads(HttpServletRequest request) {
