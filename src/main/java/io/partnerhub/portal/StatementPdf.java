@@ -32,6 +32,7 @@ class StatementPdf {
 
     StatementPdf(ITemplateEngine templates) {
         this.templates = templates;
+        PdfRendererLog.install();
     }
 
     void write(Partner partner, Statements.StatementView statement, Map<Long, ?> customerNames, Locale locale,
