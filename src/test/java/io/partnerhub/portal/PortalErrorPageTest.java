@@ -7,18 +7,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Locale;
 import java.util.Map;
 
 import io.partnerhub.Api;
 import io.partnerhub.ApiFixture;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * A portal page that fails unexpectedly answers the portal's error page, 500, in the person's
@@ -42,6 +46,9 @@ class PortalErrorPageTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    MessageSource messages;
+
     @Test
     void anUnexpectedFailureOnAPortalPageIsTheErrorPageInThePersonsLanguage() throws Exception {
         PortalClient browser = signedIn();
@@ -49,17 +56,19 @@ class PortalErrorPageTest {
         HttpResponse<String> russian = get("/portal/failing", browser.session());
         HttpResponse<String> english = get("/portal/failing?lang=en", browser.session());
 
-        assertThat(russian.statusCode()).isEqualTo(500);
-        assertThat(russian.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(russian.body()).contains("<html lang=\"ru\"")
-                .contains("Что-то пошло не так")
-                .contains("Запрос не выполнен. Попробуйте ещё раз; если ошибка повторится, сообщите оператору.")
-                .doesNotContain(WHAT_FAILED);
-        assertThat(english.statusCode()).isEqualTo(500);
-        assertThat(english.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(english.body()).contains("<html lang=\"en\"")
-                .contains("Something went wrong")
-                .contains("The request was not carried out. Try again; if it happens again, tell the operator.")
+        assertErrorPage(russian, PortalWeb.RUSSIAN);
+        assertErrorPage(english, Locale.ENGLISH);
+        assertThat(messages.getMessage("refused.error", null, PortalWeb.RUSSIAN))
+                .isNotEqualTo(messages.getMessage("refused.error", null, Locale.ENGLISH));
+    }
+
+    /** The page in {@code language}, worded by the bundles (HtmlUtils: the page escapes what it shows). */
+    private void assertErrorPage(HttpResponse<String> page, Locale language) {
+        assertThat(page.statusCode()).isEqualTo(500);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("<html lang=\"" + language.getLanguage() + "\"")
+                .contains(HtmlUtils.htmlEscape(messages.getMessage("refused.error", null, language), "UTF-8"))
+                .contains(HtmlUtils.htmlEscape(messages.getMessage("refused.errorText", null, language), "UTF-8"))
                 .doesNotContain(WHAT_FAILED);
     }
 
