@@ -126,7 +126,6 @@ public class UsageImports {
         CopyRows out = new CopyRows(copyIn, importId);
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts, restate ? context.zone() : null);
-        ServiceTally services = new ServiceTally();
         DayTally consumedDays = new DayTally(context.zone());
         long read = 0;
         String checksum = null;
@@ -136,7 +135,6 @@ public class UsageImports {
                 if (!problems.any()) {
                     write(out, row);
                     tally.add(row);
-                    services.add(row);
                     consumedDays.add(row);
                 }
             }, problems);
@@ -159,12 +157,10 @@ public class UsageImports {
         if (!recordImport(connection, importId, format, checksum, fileName, stored, tally, actor)) {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
-        boolean summarized = services.store(connection, importId);
         consumedDays.store(connection);
         long superseded = 0;
         if (restate) {
-            Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context,
-                    summarized);
+            Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context);
             superseded = outcome.rowsSuperseded();
             tally.periods.addAll(outcome.reversalPeriods());
             recordRestatement(connection, importId, superseded, tally.periods);
