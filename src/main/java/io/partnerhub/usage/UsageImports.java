@@ -42,6 +42,8 @@ import io.partnerhub.shared.UsageImported;
 @Service
 public class UsageImports {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(UsageImports.class);
+
     private final ApplicationEventPublisher events;
 
     /** The earliest billing period the platform keeps usage for. */
@@ -157,7 +159,10 @@ public class UsageImports {
         if (!recordImport(connection, importId, format, checksum, fileName, stored, tally, actor)) {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
+        long storing = System.nanoTime();
         consumedDays.store(connection);
+        log.debug("Import {}: {} rows copied; the days each account consumed stored in {} ms",
+                importId, stored, (System.nanoTime() - storing) / 1_000_000);
         long superseded = 0;
         if (restate) {
             Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context);
