@@ -1,16 +1,17 @@
 package io.partnerhub.usage;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+
+import org.postgresql.PGConnection;
 
 /**
  * The days each account consumed in one import (usage or purchase rows with a positive list cost,
@@ -19,8 +20,6 @@ import java.util.Map;
  * memory it takes grows with the accounts and months of the file, never with its rows.
  */
 final class DayTally {
-
-    private static final int BATCH = 20_000;
 
     private record Key(String account, YearMonth month) {
     }
@@ -58,19 +57,47 @@ final class DayTally {
         return false;
     }
 
+    /**
+     * Merges the days into the rollup: COPY into a temporary table, then one insert that merges
+     * (a COPY sends the sums as plain text, far cheaper than arrays of parameters).
+     */
     void store(Connection connection) throws SQLException {
-        List<Map.Entry<Key, Integer>> entries = new ArrayList<>(days.entrySet());
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into usage_consumption_day (account_id, month, days)
-                select * from unnest(?::text[], ?::date[], ?::int[])
-                on conflict (account_id, month) do update set days = usage_consumption_day.days | excluded.days""")) {
-            for (int from = 0; from < entries.size(); from += BATCH) {
-                List<Map.Entry<Key, Integer>> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-                insert.setArray(1, connection.createArrayOf("text", batch.stream().map(e -> e.getKey().account()).toArray()));
-                insert.setArray(2, connection.createArrayOf("date",
-                        batch.stream().map(e -> Date.valueOf(e.getKey().month().atDay(1))).toArray()));
-                insert.setArray(3, connection.createArrayOf("integer", batch.stream().map(Map.Entry::getValue).toArray()));
-                insert.executeUpdate();
+        if (days.isEmpty()) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create temp table import_consumption_day (account_id text, month date, days int) on commit drop");
+        }
+        StringBuilder text = new StringBuilder(days.size() * 32);
+        days.forEach((key, bits) -> {
+            escaped(text, key.account());
+            text.append('\t').append(key.month().atDay(1)).append('\t').append(bits).append('\n');
+        });
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY import_consumption_day FROM STDIN",
+                    new StringReader(text.toString()));
+        } catch (IOException e) {
+            throw new SQLException("the days consumed could not be copied", e);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    insert into usage_consumption_day (account_id, month, days)
+                    select account_id, month, days from import_consumption_day
+                    on conflict (account_id, month) do update set days = usage_consumption_day.days | excluded.days""");
+            statement.execute("drop table import_consumption_day");
+        }
+    }
+
+    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
+    private static void escaped(StringBuilder text, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(c);
             }
         }
     }

@@ -119,6 +119,8 @@ final class Restatement {
         // the scan groups up to a row per account, service and month: hashed in memory, not spilled
         execute(connection, "set local work_mem = '256MB'");
         record(connection, importId, days, openFrom);
+        // fresh statistics, so the scan hashes the restated days rather than probing them row by row
+        execute(connection, "analyze usage_restated_day");
         LocalDate first = days.stream().map(Day::day).min(LocalDate::compareTo).orElseThrow();
         execute(connection, """
                 create temp table restatement_scan (import_id bigint, period date, account_id text, service_name text,
