@@ -12,6 +12,7 @@ import io.partnerhub.settlement.PartnerMonth.LinkFact;
 import io.partnerhub.settlement.PartnerMonth.UsageSum;
 import io.partnerhub.settlement.StatementLine.Kind;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

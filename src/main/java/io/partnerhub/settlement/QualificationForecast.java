@@ -11,6 +11,8 @@ import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.Today;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -105,9 +107,9 @@ public class QualificationForecast {
         return new Qualification(partnerId, partner.model().name(), tier, month.toString(),
                 window == null ? null : window.toString(),
                 window == null ? null : window.plusMonths(windowMonths(tiers) - 1L).toString(),
-                soFar[0].toDecimalString(), soFar[1].toDecimalString(), ReasonText.in(forecast, language),
+                soFar[0].toDecimalString(), soFar[1].toDecimalString(), ReasonText.in(forecast, language, program.currency()),
                 forecast.code(), forecast.jsonArgs(), forecast, settled.map(MonthSoFar::summary).orElse(null),
-                history(partnerId, language));
+                history(partnerId, language, program.currency()));
     }
 
     private Reason monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
@@ -197,7 +199,7 @@ public class QualificationForecast {
                 .map(q -> ((MonthlyRequirementWindow) q).windowMonths()).findFirst().orElse(1);
     }
 
-    private List<Standing> history(long partnerId, Locale language) {
+    private List<Standing> history(long partnerId, Locale language, String currency) {
         return jdbc.sql("""
                         select effective_from, model, tier, reason, reason_code, reason_args from partner_standing
                          where partner_id = :p order by effective_from""")
@@ -207,7 +209,7 @@ public class QualificationForecast {
                     List<Object> args = code == null ? null : json.readValue(rs.getString("reason_args"), ARGS);
                     return new Standing(rs.getObject("effective_from", LocalDate.class), rs.getString("model"),
                             rs.getString("tier"), code, args,
-                            code == null ? rs.getString("reason") : ReasonText.in(Reason.fromJson(code, args), language));
+                            code == null ? rs.getString("reason") : ReasonText.in(Reason.fromJson(code, args), language, currency));
                 })
                 .list();
     }

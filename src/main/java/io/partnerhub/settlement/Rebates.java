@@ -10,6 +10,7 @@ import io.partnerhub.program.RebateRule.QuarterlySpecialization;
 import io.partnerhub.settlement.PartnerMonth.ProjectFact;
 import io.partnerhub.settlement.StatementLine.Kind;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -2,6 +2,8 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.ReasonText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -10,6 +10,7 @@ import io.partnerhub.settlement.Statement.BonusReturn;
 import io.partnerhub.settlement.Statement.FinalPayout;
 import io.partnerhub.settlement.StatementLine.Kind;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -307,13 +307,10 @@ class PortalLanguageBrowserTest extends BrowserTest {
 
     /** Fails on any Latin word outside the allow-list in the page's visible text. */
     private static void assertNoEnglish(Page page) {
-        // the explanations, ledger references and forecast are worded by the settlement (English until
-        // the reason codes work, i18n/reasons, lands): taken out here, put back when it does
         Object visible = page.evaluate("""
                 () => {
                   const copy = document.body.cloneNode(true);
-                  copy.querySelectorAll('script, [data-testid=line-explanation], [data-testid=entry-reference],'
-                      + ' [data-testid=forecast]').forEach(e => e.remove());
+                  copy.querySelectorAll('script').forEach(e => e.remove());
                   document.body.appendChild(copy);
                   copy.style.position = 'absolute';
                   const text = copy.innerText;

@@ -1,6 +1,5 @@
-package io.partnerhub.settlement;
+package io.partnerhub.shared;
 
-import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
