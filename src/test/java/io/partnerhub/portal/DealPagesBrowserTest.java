@@ -95,7 +95,7 @@ class DealPagesBrowserTest extends BrowserTest {
 
             // Yandex Cloud 2026: up to 15 % of the growth; the error sits next to the rate, the rest is kept
             assertThat(page.locator("[data-testid=ratePercent-error]"))
-                    .hasText("must be above 0 and at most the program's cap of 15 %; was 20");
+                    .hasText("больше 0 и не выше предела программы 15 %; указано 20");
             assertThat(page.locator("input[name=ratePercent]")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("input[name=projectId]")).hasValue("b1g-browser-folder");
 
