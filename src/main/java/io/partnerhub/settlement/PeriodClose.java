@@ -5,6 +5,7 @@ import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.Today;
@@ -168,7 +169,7 @@ public class PeriodClose {
         statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
                 statement.period(), accrual.reference()));
         statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),
-                back.amount(), statement.period(), "Bonus for " + statement.period() + " above its payable returns to the balance"));
+                back.amount(), statement.period(), Reason.of("ledger.bonusReturned", statement.period())));
         statement.finalPayout().ifPresent(payout -> ledger.payOutFinalBalance(actor, statement.partnerId(), payout.amount(),
                 statement.period(), payout.reference()));
     }

@@ -43,7 +43,7 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
     }
 
     /** A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1. */
-    public record Accrual(int lineNo, Money amount, String reference) {
+    public record Accrual(int lineNo, Money amount, Reason reference) {
     }
 
     /** Bonus withdrawn for this period beyond its payable, returned to the balance. */
@@ -54,6 +54,6 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
      * The partner's final statement pays the rebate balance out to its bank account: {@code amount}
      * (zero when nothing is left), shown on line {@code lineNo} (0 when zero).
      */
-    public record FinalPayout(int lineNo, Money amount, String reference) {
+    public record FinalPayout(int lineNo, Money amount, Reason reference) {
     }
 }

@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.Api;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 import io.partnerhub.ledger.RebateLedger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,7 +158,8 @@ class PeriodCloseApiTest {
     @Test
     @Order(6)
     void bonusAboveThePayableReturnsToTheBalanceAndAMidMonthLinkCountsFromItsDay() {
-        ledger.accrue("test", yandex, Money.of("5000.00", "RUB"), YearMonth.of(2026, 3), "specialization rebate");
+        ledger.accrue("test", yandex, Money.of("5000.00", "RUB"), YearMonth.of(2026, 3),
+                Reason.of("ledger.accrual", YearMonth.of(2026, 3), 1L, Reason.of("payout.rebateBalance")));
         Api.Response withdrawn = api.post("/api/v1/partners/" + yandex + "/withdrawals", OPERATOR,
                 Map.of("amount", "5000.00", "destination", "BONUS", "period", "2026-04"));
         assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(201);
