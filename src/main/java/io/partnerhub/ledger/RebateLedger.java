@@ -94,8 +94,8 @@ public class RebateLedger {
         long id = jdbc.sql("""
                         insert into ledger_entry (partner_id, kind, amount, currency, period, reference, reason_code,
                                                   reason_args, corrects, created_by)
-                        values (:partner, 'REVERSAL', :amount, :currency, :period, :reference, :code, cast(:args as jsonb),
-                                :corrects, :by)
+                        values (:partner, 'REVERSAL', :amount, :currency, :period, :reference, :code,
+                                cast(:args as jsonb), :corrects, :by)
                         returning id""")
                 .param("partner", partnerId).param("amount", amount.rounded().amount()).param("currency", amount.currency())
                 .param("period", period.atDay(1)).param("reference", ReasonText.english(reference))
@@ -244,7 +244,8 @@ public class RebateLedger {
         String currency = rs.getString("currency");
         return new LedgerEntry(rs.getLong("id"), rs.getString("kind"), rs.getBigDecimal("amount").toPlainString(),
                 currency, period == null ? null : YearMonth.from(period.toLocalDate()), rs.getString("destination"),
-                code == null ? rs.getString("reference") : ReasonText.in(Reason.fromJson(code, args), language, currency),
+                code == null ? rs.getString("reference")
+                        : ReasonText.in(Reason.fromJson(code, args), language, currency),
                 code, args, (Long) rs.getObject("corrects"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("created_by"));
     }

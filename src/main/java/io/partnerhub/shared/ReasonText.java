@@ -91,14 +91,16 @@ public final class ReasonText {
 
         String text(Reason.Arg arg, String name) {
             boolean russian = language.equals(RUSSIAN);
-            Formats formats = Formats.of(language);
+            Formats formats = russian ? Formats.of(language) : null;
             return switch (arg) {
                 case Reason.Amount a -> russian ? formats.money(a.value(), currency) : Amounts.grouped(a.value());
                 case Reason.Rate r -> russian ? formats.percent(r.value()) : Amounts.percent(r.value());
                 case Reason.Day d -> russian ? formats.date(d.value()) : d.value().toString();
                 case Reason.Month m -> russian ? formats.month(m.value()) : m.value().toString();
-                case Reason.Quarter q -> russian ? quarterInRussian(q.last()) : q.last().getYear() + "-Q" + quarterOf(q.last());
-                case Reason.Text t -> name == null ? t.value() : word(name + "." + t.value(), language).orElse(t.value());
+                case Reason.Quarter q -> russian ? quarterInRussian(q.last())
+                        : q.last().getYear() + "-Q" + quarterOf(q.last());
+                case Reason.Text t -> name == null ? t.value()
+                        : word(name + "." + t.value(), language).orElse(t.value());
                 case Reason.Number n -> Long.toString(n.value());
                 case Reason.Clause c -> in(c.reason(), this);
                 case Reason.Items i -> i.items().stream().map(item -> text(item, name))
@@ -128,7 +130,7 @@ public final class ReasonText {
      * quote, text in single quotes literal): the close writes every line's English, so a line costs
      * a few appends, not a MessageFormat.
      *
-     * A Russian pattern may name what an argument is ({@code {0,tier}}): the argument then reads as
+     * <p>A Russian pattern may name what an argument is ({@code {0,tier}}): the argument then reads as
      * that name's word.
      *
      * @param parts literal text (a String) or an argument's index (an Integer), in order
