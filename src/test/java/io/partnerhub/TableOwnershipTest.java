@@ -46,7 +46,8 @@ class TableOwnershipTest {
                     + " exit_notice revocation",
             "customer", "customer customer_link customer_transfer consent_revocation link_request outbound_message",
             "deal", "deal deal_activity project_registration presale consumption_day consumption_summary_import",
-            "usage", "usage_import usage_row usage_row_default consumption_service consumption_service_import",
+            "usage", "usage_import usage_row usage_row_default consumption_service consumption_service_import"
+                    + " usage_restated_day usage_superseded",
             "settlement", "statement statement_line adjustment",
             "ledger", "ledger_entry payout",
             "lifecycle", "partner_departure",

@@ -82,7 +82,7 @@ class ConsumptionSummary {
                         insert into consumption_day (account_id, month, days)
                         select account_id, date_trunc('month', day)::date, bit_or(1 << (extract(day from day)::int - 1))
                           from (select account_id, (charge_start at time zone 'Europe/Moscow')::date as day
-                                  from usage_row
+                                  from usage_counted_row_view
                                  where import_id = any(:imports) %s
                                    and charge_category in ('USAGE', 'PURCHASE') and list_cost > 0) u
                          group by 1, 2

@@ -4,6 +4,7 @@ import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.PeriodOutOfRange;
 import io.partnerhub.shared.Today;
+import io.partnerhub.usage.ImportMode;
 import io.partnerhub.usage.ImportResult;
 import io.partnerhub.usage.UsageFormat;
 import io.partnerhub.usage.ServiceConsumption;
@@ -55,10 +56,13 @@ class UsagePages {
      */
     @PostMapping("/console/usage")
     String upload(@ModelAttribute("me") SignedIn me, @RequestParam(name = "format", required = false) String format,
+                  @RequestParam(name = "mode", required = false) String mode,
                   @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         operatorOnly(me);
         UsageFormat chosen = "yandex-detail".equals(format) ? UsageFormat.YANDEX_DETAIL : UsageFormat.FOCUS;
+        ImportMode importMode = "restate".equals(mode) ? ImportMode.RESTATE : ImportMode.ADD;
         model.addAttribute("format", format);
+        model.addAttribute("mode", importMode.id());
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileError", true);
             unattributed(null, model);
@@ -66,7 +70,7 @@ class UsagePages {
         }
         ImportResult result;
         try (InputStream in = file.getInputStream()) {
-            result = imports.importFile(me.caller().name(), chosen, in, file.getOriginalFilename());
+            result = imports.importFile(me.caller().name(), chosen, importMode, in, file.getOriginalFilename());
         }
         model.addAttribute("fileName", file.getOriginalFilename());
         unattributed(null, model);

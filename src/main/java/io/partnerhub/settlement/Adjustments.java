@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodLocks;

@@ -1,5 +1,8 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.StatementRules;
+import io.partnerhub.settlement.rules.Totals;
 import io.partnerhub.shared.Money;
 import org.springframework.stereotype.Service;
 

@@ -2,12 +2,14 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
+import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.RuleViolation;
-import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.Today;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,7 +117,7 @@ public class PeriodClose {
                                        where periods is not null and periods <> ''))""")
                 .query(LocalDate.class).optional().orElse(null);
         YearMonth from = first == null || YearMonth.from(first).isAfter(period) ? period : YearMonth.from(first);
-        Set<YearMonth> closed = new TreeSet<>(jdbc.sql("select period from accounting_period where status = 'CLOSED'")
+        Set<YearMonth> closed = new TreeSet<>(jdbc.sql("select period from shared_closed_month_view")
                 .query((rs, i) -> YearMonth.from(rs.getDate(1).toLocalDate())).list());
         List<YearMonth> open = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(period); m = m.plusMonths(1)) {
@@ -164,7 +166,7 @@ public class PeriodClose {
      */
     private void carryOut(String actor, Statement statement) {
         statement.standingChange().ifPresent(change -> partners.changeStanding(statement.partnerId(),
-                change.effectiveFrom(), change.model(), change.tier(), change.explanation(), change.reason().code(),
+                change.effectiveFrom(), change.model(), change.tier(), ReasonText.english(change.reason()), change.reason().code(),
                 json.writeValueAsString(change.reason().jsonArgs())));
         statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
                 statement.period(), accrual.reference()));

@@ -4,7 +4,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.Service;
-import io.partnerhub.settlement.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -48,7 +48,7 @@ final class ProjectConsumption {
         Map<String, Map<YearMonth, Map<String, BigDecimal>>> byProject = new HashMap<>();
         named.query("""
                 select project_id, parent_project_id, period, service_name, funding_source, sum(list_cost) as list_cost
-                  from usage_row
+                  from usage_counted_row_view
                  where period >= :from and period <= :start
                    and charge_category in ('USAGE', 'PURCHASE', 'ADJUSTMENT')
                    and (project_id = any(:projects) or parent_project_id = any(:projects))

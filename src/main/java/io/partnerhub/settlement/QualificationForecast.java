@@ -9,9 +9,13 @@ import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.TierRule;
 import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
+import io.partnerhub.settlement.rules.Measures;
+import io.partnerhub.settlement.rules.PartnerMonth;
+import io.partnerhub.settlement.rules.Qualifications;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
-import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.Today;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -24,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -95,10 +100,12 @@ public class QualificationForecast {
         Optional<PartnerMonth.PriorStatement> last = lastStatement(partnerId, month.minusMonths(1));
         String tier = partner.tier();
         YearMonth window = null;
+        YearMonth closes = null;
         Reason forecast = Reason.of("forecast.noTiers", partner.model().name(), program.name());
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof MonthlyRequirementWindow w) {
                 window = rule.id().equals(tier) ? Qualifications.openWindow(last, partner.contractDate()) : null;
+                closes = window == null ? null : Qualifications.windowCloses(window, w);
                 forecast = monthly(partnerId, rule, w, tier, month, window, soFar[0]);
             } else if (rule.qualification() instanceof QuarterlyVolume) {
                 forecast = quarterly(partnerId, tiers, tier, month, soFar[1]);
@@ -106,7 +113,7 @@ public class QualificationForecast {
         }
         return new Qualification(partnerId, partner.model().name(), tier, month.toString(),
                 window == null ? null : window.toString(),
-                window == null ? null : window.plusMonths(windowMonths(tiers) - 1L).toString(),
+                closes == null ? null : closes.toString(),
                 soFar[0].toDecimalString(), soFar[1].toDecimalString(), ReasonText.in(forecast, language, program.currency()),
                 forecast.code(), forecast.jsonArgs(), forecast, settled.map(MonthSoFar::summary).orElse(null),
                 history(partnerId, language, program.currency()));
@@ -114,13 +121,13 @@ public class QualificationForecast {
 
     private Reason monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
                            YearMonth window, Money listCost) {
-        Money needed = new Money(rule.monthlyListCostAtLeast(), listCost.currency()).minus(listCost);
         LocalDate examPassed = credentials.examsPassed(partnerId).get(partnerId);
-        if (rule.examCounts() && examPassed != null && !examPassed.isAfter(month.atEndOfMonth())) {
+        Qualifications.MonthlyRequirement requirement = Qualifications.monthly(rule, month, listCost, examPassed);
+        if (requirement.examPassed()) {
             return Reason.of("forecast.examPassed", examPassed, upper.id());
         }
-        boolean met = needed.amount().signum() <= 0;
-        Money shown = met ? listCost : needed;
+        boolean met = requirement.met();
+        Money shown = met ? listCost : requirement.shortfall();
         Object[] common = {month, shown, listCost.currency(), upper.id()};
         if (!upper.id().equals(tier)) {
             return Reason.of(met ? "forecast.upgrade.met" : "forecast.upgrade.needed",
@@ -129,7 +136,7 @@ public class QualificationForecast {
         if (window == null) {
             return Reason.of(met ? "forecast.keep.met" : "forecast.keep.needed", common);
         }
-        YearMonth closes = window.plusMonths(rule.windowMonths() - 1L);
+        YearMonth closes = Qualifications.windowCloses(window, rule);
         Reason lastMonth = closes.equals(month) ? Reason.of("forecast.window.last", month.plusMonths(1).atDay(1))
                 : Reason.of("forecast.window.notLast");
         return Reason.of(met ? "forecast.window.met" : "forecast.window.needed",
@@ -144,18 +151,22 @@ public class QualificationForecast {
 
     private Reason quarterly(long partnerId, List<TierRule> tiers, String tier, YearMonth month, Money eligibleSoFar) {
         YearMonth quarterEnd = YearMonth.of(month.getYear(), ((month.getMonthValue() - 1) / 3 + 1) * 3);
-        BigDecimal closed = jdbc.sql("""
-                        select coalesce(sum((measures ->> 'customersEligible')::numeric), 0) from statement
+        Map<YearMonth, BigDecimal> closed = new HashMap<>();
+        jdbc.sql("""
+                        select period, coalesce((measures ->> 'customersEligible')::numeric, 0) as eligible from statement
                          where partner_id = :p and period >= :from and period < :month""")
                 .param("p", partnerId).param("from", quarterEnd.minusMonths(2).atDay(1)).param("month", month.atDay(1))
-                .query(BigDecimal.class).single();
-        Money quarter = eligibleSoFar.plus(new Money(closed, eligibleSoFar.currency()));
+                .query(rs -> {
+                    closed.put(YearMonth.from(rs.getObject("period", LocalDate.class)), rs.getBigDecimal("eligible"));
+                });
+        Money quarter = Qualifications.quarterToDate(month, eligibleSoFar,
+                m -> new Money(closed.getOrDefault(m, BigDecimal.ZERO), eligibleSoFar.currency()));
         int certified = credentials.statusCertifiedEmployees(quarterEnd.atEndOfMonth(), partnerId).getOrDefault(partnerId, 0);
         List<Reason> parts = new ArrayList<>();
         for (TierRule rule : tiers) {
             if (rule.qualification() instanceof QuarterlyVolume v) {
-                Money needed = new Money(v.eligibleCostAtLeast(), quarter.currency()).minus(quarter);
-                parts.add(needed.amount().signum() <= 0
+                Money needed = Qualifications.volumeShortfall(v, quarter);
+                parts.add(!needed.isPositive()
                         ? Reason.of("forecast.quarter.volumeMet", rule.id(), certified, v.certifiedEmployees())
                         : Reason.of("forecast.quarter.volumeNeeded", rule.id(), certified, v.certifiedEmployees(),
                         needed, quarter.currency(), quarterEnd.atEndOfMonth()));
@@ -177,7 +188,7 @@ public class QualificationForecast {
     }
 
     private YearMonth firstOpenMonth(Partner partner) {
-        LocalDate lastClosed = jdbc.sql("select max(period) from accounting_period where status = 'CLOSED'")
+        LocalDate lastClosed = jdbc.sql("select max(period) from shared_closed_month_view")
                 .query(LocalDate.class).optional().orElse(null);
         YearMonth month = lastClosed == null ? YearMonth.from(today.date()) : YearMonth.from(lastClosed).plusMonths(1);
         YearMonth contract = YearMonth.from(partner.contractDate());
@@ -192,11 +203,6 @@ public class QualificationForecast {
                     return new PartnerMonth.PriorStatement(month, io.partnerhub.program.PartnerModel.valueOf(rs.getString("model")),
                             rs.getString("tier"), window == null ? null : YearMonth.from(window), java.util.Map.of());
                 }).optional();
-    }
-
-    private static int windowMonths(List<TierRule> tiers) {
-        return tiers.stream().map(TierRule::qualification).filter(MonthlyRequirementWindow.class::isInstance)
-                .map(q -> ((MonthlyRequirementWindow) q).windowMonths()).findFirst().orElse(1);
     }
 
     private List<Standing> history(long partnerId, Locale language, String currency) {

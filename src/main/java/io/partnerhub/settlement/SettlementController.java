@@ -1,5 +1,6 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.ReasonText;

@@ -1,5 +1,8 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.settlement.rules.PartnerMonth;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.StatementRules;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,9 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.ReasonText;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,7 +50,7 @@ final class StatementWriter {
         for (StatementLine line : s.lines()) {
             row(filling.lines, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(),
                     line.base(), line.rate(), line.amount(), line.corrects() == null ? null : line.corrects().atDay(1),
-                    line.explanation(), line.reason().code(), json.writeValueAsString(line.reason().jsonArgs()));
+                    ReasonText.english(line.reason()), line.reason().code(), json.writeValueAsString(line.reason().jsonArgs()));
         }
         if (++filling.size == CHUNK_STATEMENTS) {
             finishChunk();

@@ -2,14 +2,15 @@ package io.partnerhub.settlement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.partnerhub.partner.Partners;
-import io.partnerhub.shared.Formats;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.settlement.rules.Totals;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodInput;
-import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.ReasonText;
-import io.partnerhub.shared.Today;
 import io.partnerhub.shared.RuleViolation;
+import io.partnerhub.shared.Today;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.type.TypeReference;
@@ -147,10 +148,11 @@ public class Statements {
                               from bounds, generate_series(bounds.first, bounds.last, interval '1 month') m
                              where bounds.first <= bounds.last
                             union
-                            select period from accounting_period)
-                        select to_char(m.period, 'YYYY-MM') as period, coalesce(a.status, 'OPEN') as status,
+                            select period from shared_closed_month_view)
+                        select to_char(m.period, 'YYYY-MM') as period,
+                               case when a.period is null then 'OPEN' else 'CLOSED' end as status,
                                a.closed_at, (select count(*) from statement s where s.period = m.period) as statements
-                          from months m left join accounting_period a on a.period = m.period
+                          from months m left join shared_closed_month_view a on a.period = m.period
                          order by m.period""")
                 .param("today", today.date())
                 .query((rs, i) -> new PeriodView(rs.getString("period"), rs.getString("status"),

@@ -34,9 +34,22 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(amount.subtract(sameCurrency(other).amount), currency);
     }
 
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
     /** This amount times a percentage (e.g. 27 for 27 %), exact: not rounded. */
     public Money percent(BigDecimal percent) {
         return new Money(amount.multiply(percent).movePointLeft(2), currency);
+    }
+
+    /**
+     * This amount shared into {@code parts} equal parts (an average over months): the one division
+     * of the engine, carried to ten places half-up, far below what the statement rounding of any
+     * line computed from it can see.
+     */
+    public Money dividedBy(int parts) {
+        return new Money(amount.divide(BigDecimal.valueOf(parts), 10, RoundingMode.HALF_UP), currency);
     }
 
     /** The statement rounding: half-up to 0.01 of the currency. */
@@ -46,6 +59,14 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
 
     public boolean isNegative() {
         return amount.signum() < 0;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
     }
 
     @Override

@@ -46,11 +46,14 @@ public final class ImportBenchmark implements Callable<Integer> {
     boolean skipRaw;
     @Option(names = "--parse-only-too", description = "also time reading and checking the file without storing it")
     boolean parseOnlyToo;
+    @Option(names = "--restate", description = "after each import, restate its days with a second file of as many rows")
+    boolean restate;
 
     @Override
     public Integer call() throws Exception {
         Path work = Files.createTempDirectory("partnerhub-bench");
-        Path csv = file != null ? file : generate(work);
+        Path csv = file != null ? file : generate(work, 42);
+        Path restatement = restate ? generate(work, 43) : null;
         System.out.printf("file: %s, %d bytes%n", csv, Files.size(csv));
         // a database of its own: the benchmark truncates the usage tables
         // and times the import alone: no summary of the consumption days running after each one
@@ -82,11 +85,34 @@ public final class ImportBenchmark implements Callable<Integer> {
                 System.out.printf("run %d: import %d rows in %.2f s = %.0f rows/s%s; peak heap %d MB (max %d MB)%n",
                         run, accepted.rowsAccepted(), seconds, accepted.rowsAccepted() / seconds, versusRaw, peakHeapMb(),
                         Runtime.getRuntime().maxMemory() >> 20);
+                if (restatement != null && !restated(imports, restatement, run, seconds)) {
+                    return 1;
+                }
             }
         } finally {
             deleteRecursively(work);
         }
         return 0;
+    }
+
+    /** Restates the imported days with another file of the same days; prints its time against the import's. */
+    private static boolean restated(UsageImports imports, Path restatement, int run, double importSeconds)
+            throws IOException {
+        long started = System.nanoTime();
+        ImportResult result;
+        try (InputStream in = Files.newInputStream(restatement)) {
+            result = imports.importFile("bench", UsageFormat.FOCUS, ImportMode.RESTATE, in,
+                    restatement.getFileName().toString());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (!(result instanceof ImportResult.Accepted accepted)) {
+            System.out.println("the restatement did not store the file: " + result);
+            return false;
+        }
+        System.out.printf("run %d: restate %d rows superseding %d in %.2f s = %.0f rows/s; ratio restate / import %.2f%n",
+                run, accepted.rowsAccepted(), accepted.rowsSuperseded(), seconds, accepted.rowsAccepted() / seconds,
+                seconds / importSeconds);
+        return true;
     }
 
     /** The generated file and the benchmark's own database go when it ends. */
@@ -110,11 +136,11 @@ public final class ImportBenchmark implements Callable<Integer> {
         return (System.nanoTime() - started) / 1e9;
     }
 
-    private Path generate(Path work) throws IOException {
-        Path csv = work.resolve("usage-" + rows + ".csv");
+    private Path generate(Path work, long seed) throws IOException {
+        Path csv = work.resolve("usage-" + rows + "-" + seed + ".csv");
         long started = System.nanoTime();
         GenerateCommand.write(new UsageFileGenerator.Spec(200, 20_000, rows, YearMonth.of(2026, 1), YearMonth.of(2026, 6),
-                0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 42), "vk-cloud", csv);
+                0.05, 0.02, 0.01, 0.01, 0.02, 0.01, seed), "vk-cloud", csv);
         System.out.printf("generated %d rows in %.1f s%n", rows, (System.nanoTime() - started) / 1e9);
         return csv;
     }
@@ -142,7 +168,7 @@ public final class ImportBenchmark implements Callable<Integer> {
 
     private static void clear(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate usage_row, usage_import");
+            statement.execute("truncate usage_row, usage_import, usage_restated_day, usage_superseded");
             statement.execute("checkpoint");
         }
     }

@@ -7,9 +7,10 @@ import java.util.SortedSet;
 /** How an import ended: stored, recognized as a file stored before, or refused with its bad lines. */
 public sealed interface ImportResult {
 
-    /** Stored in full. */
+    /** Stored in full; restating, {@code rowsSuperseded} earlier rows stopped counting. */
     record Accepted(long importId, long rowsAccepted, SortedSet<YearMonth> periods, long unattributedRows,
-                    int unattributedAccounts, String checksum) implements ImportResult {
+                    int unattributedAccounts, String checksum, ImportMode mode, long rowsSuperseded)
+            implements ImportResult {
     }
 
     /** The same content was imported before as {@code importId}; nothing was added. */

@@ -128,6 +128,14 @@ final class RowCheck {
         } else if (period.isAfter(context.latest())) {
             fail(column, "period " + period + " is in the future");
         } else if (context.closedPeriods().contains(period)) {
+            if (context.restate()) {
+                // a restated day of a closed period corrects it in the next open one (API.md, "Restated exports")
+                YearMonth open = context.openPeriodAfter(period).orElse(null);
+                if (open == null) {
+                    fail(column, "period " + period + " is closed and no later period is open to take its correction");
+                }
+                return open;
+            }
             fail(column, "period " + period + " is closed; a late correction belongs in an open period");
         }
         return period;

@@ -22,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 class ServiceSummary {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceSummary.class);
-    private static final long CATCH_UP_LOCK = 0x7365727669636573L;
+    /** Held by a catch-up, and by a restatement while it takes superseded rows out of the summary. */
+    static final long CATCH_UP_LOCK = 0x7365727669636573L;
     /** What a statement counts as list cost: credits and tax are not consumption. */
-    private static final String CONSUMPTION = "('USAGE', 'PURCHASE', 'ADJUSTMENT')";
+    static final String CONSUMPTION = "('USAGE', 'PURCHASE', 'ADJUSTMENT')";
 
     private final JdbcClient jdbc;
 
@@ -76,7 +77,7 @@ class ServiceSummary {
         String sql = """
                 insert into consumption_service (account_id, month, service_name, currency, list_cost)
                 select account_id, period, service_name, currency, sum(list_cost)
-                  from usage_row
+                  from usage_counted_row_view
                  where import_id = :import %s and charge_category in %s
                  group by 1, 2, 3, 4
                 on conflict (account_id, month, service_name, currency)

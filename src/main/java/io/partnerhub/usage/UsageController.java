@@ -39,16 +39,19 @@ class UsageController {
     }
 
     @PostMapping(value = "/api/v1/usage/imports", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Import a billing export (format=focus or yandex-detail), plain or gzip (operator). "
-            + "201 stored; 200 duplicate: true when the same content was imported before; 422 with every bad line")
+    @Operation(summary = "Import a billing export (format=focus or yandex-detail), plain or gzip (operator); "
+            + "mode=restate: the file's days replace the rows stored for them. 201 stored; 200 duplicate: true when the same content was imported before; 422 with every bad line")
     ResponseEntity<Map<String, Object>> upload(Caller caller, @RequestParam String format,
                                                @RequestParam(required = false) String fileName,
+                                               @RequestParam(defaultValue = "add") String mode,
                                                HttpServletRequest request) throws IOException {
         caller.requireOperator("import usage");
         UsageFormat usageFormat = UsageFormat.byId(format).orElseThrow(() -> RuleViolation.of("format",
                 Shown.quoted(format) + " is not a known format; use focus or yandex-detail"));
+        ImportMode importMode = ImportMode.byId(mode).orElseThrow(() -> RuleViolation.of("mode",
+                Shown.quoted(mode) + " is not a known mode; use add, or restate for a file that restates whole days"));
         try (InputStream body = request.getInputStream()) {
-            ImportResult result = imports.importFile(caller.name(), usageFormat, body, fileName);
+            ImportResult result = imports.importFile(caller.name(), usageFormat, importMode, body, fileName);
             return answer(result, request.getRequestURI());
         }
     }
@@ -66,6 +69,8 @@ class UsageController {
                 body.put("unattributedRows", a.unattributedRows());
                 body.put("unattributedAccounts", a.unattributedAccounts());
                 body.put("checksum", a.checksum());
+                body.put("mode", a.mode().id());
+                body.put("rowsSuperseded", a.rowsSuperseded());
                 return ResponseEntity.created(URI.create(path + "/" + a.importId())).body(body);
             }
             case ImportResult.Duplicate d -> {

@@ -23,20 +23,40 @@ public class UsageImportHistory {
         this.jdbc = jdbc;
     }
 
+    /**
+     * An import as the history shows it. A restating import ({@code mode} restate) lists the imports
+     * whose rows it superseded ({@code supersedes}); an import whose rows a later restatement
+     * superseded lists those ({@code supersededBy}), with how many rows each time.
+     */
     public record ImportRecord(long id, String format, String fileName, String checksum, long rowsAccepted,
                                List<String> periods, long unattributedRows, int unattributedAccounts,
-                               String importedBy, Instant importedAt) {
+                               String importedBy, Instant importedAt, String mode, long rowsSuperseded,
+                               List<Supersession> supersedes, List<Supersession> supersededBy) {
+    }
+
+    /** Rows of one import that another superseded: {@code importId} is the other import. */
+    public record Supersession(long importId, long rows) {
     }
 
     public List<ImportRecord> list(int limit, int offset) {
-        return jdbc.sql("select * from usage_import order by id desc limit :limit offset :offset")
+        return jdbc.sql(SELECT + " order by i.id desc limit :limit offset :offset")
                 .param("limit", limit).param("offset", offset).query(UsageImportHistory::record).list();
     }
 
     public ImportRecord find(long id) {
-        return jdbc.sql("select * from usage_import where id = :id").param("id", id)
+        return jdbc.sql(SELECT + " where i.id = :id").param("id", id)
                 .query(UsageImportHistory::record).optional().orElseThrow(() -> new NotFound("import", id));
     }
+
+    private static final String SELECT = """
+            select i.*,
+                   (select string_agg(s.import_id || ':' || s.rows, ',' order by s.import_id)
+                      from (select import_id, sum(rows) as rows from usage_superseded
+                             where by_import_id = i.id group by import_id) s) as supersedes,
+                   (select string_agg(s.by_import_id || ':' || s.rows, ',' order by s.by_import_id)
+                      from (select by_import_id, sum(rows) as rows from usage_superseded
+                             where import_id = i.id group by by_import_id) s) as superseded_by
+              from usage_import i""";
 
     /**
      * A period's consumption by accounts that belong to no customer and are no partner's own
@@ -48,7 +68,7 @@ public class UsageImportHistory {
     public List<Unattributed> unattributed(YearMonth period) {
         return jdbc.sql("""
                         select u.account_id, u.currency, sum(u.list_cost) as list_cost, count(*) as rows
-                          from usage_row u
+                          from usage_counted_row_view u
                          where u.period = :period
                            and not exists (select 1 from customer_account_view c where c.account_id = u.account_id)
                            and not exists (select 1 from partner_account_view p where p.account_id = u.account_id)
@@ -66,6 +86,17 @@ public class UsageImportHistory {
                 rs.getString("checksum"), rs.getLong("rows_accepted"),
                 periods == null || periods.isEmpty() ? List.of() : Arrays.asList(periods.split(",")),
                 rs.getLong("unattributed_rows"), rs.getInt("unattributed_accounts"),
-                rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant());
+                rs.getString("imported_by"), rs.getTimestamp("imported_at").toInstant(),
+                ImportMode.valueOf(rs.getString("mode")).id(), rs.getLong("rows_superseded"),
+                supersessions(rs.getString("supersedes")), supersessions(rs.getString("superseded_by")));
+    }
+
+    /** "import:rows,import:rows", as the history's query lists them (null: none). */
+    private static List<Supersession> supersessions(String pairs) {
+        if (pairs == null) {
+            return List.of();
+        }
+        return Arrays.stream(pairs.split(",")).map(pair -> pair.split(":"))
+                .map(pair -> new Supersession(Long.parseLong(pair[0]), Long.parseLong(pair[1]))).toList();
     }
 }

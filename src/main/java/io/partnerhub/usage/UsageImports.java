@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SortedSet;
@@ -65,6 +66,15 @@ public class UsageImports {
     }
 
     public ImportResult importFile(String actor, UsageFormat format, InputStream content, String fileName) {
+        return importFile(actor, format, ImportMode.ADD, content, fileName);
+    }
+
+    /**
+     * Imports a billing export; in {@link ImportMode#RESTATE} its rows replace, day by day and per
+     * billing account, the rows stored before for those days (see {@link Restatement}).
+     */
+    public ImportResult importFile(String actor, UsageFormat format, ImportMode mode, InputStream content,
+                                   String fileName) {
         requireStorableName(fileName);
         YearMonth latest = YearMonth.from(today.date()).plusMonths(1);
         ensurePartitions(latest);
@@ -74,7 +84,7 @@ public class UsageImports {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                ImportResult result = importIn(connection, actor, format, content, fileName, latest);
+                ImportResult result = importIn(connection, actor, format, mode, content, fileName, latest);
                 if (result instanceof ImportResult.Accepted accepted) {
                     connection.commit();
                     stored = accepted.rowsAccepted();
@@ -103,17 +113,19 @@ public class UsageImports {
         }
     }
 
-    private ImportResult importIn(Connection connection, String actor, UsageFormat format, InputStream content,
-                                  String fileName, YearMonth latest) throws SQLException, IOException {
+    private ImportResult importIn(Connection connection, String actor, UsageFormat format, ImportMode mode,
+                                  InputStream content, String fileName, YearMonth latest)
+            throws SQLException, IOException {
         execute(connection, PeriodLocks.SHARED);
+        boolean restate = mode == ImportMode.RESTATE;
         ImportContext context = new ImportContext(Today.ZONE, closedPeriods(connection),
-                currencies(), EARLIEST, latest);
+                currencies(), EARLIEST, latest, restate);
         Set<String> knownAccounts = knownAccounts(connection);
         long importId = nextImportId(connection);
         CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY);
         CopyRows out = new CopyRows(copyIn, importId);
         ImportProblems problems = new ImportProblems();
-        Tally tally = new Tally(knownAccounts);
+        Tally tally = new Tally(knownAccounts, restate ? context.zone() : null);
         long read = 0;
         String checksum = null;
         try {
@@ -143,8 +155,15 @@ public class UsageImports {
         if (!recordImport(connection, importId, format, checksum, fileName, stored, tally, actor)) {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
+        long superseded = 0;
+        if (restate) {
+            Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context);
+            superseded = outcome.rowsSuperseded();
+            tally.periods.addAll(outcome.reversalPeriods());
+            recordRestatement(connection, importId, superseded, tally.periods);
+        }
         return new ImportResult.Accepted(importId, stored, tally.periods, tally.unattributedRows,
-                tally.unattributedAccounts.size(), checksum);
+                tally.unattributedAccounts.size(), checksum, mode, superseded);
     }
 
     /** A file name is kept and shown in the history: printable text of at most 255 characters, or none. */
@@ -167,19 +186,28 @@ public class UsageImports {
         return "the file cannot be read: " + cause.getMessage();
     }
 
-    /** What an import counts as it goes: periods, and rows of accounts no customer or partner owns. */
+    /**
+     * What an import counts as it goes: periods, rows of accounts no customer or partner owns, and
+     * (restating, in the zone of its days) the days it restates.
+     */
     private static final class Tally {
         final Set<String> known;
+        final ZoneId restating;
         final SortedSet<YearMonth> periods = new TreeSet<>();
         final Set<String> unattributedAccounts = new HashSet<>();
+        final Set<Restatement.Day> restatedDays = new HashSet<>();
         long unattributedRows;
 
-        Tally(Set<String> known) {
+        Tally(Set<String> known, ZoneId restating) {
             this.known = known;
+            this.restating = restating;
         }
 
         void add(UsageRow row) {
             periods.add(row.period());
+            if (restating != null) {
+                restatedDays.add(Restatement.Day.of(row, restating));
+            }
             if (!known.contains(row.accountId())) {
                 unattributedRows++;
                 unattributedAccounts.add(row.accountId());
@@ -213,6 +241,17 @@ public class UsageImports {
             insert.setInt(8, tally.unattributedAccounts.size());
             insert.setString(9, tally.periods.stream().map(YearMonth::toString).collect(Collectors.joining(",")));
             return insert.executeUpdate() == 1;
+        }
+    }
+
+    private static void recordRestatement(Connection connection, long importId, long superseded,
+                                          SortedSet<YearMonth> periods) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update usage_import set mode = 'RESTATE', rows_superseded = ?, periods = ? where id = ?")) {
+            update.setLong(1, superseded);
+            update.setString(2, periods.stream().map(YearMonth::toString).collect(Collectors.joining(",")));
+            update.setLong(3, importId);
+            update.executeUpdate();
         }
     }
 

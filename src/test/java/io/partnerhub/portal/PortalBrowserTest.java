@@ -198,6 +198,11 @@ class PortalBrowserTest extends BrowserTest {
                 portal-vk-a,2026-04-02T00:00:00Z,Usage,Cloud Servers,100.00,RUB
                 portal-vk-a,2026-04-03T00:00:00Z,Usage,Cloud Servers,200.00,RUB
                 """);
+        Path restated = Files.createTempFile("usage-restated", ".csv");
+        Files.writeString(restated, """
+                SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,BillingCurrency
+                portal-vk-a,2026-04-03T06:00:00Z,Usage,Cloud Servers,200.00,RUB
+                """);
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "operator@portal.test");
             page.waitForURL(url("/console"));
@@ -218,6 +223,14 @@ class PortalBrowserTest extends BrowserTest {
             page.locator("form[enctype] button[type=submit]").click();
 
             assertThat(page.locator("[data-testid=import-accepted]")).containsText("Строк: 2; месяцы: 2026-04.");
+
+            // a re-export of 2026-04-03 (the same 200.00, sent again at another hour) replaces that day's row
+            page.setInputFiles("#file", restated);
+            page.check("#mode");
+            page.locator("form[enctype] button[type=submit]").click();
+
+            assertThat(page.locator("[data-testid=import-superseded]")).hasText("Заменено ранее загруженных строк: 1.");
+            assertThat(page.locator("#mode")).isChecked();
         }
     }
 

@@ -1,8 +1,9 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
-import io.partnerhub.settlement.Statement.BonusReturn;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.Statement.BonusReturn;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,11 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
-import io.partnerhub.settlement.PartnerMonth.PriorStatement;
-import io.partnerhub.settlement.Statement.StandingChange;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.Statement.StandingChange;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,7 +98,7 @@ class QualificationTest {
                 assertThat(c.effectiveFrom()).isEqualTo(LocalDate.parse(changeFrom));
                 assertThat(c.model()).isEqualTo(modelAfter);
                 assertThat(c.tier()).isEqualTo("BASIC");
-                assertThat(c.explanation()).contains("PROFESSIONAL to BASIC");
+                assertThat(ReasonText.english(c.reason())).contains("PROFESSIONAL to BASIC");
             });
             assertThat(walked.getLast().statement().standingChange()).isPresent();
         }
@@ -135,7 +137,7 @@ class QualificationTest {
                 assertThat(c.effectiveFrom()).isEqualTo(LocalDate.parse("2026-04-01"));
                 assertThat(c.model()).isEqualTo(PartnerModel.valueOf(upgraded));
                 assertThat(c.tier()).isEqualTo("PROFESSIONAL");
-                assertThat(c.explanation()).contains("BASIC to PROFESSIONAL", "requirement met in 2026-03");
+                assertThat(ReasonText.english(c.reason())).contains("BASIC to PROFESSIONAL", "requirement met in 2026-03");
             });
             assertThat(s.measures().get("requirementMet")).isEqualByComparingTo("1");
         }
@@ -194,7 +196,7 @@ class QualificationTest {
                 assertThat(c.effectiveFrom()).isEqualTo(LocalDate.parse("2026-04-01"));
                 assertThat(c.tier()).isEqualTo(expected);
                 assertThat(c.model()).isEqualTo(model);
-                assertThat(c.explanation()).contains("2026-Q1");
+                assertThat(ReasonText.english(c.reason())).contains("2026-Q1");
             });
         }
     }

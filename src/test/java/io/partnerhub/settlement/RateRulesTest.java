@@ -1,7 +1,10 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.StatementLine;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,7 +129,7 @@ class RateRulesTest {
                         l -> l.amount().toDecimalString())
                 .containsExactly(tuple(1L, "10000.00", "10", "1000.00"), tuple(1L, "25000.00", "30", "7500.00"));
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT).last()
-                .satisfies(l -> assertThat(l.explanation()).contains("from 2026-03-16", "deal #1 registered 2026-03-16 +20 %"));
+                .satisfies(l -> assertThat(ReasonText.english(l.reason())).contains("from 2026-03-16", "deal #1 registered 2026-03-16 +20 %"));
         assertThat(s.totals().discount().toDecimalString()).isEqualTo("8500.00");
     }
 
@@ -143,7 +146,7 @@ class RateRulesTest {
                         l -> l.amount().toDecimalString())
                 .containsExactlyInAnyOrder(tuple(1L, "10000.00", "30", "3000.00"), tuple(1L, "25000.00", "10", "2500.00"));
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT && l.rate().intValue() == 30).singleElement()
-                .satisfies(l -> assertThat(l.explanation()).contains("until 2026-03-15",
+                .satisfies(l -> assertThat(ReasonText.english(l.reason())).contains("until 2026-03-15",
                         "deal #7 registered 2026-02-01 +20 % (protection ended 2026-03-16)"));
         assertThat(s.totals().discount().toDecimalString()).isEqualTo("5500.00");
     }

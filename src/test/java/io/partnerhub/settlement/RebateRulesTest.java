@@ -1,10 +1,14 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
-import io.partnerhub.settlement.PartnerMonth.PriorStatement;
-import io.partnerhub.settlement.PartnerMonth.ProjectFact;
-import io.partnerhub.settlement.Statement.Accrual;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.Measures;
+import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
+import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.Statement.Accrual;
+import io.partnerhub.settlement.rules.StatementLine;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -68,9 +72,9 @@ class RebateRulesTest {
         assertThat(s.accruals()).isEmpty();
         if (!rebate.equals("0.00")) {
             StatementLine line = s.lines().stream().filter(l -> l.kind() == Kind.REBATE).findFirst().orElseThrow();
-            assertThat(line.explanation()).contains(service, month.minusMonths(6) + " to " + month.minusMonths(1));
+            assertThat(ReasonText.english(line.reason())).contains(service, month.minusMonths(6) + " to " + month.minusMonths(1));
             if (model == PartnerModel.AGENT) {
-                assertThat(line.explanation()).contains("paid to the bank account");
+                assertThat(ReasonText.english(line.reason())).contains("paid to the bank account");
                 assertThat(s.measures()).doesNotContainKey(Measures.NEXT_STATEMENT_DISCOUNT);
             } else {
                 assertThat(s.measures().get(Measures.NEXT_STATEMENT_DISCOUNT)).isEqualByComparingTo(rebate);
@@ -103,7 +107,7 @@ class RebateRulesTest {
         assertThat(august.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT && l.customerId() == null)
                 .singleElement().satisfies(l -> {
                     assertThat(l.amount().toDecimalString()).isEqualTo("6000.00");
-                    assertThat(l.explanation()).contains("2026-07");
+                    assertThat(ReasonText.english(l.reason())).contains("2026-07");
                 });
         assertThat(august.totals().discount().toDecimalString()).isEqualTo("8700.00");
         assertThat(august.totals().payable().toDecimalString()).isEqualTo("1300.00");

@@ -1,7 +1,9 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -154,7 +156,7 @@ class ReferralAndPresaleTest {
                 .hasSize(presaleLines)
                 .allSatisfy(l -> {
                     assertThat(l.amount().toDecimalString()).isEqualTo("15000.00");
-                    assertThat(l.explanation()).contains("Technical presale #");
+                    assertThat(ReasonText.english(l.reason())).contains("Technical presale #");
                 });
         if (model == PartnerModel.AGENT) {
             assertThat(s.totals().payable().toDecimalString()).isEqualTo("0.00");
@@ -165,7 +167,7 @@ class ReferralAndPresaleTest {
     void presaleLinesComeInTheOrderTheyWereCompleted() {
         Statement s = Facts.of("vk-cloud", "2026-03", PartnerModel.AGENT, null, "2025-01-01")
                 .presale(9, "2026-03-20").presale(4, "2026-03-05").settle();
-        assertThat(s.lines()).extracting(StatementLine::explanation)
+        assertThat(s.lines()).extracting(l -> ReasonText.english(l.reason()))
                 .satisfiesExactly(e -> assertThat(e).contains("#4", "2026-03-05"),
                         e -> assertThat(e).contains("#9", "2026-03-20"));
     }

@@ -8,11 +8,18 @@ import io.partnerhub.program.RateRule;
 import io.partnerhub.program.Service;
 import io.partnerhub.program.Settlement;
 import io.partnerhub.program.TierRule;
-import io.partnerhub.settlement.PartnerMonth.PriorStatement;
-import io.partnerhub.settlement.PartnerMonth.ProjectFact;
-import io.partnerhub.settlement.Statement.BonusReturn;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.Measures;
+import io.partnerhub.settlement.rules.PartnerMonth;
+import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
+import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.Statement.BonusReturn;
+import io.partnerhub.settlement.rules.StatementLine;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.settlement.rules.StatementRules;
+import io.partnerhub.settlement.rules.Totals;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -173,12 +180,12 @@ class StatementPropertiesTest {
         assertThat(List.of(t.listCost(), t.eligibleCost(), t.discount(), t.reward(), t.rebate(), t.bonus(), t.payable()))
                 .allSatisfy(m -> assertThat(m.amount().scale()).isEqualTo(2));
         assertThat(s.lines()).allSatisfy(line -> {
-            assertThat(line.amount().amount().scale()).as(line.explanation()).isEqualTo(2);
+            assertThat(line.amount().amount().scale()).as(ReasonText.english(line.reason())).isEqualTo(2);
             if (line.rate() != null) {
                 assertThat(line.base().amount().scale()).isEqualTo(2);
                 BigDecimal expected = line.base().amount().multiply(line.rate()).movePointLeft(2)
                         .setScale(2, RoundingMode.HALF_UP);
-                assertThat(line.amount().amount()).as(line.explanation()).isEqualByComparingTo(expected);
+                assertThat(line.amount().amount()).as(ReasonText.english(line.reason())).isEqualByComparingTo(expected);
             }
         });
     }
@@ -199,7 +206,7 @@ class StatementPropertiesTest {
         BigDecimal limit = cap;
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.DISCOUNT && l.rate() != null)
                 .allSatisfy(l -> {
-                    assertThat(l.rate()).as(l.explanation()).isLessThanOrEqualTo(limit);
+                    assertThat(l.rate()).as(ReasonText.english(l.reason())).isLessThanOrEqualTo(limit);
                     assertThat(l.customerId()).as("own consumption is never discounted").isNotNull();
                 });
         assertThat(s.lines()).filteredOn(l -> l.kind() == Kind.REWARD && l.rate() != null)

@@ -1,7 +1,7 @@
 package io.partnerhub.settlement;
 
-import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.Money;
 import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,8 +1,11 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
-import io.partnerhub.settlement.PartnerMonth.PriorStatement;
-import io.partnerhub.settlement.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.Measures;
+import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
+import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -25,7 +28,7 @@ class WorkedExamplesTest {
         assertThat(s.totals().eligibleCost().toDecimalString()).isEqualTo("50000.00");
         assertThat(s.totals().listCost().toDecimalString()).isEqualTo("51000.00");
         assertThat(s.totals().payable().toDecimalString()).isEqualTo("36000.00");
-        assertThat(s.lines()).anySatisfy(line -> assertThat(line.explanation()).contains("deal #12 registered 2026-02-01 +20 %"));
+        assertThat(s.lines()).anySatisfy(line -> assertThat(ReasonText.english(line.reason())).contains("deal #12 registered 2026-02-01 +20 %"));
     }
 
     @Test
@@ -63,7 +66,7 @@ class WorkedExamplesTest {
             assertThat(change.effectiveFrom()).isEqualTo(LocalDate.parse("2026-10-01"));
             assertThat(change.model()).isEqualTo(PartnerModel.REFERRAL);
             assertThat(change.tier()).isEqualTo("BASIC");
-            assertThat(change.explanation()).contains("2026-04 to 2026-09");
+            assertThat(ReasonText.english(change.reason())).contains("2026-04 to 2026-09");
         });
     }
 
@@ -94,7 +97,7 @@ class WorkedExamplesTest {
         assertThat(s.totals().rebate().toDecimalString()).isEqualTo("8760.00");
         assertThat(s.lines()).singleElement().satisfies(line -> {
             assertThat(line.base().toDecimalString()).isEqualTo("87600.00");
-            assertThat(line.explanation()).contains("paid to the bank account");
+            assertThat(ReasonText.english(line.reason())).contains("paid to the bank account");
         });
     }
 

@@ -1,8 +1,7 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
-import io.partnerhub.shared.ReasonText;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -15,7 +14,7 @@ import java.time.YearMonth;
  * @param base       what a rate was applied to, null where none was
  * @param rate       the percentage applied, null where none was
  * @param corrects   the closed period a correction line corrects, null for ordinary lines
- * @param reason     why the line is what it is: a code and its arguments, put in words by {@link ReasonText}
+ * @param reason     why the line is what it is: a code and its arguments, put in words by {@code shared.ReasonText}
  */
 public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal rate, Money amount, YearMonth corrects,
                             Reason reason) {
@@ -55,10 +54,5 @@ public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal r
     /** The same line explained by {@code other}: a correction wraps the reason of the line it corrects. */
     StatementLine because(YearMonth period, Reason other) {
         return new StatementLine(kind, customerId, base, rate, amount, period, other);
-    }
-
-    /** The explanation in English, as the API shows it without Accept-Language and the line stores it. */
-    public String explanation() {
-        return ReasonText.english(reason);
     }
 }

@@ -1,4 +1,4 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.Settlement;
 import io.partnerhub.shared.Money;

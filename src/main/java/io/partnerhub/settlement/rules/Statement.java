@@ -1,9 +1,8 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
-import io.partnerhub.shared.ReasonText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,14 +34,12 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
 
     /** A model or tier change the period's close decided, effective from a later day, and why. */
     public record StandingChange(LocalDate effectiveFrom, PartnerModel model, String tier, Reason reason) {
-
-        /** Why, in English: the words stored with the change beside its code. */
-        public String explanation() {
-            return ReasonText.english(reason);
-        }
     }
 
-    /** A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1. */
+    /**
+     * A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1 and
+     * {@code reference} is the ledger entry's reason ({@code ledger.accrual}), which quotes the line's.
+     */
     public record Accrual(int lineNo, Money amount, Reason reference) {
     }
 

@@ -1,4 +1,4 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.ProjectTerms;
@@ -7,13 +7,12 @@ import io.partnerhub.program.RebateRule.HalfYearService;
 import io.partnerhub.program.RebateRule.Payout;
 import io.partnerhub.program.RebateRule.QuarterlyGrowth;
 import io.partnerhub.program.RebateRule.QuarterlySpecialization;
-import io.partnerhub.settlement.PartnerMonth.ProjectFact;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -83,16 +82,16 @@ final class Rebates {
             return;
         }
         YearMonth first = period.minusMonths(6);
-        BigDecimal base = BigDecimal.ZERO;
+        Money base = zero();
         PartnerModel earnedAs = null;
         for (YearMonth m = first; m.isBefore(period); m = m.plusMonths(1)) {
             Optional<PartnerMonth.PriorStatement> prior = month.prior(m).filter(p -> rule.models().contains(p.model()));
             if (prior.isPresent()) {
-                base = base.add(prior.get().measure(Measures.afterDiscount(rule.service())));
+                base = base.plus(money(prior.get().measure(Measures.afterDiscount(rule.service()))));
                 earnedAs = prior.get().model();
             }
         }
-        if (base.signum() > 0) {
+        if (base.isPositive()) {
             add(rule.payout().getOrDefault(earnedAs, Payout.REBATE_BALANCE), base, rule.percent(), "rebate.halfYear",
                     rule.service(), Reason.rate(rule.percent()), first, period.minusMonths(1),
                     Reason.list("or", rule.models().stream().map(Enum::name).sorted().toList()));
@@ -113,12 +112,12 @@ final class Rebates {
         if (month.partner().contractDate().isAfter(previousStart.atDay(1))) {
             return;
         }
-        BigDecimal current = quarter(period, p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), Measures.MAIN_AFTER_DISCOUNT);
-        BigDecimal previous = quarter(period.minusMonths(3), p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), null);
-        BigDecimal growth = current.subtract(previous);
-        if (growth.signum() > 0) {
-            add(rule.payout(), growth, rule.percent(), "rebate.growth", Reason.rate(rule.percent()), money(previous),
-                    Reason.quarter(period.minusMonths(3)), money(current), Reason.quarter(period));
+        Money current = quarter(period, p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), Measures.MAIN_AFTER_DISCOUNT);
+        Money previous = quarter(period.minusMonths(3), p -> p.measure(Measures.MAIN_AFTER_DISCOUNT), null);
+        Money growth = current.minus(previous);
+        if (growth.isPositive()) {
+            add(rule.payout(), growth, rule.percent(), "rebate.growth", Reason.rate(rule.percent()), previous,
+                    Reason.quarter(period.minusMonths(3)), current, Reason.quarter(period));
         }
     }
 
@@ -132,12 +131,12 @@ final class Rebates {
             if (!month.specializations().contains(name)) {
                 return;
             }
-            BigDecimal base = BigDecimal.ZERO;
+            Money base = zero();
             for (String service : specialization.services()) {
                 String key = Measures.eligible(service);
-                base = base.add(quarter(period, p -> p.measure(key), key));
+                base = base.plus(quarter(period, p -> p.measure(key), key));
             }
-            if (base.signum() > 0) {
+            if (base.isPositive()) {
                 add(rule.payout(), base, specialization.percent(), "rebate.specialization", name,
                         Reason.rate(specialization.percent()), Reason.list("comma", specialization.services()),
                         Reason.quarter(period));
@@ -157,42 +156,43 @@ final class Rebates {
             if (period.isBefore(registered) || !period.isBefore(registered.plusMonths(terms.months()))) {
                 return;
             }
-            BigDecimal baselineSum = BigDecimal.ZERO;
+            Money baselineSum = zero();
             for (int back = 1; back <= terms.baselineMonths(); back++) {
-                baselineSum = baselineSum.add(project.consumption().getOrDefault(registered.minusMonths(back), BigDecimal.ZERO));
+                baselineSum = baselineSum.plus(money(project.consumption().getOrDefault(registered.minusMonths(back),
+                        BigDecimal.ZERO)));
             }
-            BigDecimal baseline = baselineSum.divide(BigDecimal.valueOf(terms.baselineMonths()), 10, RoundingMode.HALF_UP);
-            BigDecimal consumed = project.consumption().getOrDefault(period, BigDecimal.ZERO);
-            BigDecimal growth = consumed.subtract(baseline);
-            if (growth.signum() > 0) {
+            Money baseline = baselineSum.dividedBy(terms.baselineMonths());
+            Money consumed = money(project.consumption().getOrDefault(period, BigDecimal.ZERO));
+            Money growth = consumed.minus(baseline);
+            if (growth.isPositive()) {
                 add(terms.payout(), growth, project.ratePercent(), "rebate.project", project.id(), project.projectId(),
-                        project.customerId(), project.registeredOn(), Reason.rate(project.ratePercent()), money(consumed),
-                        period, money(baseline), terms.baselineMonths());
+                        project.customerId(), project.registeredOn(), Reason.rate(project.ratePercent()), consumed,
+                        period, baseline, terms.baselineMonths());
             }
         });
     }
 
     /** A measure summed over the quarter ending with {@code last}; {@code currentKey} reads this period's own. */
-    private BigDecimal quarter(YearMonth last, Function<PartnerMonth.PriorStatement, BigDecimal> measure, String currentKey) {
-        BigDecimal total = BigDecimal.ZERO;
+    private Money quarter(YearMonth last, Function<PartnerMonth.PriorStatement, BigDecimal> measure, String currentKey) {
+        Money total = zero();
         for (int back = 0; back < 3; back++) {
             YearMonth m = last.minusMonths(back);
             if (m.equals(month.period())) {
-                total = total.add(currentKey == null ? BigDecimal.ZERO : measures.getOrDefault(currentKey, BigDecimal.ZERO));
+                total = total.plus(money(currentKey == null ? BigDecimal.ZERO : measures.getOrDefault(currentKey, BigDecimal.ZERO)));
             } else {
-                total = total.add(month.prior(m).map(measure).orElse(BigDecimal.ZERO));
+                total = total.plus(money(month.prior(m).map(measure).orElse(BigDecimal.ZERO)));
             }
         }
         return total;
     }
 
-    private void add(Map<PartnerModel, Payout> payouts, BigDecimal base, BigDecimal percent, String code,
+    private void add(Map<PartnerModel, Payout> payouts, Money base, BigDecimal percent, String code,
                      Object... args) {
         add(payouts.getOrDefault(model, Payout.REBATE_BALANCE), base, percent, code, args);
     }
 
     /** A rebate line: {@code code}'s arguments, then where the money goes ({@code payout.*}) as the last one. */
-    private void add(Payout payout, BigDecimal base, BigDecimal percent, String code, Object... args) {
+    private void add(Payout payout, Money base, BigDecimal percent, String code, Object... args) {
         Reason where = Reason.of(switch (payout) {
             case BANK_ACCOUNT -> "payout.bankAccount";
             case NEXT_STATEMENT_DISCOUNT -> "payout.nextStatement";
@@ -200,11 +200,15 @@ final class Rebates {
         });
         Object[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = where;
-        rebates.add(new Rebate(StatementLine.rated(Kind.REBATE, null, money(base), percent, Reason.of(code, all)),
+        rebates.add(new Rebate(StatementLine.rated(Kind.REBATE, null, base, percent, Reason.of(code, all)),
                 payout));
     }
 
     private Money money(BigDecimal value) {
         return new Money(value, month.currency());
+    }
+
+    private Money zero() {
+        return Money.zero(month.currency());
     }
 }

@@ -1,4 +1,4 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.ProgramVersion;
@@ -7,10 +7,10 @@ import io.partnerhub.program.Service;
 import io.partnerhub.program.Service.ServiceCategory;
 import io.partnerhub.program.Settlement;
 import io.partnerhub.program.TierRule;
-import io.partnerhub.settlement.PartnerMonth.DealFact;
-import io.partnerhub.settlement.PartnerMonth.LinkFact;
-import io.partnerhub.settlement.PartnerMonth.UsageSum;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.PartnerMonth.DealFact;
+import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
 
@@ -38,7 +38,6 @@ import java.util.TreeSet;
 final class ConsumptionLines {
 
     private static final String MONEY = "MONEY";
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final PartnerMonth month;
     private final ProgramVersion terms;
@@ -56,14 +55,19 @@ final class ConsumptionLines {
 
     /** One customer's (or the own account's) consumption, summed the ways the lines need. */
     private static final class Account {
-        BigDecimal list = BigDecimal.ZERO;
-        BigDecimal credits = BigDecimal.ZERO;
+        Money list;
+        Money credits;
         final Set<String> accountIds = new TreeSet<>();
-        final Map<String, BigDecimal> excludedServices = new TreeMap<>();
-        final Map<String, BigDecimal> excludedFunding = new TreeMap<>();
-        final Map<String, BigDecimal> providerFunding = new TreeMap<>();
+        final Map<String, Money> excludedServices = new TreeMap<>();
+        final Map<String, Money> excludedFunding = new TreeMap<>();
+        final Map<String, Money> providerFunding = new TreeMap<>();
         /** Eligible consumption per rate segment and service. */
-        final Map<Segment, Map<String, BigDecimal>> eligible = new LinkedHashMap<>();
+        final Map<Segment, Map<String, Money>> eligible = new LinkedHashMap<>();
+
+        Account(String currency) {
+            list = Money.zero(currency);
+            credits = Money.zero(currency);
+        }
     }
 
     /** Consumption under one link and, where one applies, one approved deal. */
@@ -110,7 +114,7 @@ final class ConsumptionLines {
                 continue;
             }
             YearMonth corrects = day.isBefore(month.period().atDay(1)) ? YearMonth.from(day) : null;
-            Account account = accounts.computeIfAbsent(new AccountKey(sum.customerId(), corrects), k -> new Account());
+            Account account = accounts.computeIfAbsent(new AccountKey(sum.customerId(), corrects), k -> new Account(currency));
             if (sum.customerId() == null) {
                 add(account, sum, null);
             } else {
@@ -147,41 +151,42 @@ final class ConsumptionLines {
         if ("TAX".equals(category)) {
             return;
         }
+        Money cost = money(sum.listCost());
         if ("CREDIT".equals(category)) {
-            account.credits = account.credits.add(sum.listCost());
+            account.credits = account.credits.plus(cost);
             return;
         }
-        account.list = account.list.add(sum.listCost());
+        account.list = account.list.plus(cost);
         if (!MONEY.equals(sum.fundingSource())) {
-            account.providerFunding.merge(sum.fundingSource(), sum.listCost(), BigDecimal::add);
+            account.providerFunding.merge(sum.fundingSource(), cost, Money::plus);
         }
         Service service = service(sum.service());
         if (segment == null) {
             return;
         }
         if (terms.excludedFundingSources().contains(sum.fundingSource())) {
-            account.excludedFunding.merge(sum.fundingSource(), sum.listCost(), BigDecimal::add);
+            account.excludedFunding.merge(sum.fundingSource(), cost, Money::plus);
         } else if (service.excluded()) {
-            account.excludedServices.merge(service.name(), sum.listCost(), BigDecimal::add);
+            account.excludedServices.merge(service.name(), cost, Money::plus);
         } else {
             account.eligible.computeIfAbsent(segment, s -> new TreeMap<>())
-                    .merge(service.name(), sum.listCost(), BigDecimal::add);
+                    .merge(service.name(), cost, Money::plus);
         }
     }
 
     private void customerLines(long customerId, Account account, boolean mayBeFirstMonth) {
-        if (account.list.signum() != 0) {
-            lines.add(StatementLine.of(Kind.LIST_COST, customerId, money(account.list),
+        if (!account.list.isZero()) {
+            lines.add(StatementLine.of(Kind.LIST_COST, customerId, account.list,
                     Reason.of("listCost.customer", customerId, accounts(account))));
         }
-        BigDecimal excluded = sum(account.excludedServices).add(sum(account.excludedFunding));
-        if (excluded.signum() != 0) {
-            lines.add(StatementLine.of(Kind.EXCLUSION, customerId, money(excluded.negate()),
+        Money excluded = sum(account.excludedServices).plus(sum(account.excludedFunding));
+        if (!excluded.isZero()) {
+            lines.add(StatementLine.of(Kind.EXCLUSION, customerId, excluded.negate(),
                     Reason.of("exclusion.customer", exclusions(account))));
         }
-        measures.merge(Measures.CUSTOMERS_LIST_COST, account.list, BigDecimal::add);
+        measure(Measures.CUSTOMERS_LIST_COST, account.list);
         account.eligible.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<Segment, Map<String, BigDecimal>> e) -> e.getKey().link().from())
+                .sorted(Comparator.comparing((Map.Entry<Segment, Map<String, Money>> e) -> e.getKey().link().from())
                         .thenComparing(e -> e.getKey().deal() == null ? LocalDate.MIN : e.getKey().deal().registeredOn()))
                 .forEach(e -> segmentLines(customerId, e.getKey(), e.getValue()));
         if (mayBeFirstMonth) {
@@ -191,63 +196,68 @@ final class ConsumptionLines {
     }
 
     private void ownLines(Account own) {
-        if (own.list.signum() != 0) {
+        if (!own.list.isZero()) {
             String account = month.partner().accountId();
-            lines.add(StatementLine.of(Kind.LIST_COST, null, money(own.list),
+            lines.add(StatementLine.of(Kind.LIST_COST, null, own.list,
                     Reason.of("listCost.own", account)));
-            lines.add(StatementLine.of(Kind.EXCLUSION, null, money(own.list.negate()), Reason.of("exclusion.own")));
+            lines.add(StatementLine.of(Kind.EXCLUSION, null, own.list.negate(), Reason.of("exclusion.own")));
         }
         providerPaidLine(null, own);
     }
 
     /** The discount or reward of one segment: main (or all eligible) services at the rate, other services at theirs. */
-    private void segmentLines(long customerId, Segment segment, Map<String, BigDecimal> eligibleByService) {
+    private void segmentLines(long customerId, Segment segment, Map<String, Money> eligibleByService) {
         Optional<RateRule.PercentOfConsumption> rule = baseRule(segment.link());
         Rate rate = rule.map(r -> rate(r, segment)).orElse(null);
         boolean allEligible = rule.map(r -> r.scope() == RateRule.Scope.ELIGIBLE).orElse(false);
-        BigDecimal atRate = BigDecimal.ZERO;
+        Money atRate = Money.zero(currency);
         Map<String, BigDecimal> ownRates = new TreeMap<>();
-        for (Map.Entry<String, BigDecimal> e : eligibleByService.entrySet()) {
+        for (Map.Entry<String, Money> e : eligibleByService.entrySet()) {
             Service service = service(e.getKey());
-            BigDecimal value = e.getValue();
+            Money value = e.getValue();
             boolean main = service.category() == ServiceCategory.MAIN;
             BigDecimal percent;
             if (main || allEligible) {
-                atRate = atRate.add(value);
+                atRate = atRate.plus(value);
                 percent = rate == null ? BigDecimal.ZERO : rate.percent();
             } else {
                 percent = service.ratePercent() == null ? BigDecimal.ZERO : service.ratePercent();
                 ownRates.put(service.name(), percent);
             }
             measure(service, value, percent);
-            measures.merge(Measures.CUSTOMERS_ELIGIBLE, value, BigDecimal::add);
+            measure(Measures.CUSTOMERS_ELIGIBLE, value);
         }
         Reason during = during(segment);
-        if (rate != null && atRate.signum() != 0) {
-            lines.add(StatementLine.rated(kind(), customerId, money(atRate), rate.percent(),
+        if (rate != null && !atRate.isZero()) {
+            lines.add(StatementLine.rated(kind(), customerId, atRate, rate.percent(),
                     Reason.of(label() + (allEligible ? ".eligible" : ".mainServices"), Reason.rate(rate.percent()), during,
                             Reason.list("comma", rate.parts()))));
         }
         ownRates.forEach((service, percent) -> {
-            BigDecimal value = eligibleByService.get(service);
-            if (percent.signum() != 0 && value.signum() != 0) {
-                lines.add(StatementLine.rated(kind(), customerId, money(value), percent,
+            Money value = eligibleByService.get(service);
+            if (percent.signum() != 0 && !value.isZero()) {
+                lines.add(StatementLine.rated(kind(), customerId, value, percent,
                         Reason.of(label() + ".serviceRate", Reason.rate(percent), service, during, termsName())));
             }
         });
     }
 
-    private void measure(Service service, BigDecimal value, BigDecimal percent) {
-        BigDecimal after = value.subtract(value.multiply(percent).divide(HUNDRED));
+    private void measure(Service service, Money value, BigDecimal percent) {
+        Money after = value.minus(value.percent(percent));
         if (service.category() == ServiceCategory.MAIN) {
-            measures.merge(Measures.MAIN_AFTER_DISCOUNT, after, BigDecimal::add);
+            measure(Measures.MAIN_AFTER_DISCOUNT, after);
         }
         if (measuredAfterDiscount.contains(service.name())) {
-            measures.merge(Measures.afterDiscount(service.name()), after, BigDecimal::add);
+            measure(Measures.afterDiscount(service.name()), after);
         }
         if (measuredEligible.contains(service.name())) {
-            measures.merge(Measures.eligible(service.name()), value, BigDecimal::add);
+            measure(Measures.eligible(service.name()), value);
         }
+    }
+
+    /** Adds an amount to a measure: the statement keeps it as an exact figure of its currency. */
+    private void measure(String key, Money value) {
+        measures.merge(key, value.amount(), BigDecimal::add);
     }
 
     /**
@@ -259,7 +269,7 @@ final class ConsumptionLines {
      */
     private void firstMonthLine(long customerId, Account account) {
         LocalDate first = month.firstConsumedOn().get(customerId);
-        if (account.list.signum() <= 0 || month.firstMonthsRewarded().contains(customerId) || first == null
+        if (!account.list.isPositive() || month.firstMonthsRewarded().contains(customerId) || first == null
                 || !YearMonth.from(first).equals(month.period())) {
             return;
         }
@@ -275,16 +285,16 @@ final class ConsumptionLines {
                     .filter(r -> r.referralOption() == null || r.referralOption().equals(segment.link().referralReward()))
                     .findFirst();
             if (rule.isPresent()) {
-                BigDecimal base = BigDecimal.ZERO;
-                for (Map<String, BigDecimal> byService : account.eligible.values()) {
-                    for (Map.Entry<String, BigDecimal> e : byService.entrySet()) {
+                Money base = Money.zero(currency);
+                for (Map<String, Money> byService : account.eligible.values()) {
+                    for (Map.Entry<String, Money> e : byService.entrySet()) {
                         if (rule.get().scope() == RateRule.Scope.ELIGIBLE
                                 || service(e.getKey()).category() == ServiceCategory.MAIN) {
-                            base = base.add(e.getValue());
+                            base = base.plus(e.getValue());
                         }
                     }
                 }
-                lines.add(StatementLine.rated(Kind.REWARD, customerId, money(base), rule.get().percent(),
+                lines.add(StatementLine.rated(Kind.REWARD, customerId, base, rule.get().percent(),
                         Reason.of("reward.referralFirstMonth", Reason.rate(rule.get().percent()),
                                 String.valueOf(segment.link().referralReward()), segment.link().from())));
                 measures.put(Measures.firstMonthRewarded(customerId), BigDecimal.ONE);
@@ -294,17 +304,17 @@ final class ConsumptionLines {
     }
 
     private void providerPaidLine(Long customerId, Account account) {
-        BigDecimal paid = sum(account.providerFunding).subtract(account.credits);
-        if (paid.signum() == 0) {
+        Money paid = sum(account.providerFunding).minus(account.credits);
+        if (paid.isZero()) {
             return;
         }
         List<Reason> parts = new ArrayList<>();
         account.providerFunding.forEach((source, value) ->
-                parts.add(Reason.of("providerPaid.funded", funding(source), money(value))));
-        if (account.credits.signum() != 0) {
-            parts.add(Reason.of("providerPaid.credits", money(account.credits.negate())));
+                parts.add(Reason.of("providerPaid.funded", funding(source), value)));
+        if (!account.credits.isZero()) {
+            parts.add(Reason.of("providerPaid.credits", account.credits.negate()));
         }
-        lines.add(StatementLine.of(Kind.PROVIDER_PAID, customerId, money(paid),
+        lines.add(StatementLine.of(Kind.PROVIDER_PAID, customerId, paid,
                 Reason.of("providerPaid", Reason.list("semicolon", parts))));
     }
 
@@ -405,9 +415,9 @@ final class ConsumptionLines {
     private Reason.Items exclusions(Account account) {
         List<Reason> parts = new ArrayList<>();
         account.excludedServices.forEach((service, value) ->
-                parts.add(Reason.of("exclusion.service", service, money(value))));
+                parts.add(Reason.of("exclusion.service", service, value)));
         account.excludedFunding.forEach((source, value) ->
-                parts.add(Reason.of("exclusion.funding", funding(source), money(value))));
+                parts.add(Reason.of("exclusion.funding", funding(source), value)));
         return Reason.list("semicolon", parts);
     }
 
@@ -433,7 +443,7 @@ final class ConsumptionLines {
         return new Money(value, currency);
     }
 
-    private static BigDecimal sum(Map<String, BigDecimal> values) {
-        return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    private Money sum(Map<String, Money> values) {
+        return values.values().stream().reduce(Money.zero(currency), Money::plus);
     }
 }

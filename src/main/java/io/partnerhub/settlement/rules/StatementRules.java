@@ -1,14 +1,14 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.RateRule;
 import io.partnerhub.program.RebateRule;
 import io.partnerhub.program.Settlement;
-import io.partnerhub.settlement.PartnerMonth.BonusWithdrawal;
-import io.partnerhub.settlement.PartnerMonth.PresaleFact;
-import io.partnerhub.settlement.Statement.Accrual;
-import io.partnerhub.settlement.Statement.BonusReturn;
-import io.partnerhub.settlement.Statement.FinalPayout;
-import io.partnerhub.settlement.StatementLine.Kind;
+import io.partnerhub.settlement.rules.PartnerMonth.BonusWithdrawal;
+import io.partnerhub.settlement.rules.PartnerMonth.PresaleFact;
+import io.partnerhub.settlement.rules.Statement.Accrual;
+import io.partnerhub.settlement.rules.Statement.BonusReturn;
+import io.partnerhub.settlement.rules.Statement.FinalPayout;
+import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
 
@@ -45,15 +45,15 @@ public final class StatementRules {
         carriedDiscount(month, lines);
         adjustments(month, lines);
         List<Rebates.Rebate> rebates = Rebates.accrued(month, measures);
-        BigDecimal nextDiscount = BigDecimal.ZERO;
+        Money nextDiscount = Money.zero(currency);
         for (Rebates.Rebate rebate : rebates) {
             lines.add(rebate.line());
             if (rebate.payout() == RebateRule.Payout.NEXT_STATEMENT_DISCOUNT) {
-                nextDiscount = nextDiscount.add(rebate.line().amount().amount());
+                nextDiscount = nextDiscount.plus(rebate.line().amount());
             }
         }
-        if (nextDiscount.signum() > 0) {
-            measures.put(Measures.NEXT_STATEMENT_DISCOUNT, nextDiscount);
+        if (nextDiscount.isPositive()) {
+            measures.put(Measures.NEXT_STATEMENT_DISCOUNT, nextDiscount.amount());
         }
         List<BonusReturn> returns = bonus(month, settlement, lines, currency);
         Qualifications.Outcome qualification = Qualifications.evaluate(month, measures);
@@ -62,7 +62,7 @@ public final class StatementRules {
         }
         List<Accrual> accruals = new ArrayList<>();
         for (Rebates.Rebate rebate : rebates) {
-            if (rebate.payout() == RebateRule.Payout.REBATE_BALANCE && rebate.line().amount().amount().signum() > 0) {
+            if (rebate.payout() == RebateRule.Payout.REBATE_BALANCE && rebate.line().amount().isPositive()) {
                 int lineNo = lines.indexOf(rebate.line()) + 1;
                 accruals.add(new Accrual(lineNo, rebate.line().amount(), Reason.of("ledger.accrual", month.period(),
                         (long) lineNo, rebate.line().reason())));
@@ -97,16 +97,16 @@ public final class StatementRules {
         }
         Money balance = before.plus(accrued).plus(returned);
         LocalDate endsOn = month.partner().endsOn();
-        if (balance.amount().signum() <= 0) {
+        if (!balance.isPositive()) {
             return Optional.of(new FinalPayout(0, Money.zero(currency).rounded(), Reason.of("ledger.finalNothing",
                     month.period(), endsOn)));
         }
         List<Reason> parts = new ArrayList<>();
         parts.add(Reason.of("payout.before", before));
-        if (accrued.amount().signum() > 0) {
+        if (accrued.isPositive()) {
             parts.add(Reason.of("payout.accrued", accrued));
         }
-        if (returned.amount().signum() > 0) {
+        if (returned.isPositive()) {
             parts.add(Reason.of("payout.bonusReturned", returned));
         }
         lines.add(StatementLine.of(Kind.BALANCE_PAYOUT, null, balance, Reason.of("payout.final", endsOn, balance,
@@ -143,9 +143,9 @@ public final class StatementRules {
     /** Rebates the previous period accrued as a one-time extra discount (Oblakoteka White Label). */
     private static void carriedDiscount(PartnerMonth month, List<StatementLine> lines) {
         YearMonth previous = month.period().minusMonths(1);
-        month.prior(previous).map(p -> p.measure(Measures.NEXT_STATEMENT_DISCOUNT))
-                .filter(amount -> amount.signum() > 0)
-                .ifPresent(amount -> lines.add(StatementLine.of(Kind.DISCOUNT, null, new Money(amount, month.currency()),
+        month.prior(previous).map(p -> new Money(p.measure(Measures.NEXT_STATEMENT_DISCOUNT), month.currency()))
+                .filter(Money::isPositive)
+                .ifPresent(amount -> lines.add(StatementLine.of(Kind.DISCOUNT, null, amount,
                         Reason.of("discount.carried", previous))));
     }
 
@@ -160,12 +160,12 @@ public final class StatementRules {
         for (BonusWithdrawal w : month.bonusWithdrawals()) {
             withdrawn = withdrawn.plus(new Money(w.amount(), currency));
         }
-        if (withdrawn.amount().signum() == 0) {
+        if (withdrawn.isZero()) {
             return List.of();
         }
         Money payable = Totals.of(lines, settlement, currency).payable();
         Money applied = payable.isNegative() ? Money.zero(currency) : payable.compareTo(withdrawn) < 0 ? payable : withdrawn;
-        if (applied.amount().signum() > 0) {
+        if (applied.isPositive()) {
             lines.add(StatementLine.of(Kind.BONUS, null, applied, applied.equals(withdrawn)
                     ? Reason.of("bonus.applied", withdrawn)
                     : Reason.of("bonus.appliedUpToPayable", withdrawn, payable, withdrawn.minus(applied))));
@@ -175,7 +175,7 @@ public final class StatementRules {
         List<BonusWithdrawal> latestFirst = month.bonusWithdrawals().stream()
                 .sorted(Comparator.comparingLong(BonusWithdrawal::entryId).reversed()).toList();
         for (BonusWithdrawal w : latestFirst) {
-            if (left.amount().signum() <= 0) {
+            if (!left.isPositive()) {
                 break;
             }
             Money part = new Money(w.amount(), currency).compareTo(left) < 0 ? new Money(w.amount(), currency) : left;

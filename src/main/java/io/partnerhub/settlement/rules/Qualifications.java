@@ -1,10 +1,10 @@
-package io.partnerhub.settlement;
+package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.TierRule;
 import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
-import io.partnerhub.settlement.Statement.StandingChange;
+import io.partnerhub.settlement.rules.Statement.StandingChange;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Reason;
 
@@ -14,12 +14,13 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Tier qualification at a period's close, of the two kinds the programs use. A change the close
  * decides takes effect on the first day of the next month.
  */
-final class Qualifications {
+public final class Qualifications {
 
     /** The outcome: the window left open after this month, and a change if one was decided. */
     record Outcome(YearMonth window, Optional<StandingChange> change, boolean requirementMet) {
@@ -51,13 +52,13 @@ final class Qualifications {
     private static Outcome window(PartnerMonth month, Map<String, BigDecimal> measures, List<TierRule> tiers,
                                   TierRule upper, MonthlyRequirementWindow rule) {
         YearMonth period = month.period();
-        Money listCost = new Money(measures.getOrDefault(Measures.CUSTOMERS_LIST_COST, BigDecimal.ZERO), month.currency());
-        boolean examPassed = rule.examCounts() && month.examPassedOn() != null
-                && !month.examPassedOn().isAfter(period.atEndOfMonth());
-        boolean met = examPassed || listCost.amount().compareTo(rule.monthlyListCostAtLeast()) >= 0;
-        Reason why = examPassed ? Reason.of("standing.why.exam", month.examPassedOn())
-                : Reason.of(met ? "standing.why.listCostAtLeast" : "standing.why.listCostBelow", listCost,
-                new Money(rule.monthlyListCostAtLeast(), month.currency()));
+        MonthlyRequirement requirement = monthly(rule, period,
+                new Money(measures.getOrDefault(Measures.CUSTOMERS_LIST_COST, BigDecimal.ZERO), month.currency()),
+                month.examPassedOn());
+        boolean met = requirement.met();
+        Reason why = requirement.examPassed() ? Reason.of("standing.why.exam", month.examPassedOn())
+                : Reason.of(met ? "standing.why.listCostAtLeast" : "standing.why.listCostBelow", requirement.listCost(),
+                requirement.threshold());
         LocalDate nextMonth = period.plusMonths(1).atDay(1);
         PartnerModel model = month.partner().model();
         if (!upper.id().equals(month.partner().tier())) {
@@ -77,7 +78,7 @@ final class Qualifications {
         if (window == null) {
             window = period;
         }
-        YearMonth last = window.plusMonths(rule.windowMonths() - 1L);
+        YearMonth last = windowCloses(window, rule);
         if (period.isBefore(last)) {
             return new Outcome(window, Optional.empty(), false);
         }
@@ -93,7 +94,7 @@ final class Qualifications {
      * The window open as a month starts for a partner in the windowed tier: the previous month's
      * statement's, or, before any statement, the contract's first window.
      */
-    static YearMonth openWindow(Optional<PartnerMonth.PriorStatement> previous, LocalDate contractDate) {
+    public static YearMonth openWindow(Optional<PartnerMonth.PriorStatement> previous, LocalDate contractDate) {
         return previous.isPresent() ? previous.get().qualificationWindow() : YearMonth.from(contractDate);
     }
 
@@ -107,18 +108,16 @@ final class Qualifications {
         if (period.getMonthValue() % 3 != 0) {
             return Optional.empty();
         }
-        BigDecimal eligible = measures.getOrDefault(Measures.CUSTOMERS_ELIGIBLE, BigDecimal.ZERO);
-        for (int back = 1; back <= 2; back++) {
-            eligible = eligible.add(month.prior(period.minusMonths(back))
-                    .map(p -> p.measure(Measures.CUSTOMERS_ELIGIBLE)).orElse(BigDecimal.ZERO));
-        }
+        Money eligible = quarterToDate(period,
+                new Money(measures.getOrDefault(Measures.CUSTOMERS_ELIGIBLE, BigDecimal.ZERO), month.currency()),
+                m -> new Money(month.prior(m).map(p -> p.measure(Measures.CUSTOMERS_ELIGIBLE)).orElse(BigDecimal.ZERO),
+                        month.currency()));
         TierRule earned = null;
         for (TierRule tier : tiers) {
             if (tier.qualification() == null && earned == null) {
                 earned = tier;
             } else if (tier.qualification() instanceof QuarterlyVolume volume
-                    && eligible.compareTo(volume.eligibleCostAtLeast()) >= 0
-                    && month.certifiedEmployees() >= volume.certifiedEmployees()) {
+                    && volumeMet(volume, eligible, month.certifiedEmployees())) {
                 earned = tier;
             }
         }
@@ -127,7 +126,59 @@ final class Qualifications {
         }
         return Optional.of(new StandingChange(period.plusMonths(1).atDay(1), month.partner().model(), earned.id(),
                 Reason.of("standing.quarter", month.partner().tier(), earned.id(), Reason.quarter(period),
-                        new Money(eligible, month.currency()), month.certifiedEmployees())));
+                        eligible, month.certifiedEmployees())));
+    }
+
+    /**
+     * A windowed tier's monthly requirement judged for one month: met by a training exam passed by
+     * the month's end where the program counts it, or by the customers' list cost reaching the threshold.
+     */
+    public record MonthlyRequirement(boolean examPassed, Money listCost, Money threshold) {
+
+        public boolean met() {
+            return examPassed || listCost.compareTo(threshold) >= 0;
+        }
+
+        /** The list cost still missing to meet it by consumption: zero or less once it is reached. */
+        public Money shortfall() {
+            return threshold.minus(listCost);
+        }
+    }
+
+    /** The monthly requirement of {@code rule} in {@code period}, as the close judges it (and the forecast foresees it). */
+    public static MonthlyRequirement monthly(MonthlyRequirementWindow rule, YearMonth period, Money listCost,
+                                             LocalDate examPassedOn) {
+        boolean examPassed = rule.examCounts() && examPassedOn != null && !examPassedOn.isAfter(period.atEndOfMonth());
+        return new MonthlyRequirement(examPassed, listCost, new Money(rule.monthlyListCostAtLeast(), listCost.currency()));
+    }
+
+    /** The last month of a qualification window opened in {@code window}. */
+    public static YearMonth windowCloses(YearMonth window, MonthlyRequirementWindow rule) {
+        return window.plusMonths(rule.windowMonths() - 1L);
+    }
+
+    /**
+     * A figure over the quarter containing {@code period}, up to and including it: {@code current}
+     * for the period, {@code earlier} for each of the quarter's months before it.
+     */
+    public static Money quarterToDate(YearMonth period, Money current, Function<YearMonth, Money> earlier) {
+        Money total = current;
+        YearMonth first = YearMonth.of(period.getYear(), (period.getMonthValue() - 1) / 3 * 3 + 1);
+        for (YearMonth m = first; m.isBefore(period); m = m.plusMonths(1)) {
+            total = total.plus(earlier.apply(m));
+        }
+        return total;
+    }
+
+    /** The quarterly eligible consumption still missing for {@code volume}: zero or less once it is reached. */
+    public static Money volumeShortfall(QuarterlyVolume volume, Money eligible) {
+        return new Money(volume.eligibleCostAtLeast(), eligible.currency()).minus(eligible);
+    }
+
+    /** Whether a quarter's eligible consumption and the certified employees earn {@code volume}'s tier. */
+    public static boolean volumeMet(QuarterlyVolume volume, Money eligible, int certifiedEmployees) {
+        return !volumeShortfall(volume, eligible).isPositive()
+                && certifiedEmployees >= volume.certifiedEmployees();
     }
 
     private static Reason modelChange(PartnerModel from, PartnerModel to) {

@@ -1,0 +1,179 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A period's consumption per partner: one scan of the period's usage partition that sums it per
+ * account, service, funding source and charge category, by day only for the accounts where
+ * something changes inside the period, attributed to partners through the link in force on the
+ * day. Its result arrives ordered by partner, so partners are handed over one after another in
+ * little memory.
+ */
+final class UsageInMonth {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageInMonth.class);
+
+    /** Where the usage query narrows to one partner's accounts. */
+    private static final String ONLY_ACCOUNTS = "/*only accounts*/";
+
+    /** The period's usage per partner: customers through the link in force on the day, and the own account. */
+    private static final String USAGE = """
+            select coalesce(l.partner_id, p.id) as partner_id, c.id as customer_id, coalesce(l.id, 0) as link_id,
+                   l.valid_from, l.valid_to, l.referral_reward,
+                   s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
+              from (select u.account_id, u.service_name, u.funding_source, u.charge_category,
+                           case when u.account_id = any(:split) or u.charge_start < :startAt or u.charge_start >= :endAt
+                                then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
+                           sum(u.list_cost) as list_cost
+                      from usage_counted_row_view u
+                     where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
+                     group by 1, 2, 3, 4, 5) s
+              left join customer c on c.account_id = s.account_id
+              left join customer_link l on l.customer_id = c.id
+                                       and l.valid_from <= coalesce(s.day, :start)
+                                       and (l.valid_to is null or l.valid_to > coalesce(s.day, :start))
+              left join partner p on p.account_id = s.account_id and c.id is null
+             where l.id is not null or p.id is not null
+             order by 1""";
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    UsageInMonth(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+        this.jdbc = jdbc;
+        this.named = named;
+    }
+
+    /** Hands each partner's links and usage over to {@code each}. */
+    interface PartnerUsage {
+        void settle(MonthFacts.Row partner, List<LinkFact> links, List<UsageSum> usage);
+    }
+
+    /**
+     * Reads the period's usage and hands it over partner by partner, in the order of {@code partners}
+     * (every one of them, those without usage too). {@code onlyAccounts}: the accounts of the one
+     * partner asked for, null for all.
+     */
+    void read(YearMonth period, MapSqlParameterSource p, List<MonthFacts.Row> partners, String[] onlyAccounts,
+              PartnerUsage each) {
+        UsageStream usage = new UsageStream(partners, each);
+        p.addValue("split", splitAccounts(p));
+        String usageQuery = USAGE;
+        if (onlyAccounts == null) {
+            analyze(period);
+        } else {
+            p.addValue("accounts", onlyAccounts);
+            usageQuery = USAGE.replace(ONLY_ACCOUNTS, "and u.account_id = any(:accounts)");
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Usage query plan for {}:\n{}", period, String.join("\n",
+                    named.queryForList("explain " + usageQuery, p, String.class)));
+        }
+        long started = System.nanoTime();
+        named.query(usageQuery, p, usage::accept);
+        usage.finish();
+        log.debug("Usage of {} read in {} ms: first row after {} ms, {} ms of it handing partners over and storing their statements", period,
+                (System.nanoTime() - started) / 1_000_000, (Math.max(usage.firstRowAt, started) - started) / 1_000_000,
+                usage.handingOver / 1_000_000);
+    }
+
+    /**
+     * Accounts where something changes inside the period: a link starts or ends, a deal starts or
+     * ends, or the partner leaves. Only their usage is summed by day. An array parameter rather than a
+     * temporary table, so the month's aggregate may run in parallel.
+     */
+    private String[] splitAccounts(MapSqlParameterSource p) {
+        return named.queryForList("""
+                select c.account_id
+                  from customer_link l join customer c on c.id = l.customer_id
+                 where (l.valid_from > :start and l.valid_from <= :end) or (l.valid_to > :start and l.valid_to <= :end)
+                union
+                select c.account_id
+                  from deal d join customer c on c.tax_id = d.customer_tax_id
+                 where""" + " " + DealsInMonth.APPROVED_DEAL + """
+                   and ((d.registered_on > :start and d.registered_on <= :end) or (d.ended_on > :start and d.ended_on <= :end))
+                union
+                select c.account_id
+                  from customer_link l
+                  join customer c on c.id = l.customer_id
+                  join partner_ending_view e on e.partner_id = l.partner_id
+                 where least(e.exit_date, e.revoked_on) > :start and least(e.exit_date, e.revoked_on) <= :end""",
+                p, String.class).toArray(String[]::new);
+    }
+
+    /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
+    private void analyze(YearMonth period) {
+        jdbc.queryForList("select ensure_usage_partitions(?, ?)", period.atDay(1), period.atDay(1));
+        jdbc.execute("analyze usage_row_" + period.getYear() + "_" + String.format("%02d", period.getMonthValue()));
+    }
+
+    /** Walks the ordered usage result and the ordered partners together, one partner at a time. */
+    private static final class UsageStream {
+        private final List<MonthFacts.Row> partners;
+        private final PartnerUsage settle;
+        private int next;
+        private long current = -1;
+        private final Map<Long, LinkFact> links = new LinkedHashMap<>();
+        private final List<UsageSum> sums = new ArrayList<>();
+        long firstRowAt;
+        long handingOver;
+
+        UsageStream(List<MonthFacts.Row> partners, PartnerUsage settle) {
+            this.partners = partners;
+            this.settle = settle;
+        }
+
+        void accept(ResultSet rs) throws SQLException {
+            if (firstRowAt == 0) {
+                firstRowAt = System.nanoTime();
+            }
+            long partnerId = rs.getLong("partner_id");
+            if (partnerId != current) {
+                flushUntil(partnerId);
+                current = partnerId;
+            }
+            Long customerId = (Long) rs.getObject("customer_id");
+            long linkId = rs.getLong("link_id");
+            if (customerId != null && !links.containsKey(linkId)) {
+                links.put(linkId, new LinkFact(linkId, customerId, rs.getString("account_id"),
+                        MonthFacts.date(rs, "valid_from"), MonthFacts.date(rs, "valid_to"), rs.getString("referral_reward")));
+            }
+            sums.add(new UsageSum(customerId, linkId, rs.getString("service_name"), rs.getString("funding_source"),
+                    rs.getString("charge_category"), MonthFacts.date(rs, "day"), rs.getBigDecimal("list_cost")));
+        }
+
+        /** Settles every partner before {@code partnerId}: the one whose usage was gathered, and those without usage. */
+        private void flushUntil(long partnerId) {
+            long started = System.nanoTime();
+            while (next < partners.size() && partners.get(next).facts().id() < partnerId) {
+                MonthFacts.Row partner = partners.get(next++);
+                if (partner.facts().id() == current) {
+                    settle.settle(partner, List.copyOf(links.values()), List.copyOf(sums));
+                } else {
+                    settle.settle(partner, List.of(), List.of());
+                }
+            }
+            links.clear();
+            sums.clear();
+            handingOver += System.nanoTime() - started;
+        }
+
+        void finish() {
+            flushUntil(Long.MAX_VALUE);
+        }
+    }
+}
