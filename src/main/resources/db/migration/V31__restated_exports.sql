@@ -64,3 +64,14 @@ create view usage_counted_row_view as
                              where d.account_id = u.account_id
                                and d.day = (u.charge_start at time zone 'Europe/Moscow')::date
                                and d.import_id > u.import_id and u.period >= d.open_from));
+
+-- usage: the imports that restated days, and which earlier imports each superseded rows of (the
+-- close names them on the correction lines of restated days).
+create view usage_restating_import_view as
+    select id as import_id
+      from usage_import
+     where mode = 'RESTATE';
+
+create view usage_supersession_view as
+    select distinct by_import_id, import_id
+      from usage_superseded;

@@ -3,21 +3,20 @@ package io.partnerhub.deal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.partnerhub.shared.RollupLag;
 
 /**
- * The rollup lag of the deal desk's consumption days ({@code partnerhub_rollup_lag_seconds} with
- * {@code rollup="consumption_day"}): the age of the oldest import {@link ConsumptionSummary} has not
- * added yet, 0 when none waits.
+ * The {@link RollupLag} of the deal desk's consumption days ({@code rollup="consumption_day"}): the
+ * imports {@link ConsumptionSummary} has not added yet. Not the same lag as usage's
+ * {@code consumption_service}: each summary records the imports it added in its own table, and
+ * either may fall behind alone.
  */
 @Component
 class SummaryMetrics {
 
     SummaryMetrics(MeterRegistry registry, JdbcClient jdbc) {
-        Gauge.builder("partnerhub.rollup.lag", jdbc, SummaryMetrics::lag)
-                .description("Age of the oldest import a rollup has not added yet, 0 when none waits")
-                .baseUnit("seconds").tag("rollup", "consumption_day").register(registry);
+        RollupLag.register(registry, "consumption_day", () -> lag(jdbc));
     }
 
     private static double lag(JdbcClient jdbc) {

@@ -57,8 +57,12 @@ public class PartnerAccess {
         return judge(dates.revokedOn(), dates.exitDate());
     }
 
-    /** The access of a partner revoked from {@code revokedOn} and leaving on {@code exitDate} (either may be null). */
-    Access judge(LocalDate revokedOn, LocalDate exitDate) {
+    /**
+     * The access of a partner revoked from {@code revokedOn} and leaving on {@code exitDate} (either
+     * may be null), for a caller that read both from {@code partner_ending_view} in a query it makes
+     * anyway (the portal, with the signed-in person).
+     */
+    public Access judge(LocalDate revokedOn, LocalDate exitDate) {
         LocalDate day = today.date();
         if (revokedOn != null && !revokedOn.isAfter(day)) {
             return new Ended(revokedOn, null, revokedOn);

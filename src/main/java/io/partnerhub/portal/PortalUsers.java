@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -195,6 +196,29 @@ public class PortalUsers implements UserDetailsService {
     public Optional<PortalUser> byEmail(String email) {
         return jdbc.sql("select * from portal_user where lower(email) = lower(:email) and disabled_at is null")
                 .param("email", email.strip()).query(PortalUsers::user).optional();
+    }
+
+    /** A signed-in person and what their partner lets its people do today (null: an operator). */
+    record WithAccess(PortalUser user, PartnerAccess.Access access) {
+    }
+
+    /**
+     * The person and their partner's access in one indexed query (the e-mail's unique index, the
+     * partner's ending by its key), since every portal request asks both (docs/security.md).
+     */
+    Optional<WithAccess> withAccess(String email) {
+        return jdbc.sql("""
+                        select u.*, e.revoked_on, e.exit_date
+                          from portal_user u
+                          left join partner_ending_view e on e.partner_id = u.partner_id
+                         where lower(u.email) = lower(:email) and u.disabled_at is null""")
+                .param("email", email.strip())
+                .query((rs, row) -> {
+                    PortalUser user = user(rs, row);
+                    return new WithAccess(user, user.partnerId() == null ? null : access.judge(
+                            rs.getObject("revoked_on", LocalDate.class), rs.getObject("exit_date", LocalDate.class)));
+                })
+                .optional();
     }
 
     /** The platform caller a signed-in person acts as. */

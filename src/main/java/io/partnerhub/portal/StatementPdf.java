@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * A statement as a PDF: the template statement-pdf.html (well-formed XHTML, as the renderer parses
  * it as XML) rendered by openhtmltopdf straight into the given stream. Russian needs a font with
- * Cyrillic embedded: DejaVu Sans, from the jasperreports-fonts artifact on the class path.
+ * Cyrillic embedded: DejaVu Sans, from the jasperreports-fonts artifact on the class path. The
+ * renderer is the fast one, the only one the library has kept (its {@code useFastMode()} does
+ * nothing and is deprecated).
  */
 @Component
 class StatementPdf {
@@ -30,6 +32,7 @@ class StatementPdf {
 
     StatementPdf(ITemplateEngine templates) {
         this.templates = templates;
+        PdfRendererLog.install();
     }
 
     void write(Partner partner, Statements.StatementView statement, Map<Long, ?> customerNames, Locale locale,
@@ -37,7 +40,6 @@ class StatementPdf {
         String html = templates.process("statement-pdf", new Context(locale,
                 Map.of("partner", partner, "statement", statement, "customerNames", customerNames)));
         new PdfRendererBuilder()
-                .useFastMode()
                 .useFont(() -> font("DejaVuSans.ttf"), FONT_FAMILY, 400, FontStyle.NORMAL, true)
                 .useFont(() -> font("DejaVuSans-Bold.ttf"), FONT_FAMILY, 700, FontStyle.NORMAL, true)
                 .withProducer("Partnerhub")

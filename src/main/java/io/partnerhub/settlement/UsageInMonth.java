@@ -1,6 +1,7 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.rules.PartnerMonth.Restated;
 import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,14 +36,21 @@ final class UsageInMonth {
     private static final String USAGE = """
             select coalesce(l.partner_id, p.id) as partner_id, c.id as customer_id, coalesce(l.id, 0) as link_id,
                    l.valid_from, l.valid_to, l.referral_reward,
-                   s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost
+                   s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost,
+                   s.restated_by,
+                   case when s.restated_by is not null
+                        then array(select x.import_id from usage_supersession_view x
+                                    where x.by_import_id = s.restated_by order by 1) end as superseded
               from (select u.account_id, u.service_name, u.funding_source, u.charge_category,
                            case when u.account_id = any(:split) or u.charge_start < :startAt or u.charge_start >= :endAt
                                 then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
+                           case when u.charge_start < :startAt
+                                 and u.import_id in (select r.import_id from usage_restating_import_view r)
+                                then u.import_id end as restated_by,
                            sum(u.list_cost) as list_cost
                       from usage_counted_row_view u
                      where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
-                     group by 1, 2, 3, 4, 5) s
+                     group by 1, 2, 3, 4, 5, 6) s
               left join customer c on c.account_id = s.account_id
               left join customer_link l on l.customer_id = c.id
                                        and l.valid_from <= coalesce(s.day, :start)
@@ -152,8 +161,11 @@ final class UsageInMonth {
                 links.put(linkId, new LinkFact(linkId, customerId, rs.getString("account_id"),
                         MonthFacts.date(rs, "valid_from"), MonthFacts.date(rs, "valid_to"), rs.getString("referral_reward")));
             }
+            long restatedBy = rs.getLong("restated_by");
+            Restated restated = rs.wasNull() ? null : new Restated(restatedBy,
+                    Arrays.asList((Long[]) rs.getArray("superseded").getArray()));
             sums.add(new UsageSum(customerId, linkId, rs.getString("service_name"), rs.getString("funding_source"),
-                    rs.getString("charge_category"), MonthFacts.date(rs, "day"), rs.getBigDecimal("list_cost")));
+                    rs.getString("charge_category"), MonthFacts.date(rs, "day"), rs.getBigDecimal("list_cost"), restated));
         }
 
         /** Settles every partner before {@code partnerId}: the one whose usage was gathered, and those without usage. */

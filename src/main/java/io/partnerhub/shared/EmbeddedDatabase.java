@@ -59,18 +59,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
             OrphanedPostgres.stopIn(directory).ifPresent(pid ->
                     log.info("Stopped PostgreSQL (pid {}) left running on {}; starting afresh", pid, directory));
             boolean fresh = clean || !Files.exists(directory.resolve("PG_VERSION"));
-            return new EmbeddedDatabase(startPostgres(directory, clean), lock, fresh);
+            if (clean) {
+                DiscardedDirectories.emptyInBackground(directory);
+            }
+            return new EmbeddedDatabase(startPostgres(directory, clean, ServerLog.beside(directory)), lock, fresh);
         } catch (RuntimeException | Error e) {
             lock.close();
             throw e;
         }
     }
 
-    private static EmbeddedPostgres startPostgres(Path directory, boolean clean) {
+    private static EmbeddedPostgres startPostgres(Path directory, boolean clean, ServerLog serverLog) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(clean)
+                    // a clean start found the directory emptied; deleting it at close took 2-3 s on
+                    // the build machine's disk, in the close of every test platform
+                    .setCleanDataDirectory(false)
+                    .setOutputRedirector(serverLog.redirect())
+                    .setErrorRedirector(serverLog.redirect())
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("fsync", clean ? "off" : "on")
@@ -85,15 +92,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .start();
             return postgres;
         } catch (IOException e) {
-            throw new UncheckedIOException("The embedded PostgreSQL in " + directory + " did not start", e);
+            throw new UncheckedIOException(notStarted(directory, serverLog), e);
         } catch (IllegalStateException e) {
             // another process holds the lock file; the same process holding it shows as an overlapping lock
             if (e instanceof java.nio.channels.OverlappingFileLockException
                     || String.valueOf(e.getMessage()).contains("could not lock")) {
                 throw new EmbeddedDatabaseInUse(directory);
             }
-            throw e;
+            throw new IllegalStateException(notStarted(directory, serverLog), e);
         }
+    }
+
+    private static String notStarted(Path directory, ServerLog serverLog) {
+        return "The embedded PostgreSQL in " + directory + " did not start; the end of " + serverLog + ":\n"
+                + serverLog.tail();
     }
 
     public boolean running() {

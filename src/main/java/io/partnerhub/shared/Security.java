@@ -30,23 +30,12 @@ class Security {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, OperatorToken operatorToken, PartnerTokens partnerTokens,
                             ProblemResponses problems, JdbcClient jdbc) throws Exception {
-        TokenAuthentication tokens = new TokenAuthentication(operatorToken, partnerTokens, problems);
-        return http
-                .securityMatcher("/api/**")
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .headers(SecurityHeaders.strict())
+        return bearerTokens(http, "/api/**", new TokenAuthentication(operatorToken, partnerTokens, problems), problems,
+                "Send Authorization: Bearer <token>.", "This token may not do that.")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(OPEN_API_PATHS).permitAll()
                         .anyRequest().authenticated())
-                .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new IdempotentRequests(jdbc, problems), TokenAuthentication.class)
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
-                                "Send Authorization: Bearer <token>."))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden",
-                                "This token may not do that.")))
                 .build();
     }
 
@@ -58,21 +47,30 @@ class Security {
     @Order(3)
     SecurityFilterChain metrics(HttpSecurity http, OperatorToken operatorToken, PartnerTokens partnerTokens,
                                 ProblemResponses problems) throws Exception {
+        return bearerTokens(http, "/actuator/prometheus", new TokenAuthentication(operatorToken, partnerTokens, problems),
+                problems, "Send Authorization: Bearer <the operator token>.", "Only the operator token reads the metrics.")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))
+                .build();
+    }
+
+    /**
+     * What a chain of bearer tokens is, whatever it guards: no session, cookie or CSRF token (a
+     * request carries its authority), strict headers, and 401 and 403 as problem documents that say
+     * what to send or why not.
+     */
+    private static HttpSecurity bearerTokens(HttpSecurity http, String paths, TokenAuthentication tokens,
+                                             ProblemResponses problems, String unauthorized, String forbidden)
+            throws Exception {
         return http
-                .securityMatcher("/actuator/prometheus")
+                .securityMatcher(paths)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityHeaders.strict())
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("OPERATOR"))
-                .addFilterBefore(new TokenAuthentication(operatorToken, partnerTokens, problems),
-                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(tokens, AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized",
-                                "Send Authorization: Bearer <the operator token>."))
-                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden",
-                                "Only the operator token reads the metrics.")))
-                .build();
+                        .authenticationEntryPoint((req, res, ex) -> problems.write(req, res, 401, "Unauthorized", unauthorized))
+                        .accessDeniedHandler((req, res, ex) -> problems.write(req, res, 403, "Forbidden", forbidden)));
     }
 
     /** Everything the API and the portal's pages do not claim: API docs, health, static files. */

@@ -6,15 +6,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.partnerhub.shared.RollupLag;
 
 /**
  * Imports as Prometheus sees them (docs/architecture.md, "Metrics"): rows stored
  * ({@code partnerhub_import_rows_total}) and how long each import took by its outcome
- * ({@code partnerhub_import_seconds}), both by format; and the rollup lag, the age of the oldest
- * import the consumption-per-service summary has not added yet ({@code partnerhub_rollup_lag_seconds}).
+ * ({@code partnerhub_import_seconds}), both by format; and the consumption-per-service summary's
+ * {@link RollupLag} ({@code rollup="consumption_service"}).
  */
 @Component
 class ImportMetrics {
@@ -23,9 +23,7 @@ class ImportMetrics {
 
     ImportMetrics(MeterRegistry registry, JdbcClient jdbc) {
         this.registry = registry;
-        Gauge.builder("partnerhub.rollup.lag", jdbc, ImportMetrics::serviceSummaryLag)
-                .description("Age of the oldest import a rollup has not added yet, 0 when none waits")
-                .baseUnit("seconds").tag("rollup", "consumption_service").register(registry);
+        RollupLag.register(registry, "consumption_service", () -> serviceSummaryLag(jdbc));
     }
 
     /** Records an import that ended with {@code outcome}, having stored {@code rows}. */

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *   <li>a superseded row of a closed period keeps counting there, and its negation (a reversal row
  *       naming its import) lands in the next open period, where the close shows it, with the
  *       restated rows, as a correction of the day's month;</li>
- *   <li>the consumption per service, if it already added a superseded row, takes it out again.</li>
+ *   <li>the consumption per service, if it already added a superseded row, takes it out again, and
+ *       adds the reversal rows when the import's own rows were summarized as they streamed.</li>
  * </ul>
  * Restatements, and the summary's catch-up, take turns on one lock, so a superseded row is never
  * added to the summary after it was taken out.
@@ -101,6 +102,17 @@ final class Restatement {
                do update set list_cost = consumption_service.list_cost + excluded.list_cost"""
             .formatted(ServiceSummary.CONSUMPTION);
 
+    /** The import's own rows were summarized as they streamed; its reversal rows join them here. */
+    private static final String SUMMARIZE_REVERSALS = """
+            insert into consumption_service (account_id, month, service_name, currency, list_cost)
+            select account_id, period, service_name, currency, sum(list_cost)
+              from usage_row
+             where import_id = ? and period = ? and reverses_import_id is not null and charge_category in %s
+             group by 1, 2, 3, 4
+            on conflict (account_id, month, service_name, currency)
+               do update set list_cost = consumption_service.list_cost + excluded.list_cost"""
+            .formatted(ServiceSummary.CONSUMPTION);
+
     private Restatement() {
     }
 
@@ -108,8 +120,8 @@ final class Restatement {
      * Supersedes, for every day of {@code days}, the earlier rows of that day that still count.
      * Periods close in order, so the closed ones are those before the first open one.
      */
-    static Outcome supersede(Connection connection, long importId, Collection<Day> days, ImportContext context)
-            throws SQLException {
+    static Outcome supersede(Connection connection, long importId, Collection<Day> days, ImportContext context,
+                             boolean summarized) throws SQLException {
         if (days.isEmpty()) {
             return new Outcome(0, new TreeSet<>());
         }
@@ -144,6 +156,13 @@ final class Restatement {
         }
         long scanned = System.nanoTime();
         SortedSet<YearMonth> reversalPeriods = reverse(connection, importId, openFrom, billing, account);
+        if (summarized && !reversalPeriods.isEmpty()) {
+            try (PreparedStatement summarize = connection.prepareStatement(SUMMARIZE_REVERSALS)) {
+                summarize.setLong(1, importId);
+                summarize.setDate(2, Date.valueOf(openFrom.atDay(1)));
+                summarize.executeUpdate();
+            }
+        }
         try (PreparedStatement unsummarize = connection.prepareStatement(UNSUMMARIZE)) {
             unsummarize.setDate(1, Date.valueOf(openFrom.atDay(1)));
             unsummarize.executeUpdate();

@@ -126,6 +126,7 @@ public class UsageImports {
         CopyRows out = new CopyRows(copyIn, importId);
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts, restate ? context.zone() : null);
+        ServiceTally services = new ServiceTally();
         long read = 0;
         String checksum = null;
         try {
@@ -134,6 +135,7 @@ public class UsageImports {
                 if (!problems.any()) {
                     write(out, row);
                     tally.add(row);
+                    services.add(row);
                 }
             }, problems);
             checksum = input.checksum();
@@ -155,9 +157,11 @@ public class UsageImports {
         if (!recordImport(connection, importId, format, checksum, fileName, stored, tally, actor)) {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
+        boolean summarized = services.store(connection, importId);
         long superseded = 0;
         if (restate) {
-            Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context);
+            Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context,
+                    summarized);
             superseded = outcome.rowsSuperseded();
             tally.periods.addAll(outcome.reversalPeriods());
             recordRestatement(connection, importId, superseded, tally.periods);

@@ -6,6 +6,7 @@ import ch.qos.logback.core.AppenderBase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A child JVM of {@link CloseCrashTest} running one Partnerhub command on the test's classpath,
- * its merged output read line by line, kept, and written to a log file.
+ * its merged output read line by line, kept, and written to a log file; what its PostgreSQL logged
+ * meanwhile is read from the server's own log ({@code postgres.log} in the data directory).
  */
 final class CloseCrashChild {
 
@@ -29,6 +31,8 @@ final class CloseCrashChild {
     final Process process;
     final Thread reader;
     private final String name;
+    private final Path serverLog;
+    private final long serverLogFrom;
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
 
@@ -40,7 +44,6 @@ final class CloseCrashChild {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dlogging.level.io.zonky=INFO", // PostgreSQL's own log, recovery included
                 "-Dlogging.config=" + logbackConfig, "-cp", System.getProperty("java.class.path")));
         if (freezeAfter != null) {
             command.add("-D" + FreezeAfter.PROPERTY + "=" + freezeAfter);
@@ -51,7 +54,9 @@ final class CloseCrashChild {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PARTNERHUB_"));
         builder.environment().put("PARTNERHUB_DATA_DIR", dataDir.toString());
         builder.environment().put("PARTNERHUB_DEMO", "false");
-        return new CloseCrashChild(builder.start(), String.join(" ", arguments), log);
+        Path serverLog = dataDir.resolve("postgres.log");
+        long serverLogFrom = Files.exists(serverLog) ? Files.size(serverLog) : 0;
+        return new CloseCrashChild(builder.start(), String.join(" ", arguments), log, serverLog, serverLogFrom);
     }
 
     /** Spring Boot's console logging, plus {@link FreezeAfter} on the PeriodClose logger (called before the console). */
@@ -66,9 +71,11 @@ final class CloseCrashChild {
                 </configuration>""".formatted(FreezeAfter.class.getName(), PeriodClose.class.getName()));
     }
 
-    private CloseCrashChild(Process process, String name, Path log) {
+    private CloseCrashChild(Process process, String name, Path log, Path serverLog, long serverLogFrom) {
         this.process = process;
         this.name = name;
+        this.serverLog = serverLog;
+        this.serverLogFrom = serverLogFrom;
         this.reader = Thread.ofPlatform().daemon().start(() -> {
             try (BufferedReader in = process.inputReader(); Writer out = Files.newBufferedWriter(log)) {
                 for (String line; (line = in.readLine()) != null; ) {
@@ -126,8 +133,12 @@ final class CloseCrashChild {
         }
     }
 
-    long count(Pattern pattern) {
-        return lines().stream().filter(line -> pattern.matcher(line).find()).count();
+    /** The lines PostgreSQL logged since this command started that match {@code pattern}. */
+    long serverLogCount(Pattern pattern) throws IOException {
+        byte[] all = Files.readAllBytes(serverLog);
+        String since = new String(all, (int) Math.min(serverLogFrom, all.length), (int) Math.max(0, all.length - serverLogFrom),
+                StandardCharsets.UTF_8);
+        return since.lines().filter(line -> pattern.matcher(line).find()).count();
     }
 
     String tail() {

@@ -121,8 +121,9 @@ class CloseCrashTest {
     }
 
     /** Prints and checks where a run began, and whether its database recovered from a crash first. */
-    private static void check(CloseCrashChild close, String what, String openAtKill, boolean afterCrash) {
-        boolean recovered = close.count(RECOVERY) > 0;
+    private static void check(CloseCrashChild close, String what, String openAtKill, boolean afterCrash)
+            throws IOException {
+        boolean recovered = close.serverLogCount(RECOVERY) > 0;
         String began = close.lines().stream().map(SETTLING::matcher).filter(Matcher::find).map(m -> m.group(1))
                 .findFirst().orElse("none"); // sorts after every month
         System.out.printf("[close-crash] %s; that run began at %s, crash recovery before it: %s%n", what, began, recovered);

@@ -170,6 +170,16 @@ class RestatedExportApiTest {
             }
         });
         assertThat(corrected).contains("LIST_COST 200.00", "DISCOUNT 20.00");
+        JsonNode correction = lineOf(statement, "LIST_COST", "200.00");
+        assertThat(correction.get("reasonCode").asString()).isEqualTo("correction.restated");
+        assertThat(correction.get("explanation").asString()).isEqualTo("Correction of 2026-03: 2026-03-11 restated"
+                + " (import #" + restatedTwice + " superseding import #" + first + "), billed in 2026-04:"
+                + " Customer " + correction.get("customerId").asString() + " (rs-a): consumption at list");
+        Api.Response russian = api.get("/api/v1/partners/" + partner + "/statements/2026-04", OPERATOR,
+                "Accept-Language", "ru");
+        assertThat(lineOf(russian, "LIST_COST", "200.00").get("explanation").asString()).startsWith(
+                "Корректировка за март 2026: день 11.03.2026 пересчитан повторной выгрузкой (импорт №" + restatedTwice
+                        + " вместо импорта №" + first + "), выставлено за апрель 2026: Клиент ");
         assertThat(api.get("/api/v1/partners/" + partner + "/statements/2026-03", OPERATOR).raw())
                 .as("the closed statement never changes").isEqualTo(marchStatement);
     }
@@ -203,6 +213,17 @@ class RestatedExportApiTest {
     private Api.Response upload(String mode, String csv) {
         return api.upload("/api/v1/usage/imports?format=focus&mode=" + mode, OPERATOR,
                 csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+    }
+
+    /** The correction line of a kind and amount. */
+    private static JsonNode lineOf(Api.Response statement, String kind, String amount) {
+        for (JsonNode line : statement.body().get("lines")) {
+            if (line.hasNonNull("corrects") && line.get("kind").asString().equals(kind)
+                    && line.get("amount").asString().equals(amount)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no " + kind + " line of " + amount + " in " + statement.raw());
     }
 
     /** listCost, eligibleCost, discount, reward, rebate, bonus and payable. */

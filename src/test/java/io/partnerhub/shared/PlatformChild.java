@@ -43,6 +43,9 @@ final class PlatformChild {
         builder.environment().put("PARTNERHUB_DEMO", "false");
         builder.environment().put("PARTNERHUB_ADMIN_TOKEN", Api.OPERATOR_TOKEN);
         builder.environment().put("SERVER_PORT", "0");
+        // logs as the platform does (the tests' logback-test.xml, on this class path, keeps warnings
+        // only): the test reads its ready message and the database's start from the log
+        builder.environment().put("LOGGING_LEVEL_ROOT", "INFO");
         return new PlatformChild(builder.start(), log);
     }
 

@@ -9,6 +9,7 @@ import io.partnerhub.program.Settlement;
 import io.partnerhub.program.TierRule;
 import io.partnerhub.settlement.rules.PartnerMonth.DealFact;
 import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
+import io.partnerhub.settlement.rules.PartnerMonth.Restated;
 import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
@@ -94,10 +95,16 @@ final class ConsumptionLines {
      * Whose consumption a set of lines is about: a customer (null: the own account) and, for rows
      * charged in an earlier, closed month but billed in this one, the month they correct.
      */
-    private record AccountKey(Long customerId, YearMonth corrects) implements Comparable<AccountKey> {
+    /**
+     * Whose lines, and which correction: of a month ({@code corrects}), and within it of one day
+     * restated exports restated ({@code restatedDay}).
+     */
+    private record AccountKey(Long customerId, YearMonth corrects, LocalDate restatedDay)
+            implements Comparable<AccountKey> {
         private static final Comparator<AccountKey> ORDER = Comparator
                 .comparing(AccountKey::customerId, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(AccountKey::corrects, Comparator.nullsFirst(Comparator.naturalOrder()));
+                .thenComparing(AccountKey::corrects, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(AccountKey::restatedDay, Comparator.nullsFirst(Comparator.naturalOrder()));
 
         @Override
         public int compareTo(AccountKey other) {
@@ -105,16 +112,35 @@ final class ConsumptionLines {
         }
     }
 
+    /**
+     * Restatements of the same day, read together: the latest restating import, superseding the
+     * imports the others superseded that were no restatement of that day themselves (the day's
+     * rows as first settled).
+     */
+    private static Restated latest(List<Restated> restatements) {
+        TreeSet<Long> restating = new TreeSet<>();
+        restatements.forEach(r -> restating.add(r.importId()));
+        List<Long> superseded = restatements.stream().flatMap(r -> r.superseded().stream())
+                .filter(id -> !restating.contains(id)).distinct().sorted().toList();
+        return new Restated(restating.last(), superseded);
+    }
+
     void compute() {
         month.links().forEach(link -> linksById.put(link.id(), link));
         Map<AccountKey, Account> accounts = new TreeMap<>();
+        Map<AccountKey, List<Restated>> restatements = new HashMap<>();
         for (UsageSum sum : month.usage()) {
             LocalDate day = sum.day() == null ? month.period().atDay(1) : sum.day();
             if (month.partner().endsOn() != null && !day.isBefore(month.partner().endsOn())) {
                 continue;
             }
             YearMonth corrects = day.isBefore(month.period().atDay(1)) ? YearMonth.from(day) : null;
-            Account account = accounts.computeIfAbsent(new AccountKey(sum.customerId(), corrects), k -> new Account(currency));
+            Restated restated = corrects == null ? null : sum.restated();
+            AccountKey key = new AccountKey(sum.customerId(), corrects, restated == null ? null : day);
+            if (restated != null) {
+                restatements.computeIfAbsent(key, k -> new ArrayList<>()).add(restated);
+            }
+            Account account = accounts.computeIfAbsent(key, k -> new Account(currency));
             if (sum.customerId() == null) {
                 add(account, sum, null);
             } else {
@@ -139,8 +165,12 @@ final class ConsumptionLines {
             if (key.corrects() != null) {
                 for (int i = first; i < lines.size(); i++) {
                     StatementLine line = lines.get(i);
-                    lines.set(i, line.because(key.corrects(), Reason.of("correction.lateUsage", key.corrects(),
-                            month.period(), line.reason())));
+                    Restated restated = restatements.containsKey(key) ? latest(restatements.get(key)) : null;
+                    lines.set(i, line.because(key.corrects(), restated == null
+                            ? Reason.of("correction.lateUsage", key.corrects(), month.period(), line.reason())
+                            : Reason.of("correction.restated", key.corrects(), key.restatedDay(),
+                                    restated.importId(), Reason.list("comma", restated.superseded()),
+                                    month.period(), line.reason())));
                 }
             }
         });

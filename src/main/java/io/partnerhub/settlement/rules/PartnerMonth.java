@@ -113,10 +113,25 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
 
     /**
      * A sum of usage rows. {@code customerId} null: the partner's own account. {@code day} null: the
-     * rows span the whole period with nothing changing inside it.
+     * rows span the whole period with nothing changing inside it. {@code restated}: the rows of an
+     * earlier period's day that a restated export booked here (its rows and the reversal of those it
+     * superseded in a closed period), null for any other rows.
      */
     public record UsageSum(Long customerId, long linkId, String service, String fundingSource, String chargeCategory,
-                           LocalDate day, BigDecimal listCost) {
+                           LocalDate day, BigDecimal listCost, Restated restated) {
+
+        public UsageSum(Long customerId, long linkId, String service, String fundingSource, String chargeCategory,
+                        LocalDate day, BigDecimal listCost) {
+            this(customerId, linkId, service, fundingSource, chargeCategory, day, listCost, null);
+        }
+    }
+
+    /** A restating import, and the earlier imports whose rows it superseded. */
+    public record Restated(long importId, List<Long> superseded) {
+
+        public Restated {
+            superseded = List.copyOf(superseded);
+        }
     }
 
     /** An earlier statement: what later periods build on. */
