@@ -45,9 +45,9 @@ class TableOwnershipTest {
             "partner", "partner partner_standing partner_token exam_pass certification partner_specialization"
                     + " exit_notice revocation",
             "customer", "customer customer_link customer_transfer consent_revocation link_request outbound_message",
-            "deal", "deal deal_activity project_registration presale consumption_day consumption_summary_import",
+            "deal", "deal deal_activity project_registration presale",
             "usage", "usage_import usage_row usage_row_default consumption_service consumption_service_import"
-                    + " usage_restated_day usage_superseded",
+                    + " usage_restated_day usage_superseded usage_consumption_day",
             "settlement", "statement statement_line adjustment",
             "ledger", "ledger_entry payout",
             "lifecycle", "partner_departure",

@@ -53,14 +53,12 @@ class DealExpiry implements DailyTask, BeforeClose {
 
     @Override
     public List<String> runFor(LocalDate day) {
-        consumption.catchUp();
         return transactions.execute(status -> expireDueBy(day));
     }
 
     /** In the close's transaction: what is due by the month's last day expires before the month is settled. */
     @Override
     public void beforeClose(YearMonth month) {
-        consumption.catchUp();
         transactions.executeWithoutResult(status -> expireDueBy(month.atEndOfMonth()));
     }
 

@@ -31,14 +31,12 @@ class DealQueue {
     private final JdbcClient jdbc;
     private final ProgramCatalog programs;
     private final Claims claims;
-    private final ConsumptionSummary consumption;
     private final Today today;
 
-    DealQueue(JdbcClient jdbc, ProgramCatalog programs, Claims claims, ConsumptionSummary consumption, Today today) {
+    DealQueue(JdbcClient jdbc, ProgramCatalog programs, Claims claims, Today today) {
         this.jdbc = jdbc;
         this.programs = programs;
         this.claims = claims;
-        this.consumption = consumption;
         this.today = today;
     }
 
@@ -60,7 +58,6 @@ class DealQueue {
     /** Pending deals, the earliest approval deadline first (then the earliest registered). */
     List<Entry> pending(Caller caller, Long partnerId, String programId, int limit, int offset) {
         caller.requireOperator("read the approval queue");
-        consumption.catchUp();
         List<Pending> pending = jdbc.sql("""
                         select d.*, p.program_id from deal d join partner p on p.id = d.partner_id
                          where d.status = 'PENDING'

@@ -44,13 +44,12 @@ public class Deals {
     private final Today today;
     private final Events events;
     private final Claims claims;
-    private final ConsumptionSummary consumption;
     private final DealActivities activities;
     private final TransactionTemplate transactions;
     private final RegistrationDates dates;
 
     Deals(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, Events events, Claims claims,
-          ConsumptionSummary consumption, DealActivities activities, TransactionTemplate transactions,
+          DealActivities activities, TransactionTemplate transactions,
           RegistrationDates dates) {
         this.dates = dates;
         this.events = events;
@@ -59,7 +58,6 @@ public class Deals {
         this.programs = programs;
         this.today = today;
         this.claims = claims;
-        this.consumption = consumption;
         this.activities = activities;
         this.transactions = transactions;
     }
@@ -93,7 +91,6 @@ public class Deals {
      * the insert still races on the partial unique index {@code uq_deal_active_claim}.
      */
     public Deal register(Caller caller, Registration r) {
-        consumption.catchUp();
         return transactions.execute(status -> registerNow(caller, r));
     }
 

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * One entry of a partner's rebate ledger. {@code amount} is a decimal string with two places:
  * positive for an accrual, negative for a withdrawal. {@code reference} says why, in the reader's
  * language, from {@code reasonCode} and {@code reasonArgs} (docs/settlement.md, "Reason codes"); an
- * entry made before V32 has neither and shows its stored English words.
+ * entry made before V33 has neither and shows its stored English words.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LedgerEntry(long id, String kind, String amount, String currency, YearMonth period, String destination,

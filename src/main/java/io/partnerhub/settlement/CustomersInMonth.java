@@ -32,7 +32,7 @@ final class CustomersInMonth {
 
     /**
      * The first day each customer of a first-month referral link in force in the period ever
-     * consumed, from the deal desk's summary of consumption days (consumption_day: bit d-1 is day d),
+     * consumed, from the days each account consumed (usage_consumption_day_view: bit d-1 is day d),
      * which the close's deal-expiry step brings up to date first. Usage rows have no index on the
      * account, so the summary is the only set-wise way to look at a customer's whole history.
      */
@@ -44,7 +44,7 @@ final class CustomersInMonth {
                           from customer_link l join customer c on c.id = l.customer_id
                          where l.referral_reward = 'FIRST_MONTH' and l.valid_from <= :end
                            and (l.valid_to is null or l.valid_to > :start)) l
-                  join lateral (select d.month, d.days from consumption_day d
+                  join lateral (select d.month, d.days from usage_consumption_day_view d
                                  where d.account_id = l.account_id and d.days <> 0
                                  order by d.month limit 1) d on true""", p, rs -> {
             LocalDate month = rs.getObject("month", LocalDate.class);

@@ -127,6 +127,7 @@ public class UsageImports {
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts, restate ? context.zone() : null);
         ServiceTally services = new ServiceTally();
+        DayTally consumedDays = new DayTally(context.zone());
         long read = 0;
         String checksum = null;
         try {
@@ -136,6 +137,7 @@ public class UsageImports {
                     write(out, row);
                     tally.add(row);
                     services.add(row);
+                    consumedDays.add(row);
                 }
             }, problems);
             checksum = input.checksum();
@@ -158,6 +160,7 @@ public class UsageImports {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
         boolean summarized = services.store(connection, importId);
+        consumedDays.store(connection);
         long superseded = 0;
         if (restate) {
             Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context,
