@@ -146,7 +146,8 @@ class DealPipeline {
     /** A value before a plan change: "(none)" in the reader's language where there was none. */
     private static Object shown(Object value) {
         return value == null ? DealWords.of("deals.log.NONE")
-                : value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
+                : value instanceof BigDecimal amount ? amount.toPlainString()
+                : value instanceof LocalDate day ? day : value.toString();
     }
 
     /** "Stage IN_PROGRESS to LOST (PRICE): note", the lost reason and the note where given. */

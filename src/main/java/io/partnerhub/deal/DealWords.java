@@ -1,11 +1,14 @@
 package io.partnerhub.deal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
@@ -19,7 +22,9 @@ import io.partnerhub.shared.Phrase;
  * ({@code i18n/deals.properties}, Russian; {@code deals_en.properties}, English) with its arguments,
  * stored as code and arguments so each reader gets it in their language. The English rendering is
  * also stored as the text, as it always was, for outside clients and for rows stored before codes.
- * Arguments are text already formatted (dates ISO, amounts plain), a phrase, or a list of phrases.
+ * Arguments are a day ({@link LocalDate}: shown and stored ISO, read in Russian as pages write
+ * dates), text already formatted (amounts plain), a phrase, or a list of phrases. A stored argument
+ * that reads as an ISO day is read back as a day.
  */
 final class DealWords {
 
@@ -28,6 +33,7 @@ final class DealWords {
 
     private static final MessageSource BUNDLES = bundles();
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private DealWords() {
     }
@@ -106,8 +112,18 @@ final class DealWords {
                 list.forEach(item -> items.add(parsed(item)));
                 yield items;
             }
+            case String text when ISO_DAY.matcher(text).matches() -> day(text);
             default -> String.valueOf(arg);
         };
+    }
+
+    /** An ISO day as a day; text that only looks like one stays text. */
+    private static Object day(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException notADay) {
+            return text;
+        }
     }
 
     private static MessageSource bundles() {

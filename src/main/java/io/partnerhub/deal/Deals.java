@@ -265,16 +265,18 @@ public class Deals {
      * are free for other partners. Records an event per deal. Returns the deals released.
      */
     @Transactional
-    public List<Deal> releaseClaimsOf(String actor, long partnerId, LocalDate on, String reason) {
+    public List<Deal> releaseClaimsOf(String actor, long partnerId, LocalDate on, Phrase why) {
+        String reason = DealWords.english(why);
         List<Deal> released = jdbc.sql("""
                         update deal set status = 'RELEASED', ended_on = :on, reason = :reason,
-                                        reason_code = null, reason_args = null,
+                                        reason_code = :code, reason_args = cast(:args as jsonb),
                                         rule = case when status = 'PENDING' then null else rule end
                          where partner_id = :partner and status in ('PENDING', 'APPROVED')
                          returning *""")
-                .param("on", on).param("reason", reason).param("partner", partnerId).query(Deals::deal).list();
+                .param("on", on).param("reason", reason).param("code", why.key()).param("args", DealWords.argsJson(why))
+                .param("partner", partnerId).query(Deals::deal).list();
         for (Deal deal : released) {
-            activities.log(deal, actor, DealActivity.Kind.DECISION, DealWords.of("deals.log.RELEASED", on, reason));
+            activities.log(deal, actor, DealActivity.Kind.DECISION, DealWords.of("deals.log.RELEASED", on, why));
             events.record(actor, partnerId, "deal.released", "deal/" + deal.id(),
                     "Deal " + deal.id() + " for customer tax id " + deal.customerTaxId() + " released on " + on
                             + ": " + reason, Map.of("endedOn", on, "reason", reason));
@@ -284,6 +286,11 @@ public class Deals {
                          where partner_id = :partner and valid_until > :on and registered_on < :on""")
                 .param("on", on).param("partner", partnerId).update();
         return released;
+    }
+
+    /** Words of the deal bundles in English: what the API, events and stored texts say. */
+    public static String english(Phrase words) {
+        return DealWords.english(words);
     }
 
     public Deal find(Caller caller, long id) {

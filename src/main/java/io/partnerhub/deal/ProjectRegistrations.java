@@ -23,9 +23,7 @@ import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.ProjectTerms;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
-import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
-import io.partnerhub.shared.RuleViolation;
 
 /** Project registration (Yandex Cloud 2026 terms): a rebate on a direct customer's project growth. */
 @Service
@@ -64,16 +62,16 @@ public class ProjectRegistrations {
         partner.refuseNewClaimsIfGone("new projects");
         dates.of(caller, r.registeredOn());
         if (r.registeredOn().isBefore(partner.contractDate())) {
-            throw RuleViolation.of("registeredOn", "partner " + partner.id() + " joined on " + partner.contractDate()
-                    + "; a project cannot be registered before that");
+            throw new DealRefusal("registeredOn", DealWords.of("deals.refusal.PROJECT_BEFORE_CONTRACT", partner.id(),
+                    partner.contractDate()));
         }
         Program program = programs.find(partner.programId()).orElseThrow();
         ProjectTerms terms = program.versionOn(r.registeredOn()).flatMap(v -> v.projectRegistration())
-                .orElseThrow(() -> RuleViolation.of("registeredOn", program.name()
-                        + " terms in force on " + r.registeredOn() + " offer no project registration"));
+                .orElseThrow(() -> new DealRefusal("registeredOn", DealWords.of("deals.refusal.PROJECT_NOT_OFFERED",
+                        program.name(), r.registeredOn())));
         if (r.ratePercent().signum() <= 0 || r.ratePercent().compareTo(terms.ratePercentCap()) > 0) {
-            throw RuleViolation.of("ratePercent", "must be above 0 and at most the program's cap of "
-                    + terms.ratePercentCap().stripTrailingZeros().toPlainString() + " %; was " + r.ratePercent().toPlainString());
+            throw new DealRefusal("ratePercent", DealWords.of("deals.refusal.PROJECT_ABOVE_CAP",
+                    terms.ratePercentCap().stripTrailingZeros().toPlainString(), r.ratePercent().toPlainString()));
         }
         if (!customers.exists(r.customerId())) {
             throw new NotFound("customer", r.customerId());
@@ -84,8 +82,8 @@ public class ProjectRegistrations {
             throw new NotFound("customer", r.customerId());
         }
         if (linked.isPresent()) {
-            throw RuleViolation.of("customerId", "customer " + r.customerId() + " is linked to a partner on "
-                    + r.registeredOn() + "; projects are registered only at direct customers");
+            throw new DealRefusal("customerId", DealWords.of("deals.refusal.PROJECT_CUSTOMER_LINKED", r.customerId(),
+                    r.registeredOn()));
         }
         refuseIfAnotherPartnersDealPrecedes(caller, program, partner, r);
         closedPeriods.refuseDayIn("registeredOn", r.registeredOn());
@@ -100,8 +98,8 @@ public class ProjectRegistrations {
                     .param("by", caller.name()).query(Long.class).single();
             return find(caller, id);
         } catch (DataIntegrityViolationException alreadyClaimed) {
-            throw new Conflict("Project " + r.projectId().strip() + " is already registered for part of "
-                    + r.registeredOn() + " to " + validUntil + ".");
+            throw new DealConflict(DealWords.of("deals.refusal.PROJECT_ALREADY_REGISTERED", r.projectId().strip(),
+                    r.registeredOn(), validUntil));
         }
     }
 
@@ -120,9 +118,10 @@ public class ProjectRegistrations {
                          order by d.registered_on limit 1""")
                 .param("customer", r.customerId()).param("partner", partner.id()).query(LocalDate.class).optional()
                 .ifPresent(registeredOn -> {
-                    throw RuleViolation.of("customerId", "customer " + r.customerId() + " is protected by another"
-                            + " partner's active deal" + (caller.isOperator() ? " registered on " + registeredOn : "")
-                            + "; in " + program.name() + " a deal precedes a project registration");
+                    throw new DealRefusal("customerId", caller.isOperator()
+                            ? DealWords.of("deals.refusal.PROJECT_PROTECTED_BY_DEAL_ON", r.customerId(), program.name(),
+                            registeredOn)
+                            : DealWords.of("deals.refusal.PROJECT_PROTECTED_BY_DEAL", r.customerId(), program.name()));
                 });
     }
 

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,6 +23,8 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -41,9 +45,11 @@ public class RebateLedger {
 
     private final ClosedPeriods closedPeriods;
     private final Events events;
+    private final ObjectMapper json;
 
     RebateLedger(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, ClosedPeriods closedPeriods,
-                 Events events) {
+                 Events events, ObjectMapper json) {
+        this.json = json;
         this.closedPeriods = closedPeriods;
         this.events = events;
         this.jdbc = jdbc;
@@ -56,16 +62,17 @@ public class RebateLedger {
     public record Balance(long partnerId, String currency, String rebateBalance, List<LedgerEntry> entries) {
     }
 
-    public Balance balance(Caller caller, long partnerId) {
+    /** The balance and its entries, each reference in {@code language} (Russian or English, see {@link ReasonText}). */
+    public Balance balance(Caller caller, long partnerId, Locale language) {
         Partner partner = partners.find(caller, partnerId);
         List<LedgerEntry> entries = jdbc.sql("select * from ledger_entry where partner_id = :partner order by id")
-                .param("partner", partnerId).query(RebateLedger::entry).list();
+                .param("partner", partnerId).query((rs, row) -> entry(rs, language)).list();
         return new Balance(partnerId, currency(partner), sum(partnerId, currency(partner)).toDecimalString(), entries);
     }
 
     /** A rebate accrued in {@code period}, for the reason {@code reference} names (a statement line). */
     @Transactional
-    public LedgerEntry accrue(String actor, long partnerId, Money amount, YearMonth period, String reference) {
+    public LedgerEntry accrue(String actor, long partnerId, Money amount, YearMonth period, Reason reference) {
         if (amount.amount().signum() <= 0) {
             throw new IllegalArgumentException("an accrual is positive: " + amount);
         }
@@ -79,19 +86,24 @@ public class RebateLedger {
      */
     @Transactional
     public LedgerEntry returnBonus(String actor, long partnerId, long withdrawalEntryId, Money amount, YearMonth period,
-                                   String reference) {
+                                   Reason reference) {
         if (amount.amount().signum() <= 0) {
             throw new IllegalArgumentException("a return is positive: " + amount);
         }
         lockPartner(partnerId);
         long id = jdbc.sql("""
-                        insert into ledger_entry (partner_id, kind, amount, currency, period, reference, corrects, created_by)
-                        values (:partner, 'REVERSAL', :amount, :currency, :period, :reference, :corrects, :by)
+                        insert into ledger_entry (partner_id, kind, amount, currency, period, reference, reason_code,
+                                                  reason_args, corrects, created_by)
+                        values (:partner, 'REVERSAL', :amount, :currency, :period, :reference, :code,
+                                cast(:args as jsonb), :corrects, :by)
                         returning id""")
                 .param("partner", partnerId).param("amount", amount.rounded().amount()).param("currency", amount.currency())
-                .param("period", period.atDay(1)).param("reference", reference).param("corrects", withdrawalEntryId)
+                .param("period", period.atDay(1)).param("reference", ReasonText.english(reference))
+                .param("code", reference.code()).param("args", json.writeValueAsString(reference.jsonArgs()))
+                .param("corrects", withdrawalEntryId)
                 .param("by", actor).query(Long.class).single();
-        return jdbc.sql("select * from ledger_entry where id = :id").param("id", id).query(RebateLedger::entry).single();
+        return jdbc.sql("select * from ledger_entry where id = :id").param("id", id)
+                .query((rs, row) -> entry(rs, Locale.ENGLISH)).single();
     }
 
     /**
@@ -125,8 +137,7 @@ public class RebateLedger {
                     + balance.toDecimalString());
         }
         LedgerEntry entry = insert(partnerId, "WITHDRAWAL", new Money(amount.negate(), currency), target,
-                destination.name(), "withdrawal to " + destination.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                caller.name());
+                destination.name(), Reason.of("ledger.withdrawal." + destination.name()), caller.name());
         if (destination == Destination.BANK_ACCOUNT) {
             jdbc.sql("""
                             insert into payout (partner_id, ledger_entry_id, amount, currency)
@@ -145,7 +156,7 @@ public class RebateLedger {
      * {@code partner.final-balance-settled} event, also when nothing was left.
      */
     @Transactional
-    public void payOutFinalBalance(String actor, long partnerId, Money amount, YearMonth lastMonth, String reference) {
+    public void payOutFinalBalance(String actor, long partnerId, Money amount, YearMonth lastMonth, Reason reference) {
         lockPartner(partnerId);
         jdbc.sql("""
                         select w.id, -(w.amount + coalesce((select sum(r.amount) from ledger_entry r where r.corrects = w.id), 0))
@@ -159,7 +170,7 @@ public class RebateLedger {
                 .stream().filter(bonus -> bonus.amount().signum() > 0)
                 .forEach(bonus -> returnBonus(actor, partnerId, bonus.withdrawalEntryId(),
                         new Money(bonus.amount(), amount.currency()), lastMonth,
-                        "Bonus for a month after the partner's last statement " + lastMonth + " returns to the balance"));
+                        Reason.of("ledger.bonusAfterLastStatement", lastMonth)));
         Money balance = sum(partnerId, amount.currency());
         Money due = balance.isNegative() ? Money.zero(amount.currency()).rounded() : balance;
         if (due.compareTo(amount) != 0) {
@@ -195,16 +206,21 @@ public class RebateLedger {
     }
 
     private LedgerEntry insert(long partnerId, String kind, Money amount, YearMonth period, String destination,
-                               String reference, String actor) {
+                               Reason reference, String actor) {
         long id = jdbc.sql("""
-                        insert into ledger_entry (partner_id, kind, amount, currency, period, destination, reference, created_by)
-                        values (:partner, :kind, :amount, :currency, :period, :destination, :reference, :by)
+                        insert into ledger_entry (partner_id, kind, amount, currency, period, destination, reference,
+                                                  reason_code, reason_args, created_by)
+                        values (:partner, :kind, :amount, :currency, :period, :destination, :reference, :code,
+                                cast(:args as jsonb), :by)
                         returning id""")
                 .param("partner", partnerId).param("kind", kind).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("period", period == null ? null : period.atDay(1))
-                .param("destination", destination).param("reference", reference).param("by", actor)
+                .param("destination", destination).param("reference", ReasonText.english(reference))
+                .param("code", reference.code()).param("args", json.writeValueAsString(reference.jsonArgs()))
+                .param("by", actor)
                 .query(Long.class).single();
-        return jdbc.sql("select * from ledger_entry where id = :id").param("id", id).query(RebateLedger::entry).single();
+        return jdbc.sql("select * from ledger_entry where id = :id").param("id", id)
+                .query((rs, row) -> entry(rs, Locale.ENGLISH)).single();
     }
 
     private void lockPartner(long partnerId) {
@@ -221,11 +237,19 @@ public class RebateLedger {
         return programs.find(partner.programId()).orElseThrow().currency();
     }
 
-    private static LedgerEntry entry(ResultSet rs, int row) throws SQLException {
+    private LedgerEntry entry(ResultSet rs, Locale language) throws SQLException {
         java.sql.Date period = rs.getDate("period");
+        String code = rs.getString("reason_code");
+        List<Object> args = code == null ? null : json.readValue(rs.getString("reason_args"), ARGS);
+        String currency = rs.getString("currency");
         return new LedgerEntry(rs.getLong("id"), rs.getString("kind"), rs.getBigDecimal("amount").toPlainString(),
-                rs.getString("currency"), period == null ? null : YearMonth.from(period.toLocalDate()),
-                rs.getString("destination"), rs.getString("reference"), (Long) rs.getObject("corrects"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+                currency, period == null ? null : YearMonth.from(period.toLocalDate()), rs.getString("destination"),
+                code == null ? rs.getString("reference")
+                        : ReasonText.in(Reason.fromJson(code, args), language, currency),
+                code, args, (Long) rs.getObject("corrects"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("created_by"));
     }
+
+    private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+    };
 }

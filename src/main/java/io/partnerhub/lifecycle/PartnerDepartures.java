@@ -21,6 +21,7 @@ import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.DailyTask;
 import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.Phrase;
 
 /**
  * A partner's exit or revocation taking effect, once per partner (row in {@code partner_departure}):
@@ -106,9 +107,10 @@ class PartnerDepartures implements PartnerLeaving, DailyTask, BeforeClose {
             return on() != null && on().equals(revokedOn);
         }
 
-        String why() {
-            return revoked() ? "partner status revoked: " + reason
-                    : "the partner exits the program (notice given " + givenOn + ")";
+        /** Why the partner's deals are released, worded by the deal bundles (deals.reason.PARTNER_*). */
+        Phrase why() {
+            return revoked() ? Phrase.of("deals.reason.PARTNER_REVOKED", reason)
+                    : Phrase.of("deals.reason.PARTNER_EXITED", givenOn);
         }
     }
 
@@ -134,9 +136,10 @@ class PartnerDepartures implements PartnerLeaving, DailyTask, BeforeClose {
             return Optional.empty();
         }
         LocalDate on = ending.get().on();
-        String why = ending.get().why();
+        Phrase because = ending.get().why();
+        String why = Deals.english(because);
         Customers.Release released = customers.releaseCustomersOf(actor, partnerId, on, why);
-        int dealsReleased = deals.releaseClaimsOf(actor, partnerId, on, why).size();
+        int dealsReleased = deals.releaseClaimsOf(actor, partnerId, on, because).size();
         String cause = ending.get().revoked() ? "REVOCATION" : "EXIT";
         jdbc.sql("""
                         insert into partner_departure (partner_id, left_on, cause, links_ended, deals_released,

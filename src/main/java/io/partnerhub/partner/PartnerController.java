@@ -11,11 +11,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ReasonText;
 
 @RestController
 @RequestMapping("/api/v1/partners")
@@ -70,8 +73,10 @@ class PartnerController {
 
     @GetMapping("/{id}/standing")
     @Operation(summary = "The partner's model and tier over time, from its contract on")
-    List<PartnerLifecycle.Standing> standing(Caller caller, @PathVariable long id) {
-        return lifecycle.standing(caller, id);
+    List<PartnerLifecycle.Standing> standing(Caller caller, @PathVariable long id,
+                                             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
+                                             String language) {
+        return lifecycle.standing(caller, id, ReasonText.ofAcceptLanguage(language));
     }
 
     record NewExamPass(@NotNull LocalDate passedOn) {

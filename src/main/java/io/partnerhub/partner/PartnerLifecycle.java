@@ -3,17 +3,26 @@ package io.partnerhub.partner;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.partnerhub.event.Events;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -27,9 +36,13 @@ public class PartnerLifecycle {
     private final ClosedPeriods closedPeriods;
     private final Events events;
     private final List<PartnerLeaving> leaving;
+    private final ProgramCatalog programs;
+    private final ObjectMapper json;
 
     PartnerLifecycle(JdbcClient jdbc, Partners partners, Today today, ClosedPeriods closedPeriods, Events events,
-                     List<PartnerLeaving> leaving) {
+                     List<PartnerLeaving> leaving, ProgramCatalog programs, ObjectMapper json) {
+        this.programs = programs;
+        this.json = json;
         this.jdbc = jdbc;
         this.partners = partners;
         this.today = today;
@@ -84,20 +97,39 @@ public class PartnerLifecycle {
                 .list();
     }
 
-    public record Standing(LocalDate effectiveFrom, String model, String tier, String reason) {
+    /**
+     * A model and tier from a day on, and why: {@code reason} in the reader's language from
+     * {@code reasonCode} and {@code reasonArgs} (docs/settlement.md, "Reason codes"); a change recorded
+     * before reasons were stored (or by the demo seed) has neither and shows its stored words.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Standing(LocalDate effectiveFrom, String model, String tier, String reasonCode,
+                           List<Object> reasonArgs, String reason) {
     }
 
-    /** The partner's model and tier over time, oldest first: its contract, then every change. */
-    public List<Standing> standing(Caller caller, long partnerId) {
-        partners.find(caller, partnerId);
+    /**
+     * The partner's model and tier over time, oldest first: its contract, then every change, each
+     * reason in {@code language} (Russian or English, see {@link ReasonText}).
+     */
+    public List<Standing> standing(Caller caller, long partnerId, Locale language) {
+        Partner partner = partners.find(caller, partnerId);
+        String currency = programs.find(partner.programId()).map(Program::currency).orElse(null);
         return jdbc.sql("""
-                        select effective_from, model, tier, reason from partner_standing
+                        select effective_from, model, tier, reason, reason_code, reason_args from partner_standing
                          where partner_id = :partner order by effective_from""")
                 .param("partner", partnerId)
-                .query((rs, row) -> new Standing(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4)))
+                .query((rs, row) -> {
+                    String code = rs.getString("reason_code");
+                    List<Object> args = code == null ? null : json.readValue(rs.getString("reason_args"), ARGS);
+                    return new Standing(rs.getObject("effective_from", LocalDate.class), rs.getString("model"),
+                            rs.getString("tier"), code, args, code == null ? rs.getString("reason")
+                            : ReasonText.in(Reason.fromJson(code, args), language, currency));
+                })
                 .list();
     }
+
+    private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {
+    };
 
     /** Notice to leave the program on {@code exitDate}, at least the program's notice period ahead. */
     @Transactional

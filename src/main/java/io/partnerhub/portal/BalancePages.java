@@ -45,7 +45,7 @@ class BalancePages {
     String balance(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
         moneyOnly(me, id);
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("balance", ledger.balance(me.caller(), id));
+        model.addAttribute("balance", ledger.balance(me.caller(), id, LocaleContextHolder.getLocale()));
         // the month a withdrawal to Bonus goes to when none is typed (RebateLedger.withdraw)
         model.addAttribute("openMonth", YearMonth.from(today.date()).toString());
         return "balance";

@@ -16,6 +16,7 @@ import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -130,7 +131,7 @@ class PartnerConsolePages {
     String partner(@ModelAttribute("me") SignedIn me, @PathVariable long id, Model model) {
         operatorOnly(me);
         model.addAttribute("partner", partners.find(me.caller(), id));
-        model.addAttribute("standing", lifecycle.standing(me.caller(), id));
+        model.addAttribute("standing", lifecycle.standing(me.caller(), id, LocaleContextHolder.getLocale()));
         model.addAttribute("exitNotice", lifecycle.exitNotice(me.caller(), id).orElse(null));
         model.addAttribute("examPasses", lifecycle.examPasses(me.caller(), id));
         model.addAttribute("certifications", credentials.certifications(me.caller(), id, null));

@@ -2,15 +2,17 @@ package io.partnerhub.portal;
 
 import io.partnerhub.customer.Customers;
 import io.partnerhub.shared.PeriodInput;
+import io.partnerhub.deal.DealConflict;
+import io.partnerhub.deal.DealRefusal;
 import io.partnerhub.deal.ProjectRegistration;
 import io.partnerhub.deal.ProjectRegistrations;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.program.ProgramCatalog;
-import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.Today;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,13 +101,21 @@ class ProjectPages {
             // NumberFormatException is an IllegalArgumentException: the field says which input it was
             model.addAttribute("errorKey", "deals.projects.invalid." + field);
         } catch (NotFound e) {
-            model.addAttribute("error", e.getMessage());
-        } catch (Conflict e) {
+            // the customer: unknown, or another partner's (a partner learns nothing about it)
+            model.addAttribute("errorKey", "deals.projects.refused.customerNotFound");
+        } catch (DealConflict e) {
             field = "projectId";
-            model.addAttribute("error", e.getMessage());
+            model.addAttribute("error", e.in(LocaleContextHolder.getLocale()));
+        } catch (DealRefusal e) {
+            field = e.field();
+            model.addAttribute("error", e.in(LocaleContextHolder.getLocale()));
         } catch (ProblemException e) {
-            model.addAttribute("error", e.getMessage());
+            // the rules outside the deal desk that judge a registration: the partner has left, or the
+            // day lies in a closed period
             field = e.errors().isEmpty() ? field : e.errors().getFirst().field();
+            model.addAttribute("errorKey", field.equals("registeredOn") ? "deals.projects.refused.closedPeriod"
+                    : "deals.projects.refused.partnerGone");
+            field = field.equals("registeredOn") ? field : "customerId";
         }
         model.addAttribute("errorField", field);
         model.addAttribute("form", Map.of("customerId", nonNull(customerId), "projectId", nonNull(projectId),

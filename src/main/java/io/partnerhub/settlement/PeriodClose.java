@@ -7,6 +7,8 @@ import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.Reason;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 import org.slf4j.Logger;
@@ -167,10 +169,9 @@ public class PeriodClose {
                 change.effectiveFrom(), change.model(), change.tier(), ReasonText.english(change.reason()), change.reason().code(),
                 json.writeValueAsString(change.reason().jsonArgs())));
         statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
-                statement.period(), "statement " + statement.period() + " line " + accrual.lineNo() + ": "
-                        + ReasonText.english(accrual.lineReason())));
+                statement.period(), accrual.reference()));
         statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),
-                back.amount(), statement.period(), "Bonus for " + statement.period() + " above its payable returns to the balance"));
+                back.amount(), statement.period(), Reason.of("ledger.bonusReturned", statement.period())));
         statement.finalPayout().ifPresent(payout -> ledger.payOutFinalBalance(actor, statement.partnerId(), payout.amount(),
                 statement.period(), payout.reference()));
     }

@@ -12,10 +12,11 @@ import io.partnerhub.program.TierRule.QuarterlyVolume;
 import io.partnerhub.settlement.rules.Measures;
 import io.partnerhub.settlement.rules.PartnerMonth;
 import io.partnerhub.settlement.rules.Qualifications;
-import io.partnerhub.settlement.rules.Reason;
+import io.partnerhub.shared.Reason;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.Today;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -113,9 +114,9 @@ public class QualificationForecast {
         return new Qualification(partnerId, partner.model().name(), tier, month.toString(),
                 window == null ? null : window.toString(),
                 closes == null ? null : closes.toString(),
-                soFar[0].toDecimalString(), soFar[1].toDecimalString(), ReasonText.in(forecast, language),
+                soFar[0].toDecimalString(), soFar[1].toDecimalString(), ReasonText.in(forecast, language, program.currency()),
                 forecast.code(), forecast.jsonArgs(), forecast, settled.map(MonthSoFar::summary).orElse(null),
-                history(partnerId, language));
+                history(partnerId, language, program.currency()));
     }
 
     private Reason monthly(long partnerId, TierRule upper, MonthlyRequirementWindow rule, String tier, YearMonth month,
@@ -204,7 +205,7 @@ public class QualificationForecast {
                 }).optional();
     }
 
-    private List<Standing> history(long partnerId, Locale language) {
+    private List<Standing> history(long partnerId, Locale language, String currency) {
         return jdbc.sql("""
                         select effective_from, model, tier, reason, reason_code, reason_args from partner_standing
                          where partner_id = :p order by effective_from""")
@@ -214,7 +215,7 @@ public class QualificationForecast {
                     List<Object> args = code == null ? null : json.readValue(rs.getString("reason_args"), ARGS);
                     return new Standing(rs.getObject("effective_from", LocalDate.class), rs.getString("model"),
                             rs.getString("tier"), code, args,
-                            code == null ? rs.getString("reason") : ReasonText.in(Reason.fromJson(code, args), language));
+                            code == null ? rs.getString("reason") : ReasonText.in(Reason.fromJson(code, args), language, currency));
                 })
                 .list();
     }

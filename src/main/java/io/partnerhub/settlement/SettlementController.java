@@ -3,6 +3,7 @@ package io.partnerhub.settlement;
 import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Formats;
+import io.partnerhub.shared.ReasonText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;

@@ -3,6 +3,7 @@ package io.partnerhub.settlement;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.ReasonText;
 import org.postgresql.PGConnection;
 import tools.jackson.databind.ObjectMapper;
 

@@ -2,12 +2,13 @@ package io.partnerhub.settlement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.partnerhub.partner.Partners;
-import io.partnerhub.settlement.rules.Reason;
+import io.partnerhub.shared.Reason;
 import io.partnerhub.settlement.rules.Totals;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodInput;
+import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,7 +178,7 @@ public class Statements {
         List<LineView> lines = jdbc.sql("""
                         select * from statement_line where partner_id = :partner and period = :period order by line_no""")
                 .param("partner", partnerId).param("period", month.atDay(1))
-                .query((rs, row) -> line(rs, language)).list();
+                .query((rs, row) -> line(rs, language, header.currency())).list();
         return new StatementView(header.partnerId(), header.period(), header.programId(), header.programVersion(),
                 header.model(), header.tier(), header.currency(), header.totals(), lines);
     }
@@ -241,7 +242,7 @@ public class Statements {
                 text(rs.getBigDecimal("balance_payout")));
     }
 
-    private LineView line(ResultSet rs, Locale language) throws SQLException {
+    private LineView line(ResultSet rs, Locale language, String currency) throws SQLException {
         BigDecimal rate = rs.getBigDecimal("rate");
         java.sql.Date corrects = rs.getDate("corrects");
         String code = rs.getString("reason_code");
@@ -250,7 +251,7 @@ public class Statements {
                 text(rs.getBigDecimal("base")), rate == null ? null : rate.stripTrailingZeros().toPlainString(),
                 text(rs.getBigDecimal("amount")),
                 corrects == null ? null : YearMonth.from(corrects.toLocalDate()).toString(), code, args,
-                code == null ? rs.getString("explanation") : ReasonText.in(Reason.fromJson(code, args), language));
+                code == null ? rs.getString("explanation") : ReasonText.in(Reason.fromJson(code, args), language, currency));
     }
 
     private static final TypeReference<List<Object>> ARGS = new TypeReference<>() {

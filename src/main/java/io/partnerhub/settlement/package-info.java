@@ -3,7 +3,7 @@
  * for a period into an explained statement, and {@link io.partnerhub.settlement.PeriodClose} gathers
  * those facts set-wise, stores the statements and seals the period in one transaction, so a close
  * interrupted at any point leaves nothing behind and running it again gives the same result. Lines
- * explain themselves with a {@link io.partnerhub.settlement.rules.Reason} (a code and its arguments);
- * {@link io.partnerhub.settlement.ReasonText} puts it in the reader's language from the bundles.
+ * explain themselves with a {@link io.partnerhub.shared.Reason} (a code and its arguments);
+ * {@link io.partnerhub.shared.ReasonText} puts it in the reader's language from the bundles.
  */
 package io.partnerhub.settlement;

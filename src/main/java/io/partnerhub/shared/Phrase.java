@@ -2,6 +2,7 @@ package io.partnerhub.shared;
 
 import org.springframework.context.MessageSource;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,8 +10,10 @@ import java.util.stream.Collectors;
 /**
  * Words a person reads, kept as a message key and its arguments so that each reader gets them in
  * their own language: the API in English, the portal in the signed-in person's. An argument may be
- * a phrase itself, or a list of phrases (read joined by "; "). Amounts and dates are passed as
- * text already formatted, so that no language reformats them.
+ * a phrase itself, or a list of phrases (read joined by "; "). A day is passed as a
+ * {@link LocalDate}: Russian reads it as every page writes dates ({@link Formats}, "01.03.2026"),
+ * English as ISO ("2026-03-01"), the words API clients have always read. Amounts are passed as
+ * text already formatted.
  */
 public record Phrase(String key, List<Object> args) {
 
@@ -19,8 +22,10 @@ public record Phrase(String key, List<Object> args) {
     }
 
     public String in(MessageSource messages, Locale locale) {
+        Formats formats = Formats.of(locale);
         Object[] rendered = args.stream().map(arg -> switch (arg) {
             case Phrase phrase -> phrase.in(messages, locale);
+            case LocalDate day -> formats.russian() ? formats.date(day) : day.toString();
             case List<?> list -> list.stream().map(item -> ((Phrase) item).in(messages, locale))
                     .collect(Collectors.joining("; "));
             default -> String.valueOf(arg);

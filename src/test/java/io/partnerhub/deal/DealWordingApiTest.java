@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.partnerhub.Api;
 import io.partnerhub.PlatformTest;
+import io.partnerhub.shared.Formats;
 
 /**
  * A deal's reason and activity log in the reader's language over HTTP: English without
@@ -64,7 +66,9 @@ class DealWordingApiTest {
         Api.Response russianFirst = api.get("/api/v1/deals/" + id, token, "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8");
 
         String inEnglish = "Customer tax id " + taxId + " is linked to another partner since " + monthStart + ".";
-        String inRussian = "Клиент с ИНН " + taxId + " привязан к другому партнёру с " + monthStart + ".";
+        // Russian writes the day as the portal's pages do (Formats), the API's arguments keep it ISO
+        String inRussian = "Клиент с ИНН " + taxId + " привязан к другому партнёру с "
+                + Formats.of(Locale.forLanguageTag("ru")).date(monthStart) + ".";
         assertThat(english.text("status")).isEqualTo("REJECTED");
         assertThat(english.text("reason")).isEqualTo(inEnglish);
         assertThat(alsoEnglish.text("reason")).isEqualTo(inEnglish);
@@ -103,7 +107,7 @@ class DealWordingApiTest {
         String inEnglish = "Customer tax id " + taxId + ": the provider serves this customer directly (it consumes and"
                 + " is linked to no partner on " + today + ").";
         String inRussian = "Клиент с ИНН " + taxId + ": провайдер обслуживает его напрямую (клиент потребляет и на "
-                + today + " не привязан ни к одному партнёру).";
+                + Formats.of(Locale.forLanguageTag("ru")).date(today) + " не привязан ни к одному партнёру).";
         assertThat(registered.text("status")).isEqualTo("PENDING");
         assertThat(registered.text("reason")).isEqualTo(inEnglish);
         assertThat(registered.text("reasonCode")).isEqualTo("deals.reason.DIRECT_CUSTOMER");

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.partnerhub.Api;
 import io.partnerhub.PlatformTest;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 /** The rebate balance: accruals in, withdrawals out, never below zero, never edited. */
 @PlatformTest
@@ -48,7 +49,8 @@ class RebateLedgerApiTest {
                 "model", "RESELLER", "name", "Rebates " + Api.unique(), "legalForm", "LEGAL_ENTITY", "taxId", Api.unique(),
                 "registeredOn", "2020-01-01", "country", "RU", "contractDate", "2026-01-01"));
         partner = created.id();
-        ledger.accrue("test", partner, Money.of("1000.00", "RUB"), YearMonth.of(2026, 3), "specialization rebate Q1 2026");
+        ledger.accrue("test", partner, Money.of("1000.00", "RUB"), YearMonth.of(2026, 3),
+                Reason.of("ledger.accrual", YearMonth.of(2026, 3), 1L, Reason.of("payout.rebateBalance")));
     }
 
     @Test
@@ -63,6 +65,15 @@ class RebateLedgerApiTest {
         assertThat(balance.text("currency")).isEqualTo("RUB");
         assertThat(balance.body().get("entries").findValuesAsString("kind")).containsExactly("ACCRUAL", "WITHDRAWAL");
         assertThat(balance.body().get("entries").findValuesAsString("amount")).containsExactly("1000.00", "-300.00");
+        // the references: English as they always read, Russian with Accept-Language, the same code and arguments
+        assertThat(balance.body().get("entries").findValuesAsString("reference")).containsExactly(
+                "statement 2026-03 line 1: accrued to the rebate balance", "withdrawal to bank account");
+        Api.Response russian = api.get("/api/v1/partners/" + partner + "/balance", OPERATOR, "Accept-Language", "ru");
+        assertThat(russian.body().get("entries").findValuesAsString("reference")).containsExactly(
+                "Отчёт за март 2026, строка 1: начислено на ребейт-баланс", "вывод на расчётный счёт");
+        assertThat(russian.body().get("entries").findValuesAsString("reasonCode"))
+                .isEqualTo(balance.body().get("entries").findValuesAsString("reasonCode"))
+                .containsExactly("ledger.accrual", "ledger.withdrawal.BANK_ACCOUNT");
         assertThat(jdbc.sql("select amount from payout where ledger_entry_id = :e").param("e", withdrawn.id())
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("300.00");
     }

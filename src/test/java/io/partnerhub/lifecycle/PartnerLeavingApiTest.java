@@ -64,7 +64,10 @@ class PartnerLeavingApiTest {
         });
         Api.Response dealRead = api.get("/api/v1/deals/" + deal, OPERATOR);
         assertThat(dealRead.text("status")).isEqualTo("RELEASED");
-        assertThat(dealRead.text("reason")).contains("Breach of the partner agreement");
+        assertThat(dealRead.text("reason")).isEqualTo("partner status revoked: Breach of the partner agreement");
+        assertThat(dealRead.text("reasonCode")).isEqualTo("deals.reason.PARTNER_REVOKED");
+        assertThat(api.get("/api/v1/deals/" + deal, OPERATOR, "Accept-Language", "ru").text("reason"))
+                .isEqualTo("статус партнёра отозван: Breach of the partner agreement");
         Api.Response withdrawn = api.post("/api/v1/consents/" + pendingToken, null, "{}");
         assertProblem(withdrawn, 410);
         assertThat(withdrawn.text("detail")).contains("revoked");

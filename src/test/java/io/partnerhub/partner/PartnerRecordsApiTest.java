@@ -74,6 +74,10 @@ class PartnerRecordsApiTest {
         assertThat(standing.body().get(0).get("model").asString()).isEqualTo("AGENT");
         assertThat(standing.body().get(0).get("tier").asString()).isEqualTo("PROFESSIONAL");
         assertThat(standing.body().get(0).get("reason").asString()).isEqualTo("contract");
+        assertThat(standing.body().get(0).get("reasonCode").asString()).isEqualTo("standing.contract");
+        Api.Response russian = api.get("/api/v1/partners/" + partner + "/standing", OPERATOR, "Accept-Language", "ru");
+        assertThat(russian.body().get(0).get("reason").asString()).isEqualTo("договор");
+        assertThat(russian.body().get(0).get("reasonCode").asString()).isEqualTo("standing.contract");
     }
 
     @Test

@@ -95,7 +95,7 @@ class DealPagesBrowserTest extends BrowserTest {
 
             // Yandex Cloud 2026: up to 15 % of the growth; the error sits next to the rate, the rest is kept
             assertThat(page.locator("[data-testid=ratePercent-error]"))
-                    .hasText("must be above 0 and at most the program's cap of 15 %; was 20");
+                    .hasText("больше 0 и не выше предела программы 15 %; указано 20");
             assertThat(page.locator("input[name=ratePercent]")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("input[name=projectId]")).hasValue("b1g-browser-folder");
 
@@ -194,7 +194,7 @@ class DealPagesBrowserTest extends BrowserTest {
             assertThat(conflicted.locator("[data-testid=waiting]")).hasText("Программа не одобряет сделки автоматически.");
             assertThat(conflicted.locator("li[data-rule=LINKED_TO_ANOTHER_PARTNER]")).containsText(
                     "Клиент привязан к другому партнёру: Клиент с ИНН " + conflictTaxId
-                            + " привязан к другому партнёру с 2026-05-10.");
+                            + " привязан к другому партнёру с 10.05.2026.");
             // the approval is offered at the most Yandex Cloud's deal terms allow, not a fixed figure
             assertThat(conflicted.locator("input[name=extraDiscountPercent]")).hasValue("15");
             // answered by 2026-06-02, long past today: overdue
@@ -222,10 +222,10 @@ class DealPagesBrowserTest extends BrowserTest {
             page.navigate(url("/portal/partners/" + partner + "/deals/" + rejectedDeal));
             assertThat(page.locator("[data-testid=status]")).hasText("отклонена");
             assertThat(page.locator("[data-testid=reason]")).hasText("Клиент с ИНН " + rejectedTaxId
-                    + " привязан к другому партнёру с 2026-04-01.");
+                    + " привязан к другому партнёру с 01.04.2026.");
             assertThat(page.locator("[data-testid=activities] tbody tr td").nth(3)).hasText("Отклонена при регистрации"
                     + " (клиент привязан к другому партнёру): Клиент с ИНН " + rejectedTaxId
-                    + " привязан к другому партнёру с 2026-04-01.");
+                    + " привязан к другому партнёру с 01.04.2026.");
             assertThat(page.locator("[data-testid=stage-form]")).hasCount(0);
             assertThat(page.content()).doesNotContain(RIVAL);
 

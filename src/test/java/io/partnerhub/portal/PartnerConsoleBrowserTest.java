@@ -87,7 +87,7 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=profile-end]")).hasText("—");
             assertThat(page.locator("[data-testid=standing] tbody tr")).hasCount(1);
             assertThat(page.locator("[data-testid=standing] tbody tr td")).hasText(
-                    new String[]{"01.03.2026", "Агент", "—", "contract"});
+                    new String[]{"01.03.2026", "Агент", "—", "договор"});
 
             // VK Cloud's exit notice is 30 days: notice given today cannot end before today + 30
             LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));

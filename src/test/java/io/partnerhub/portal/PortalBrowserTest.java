@@ -123,7 +123,7 @@ class PortalBrowserTest extends BrowserTest {
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(3)).hasText("15 000,00 ₽");
             assertThat(page.locator("[data-testid=months] tbody tr").first().locator("td").nth(4)).hasText("29,4 %");
             // the first open month is 2026-04, in the quarter VK Cloud decides at the end of 2026-06; nothing imported yet
-            assertThat(page.locator("[data-testid=forecast]")).containsText("Квартал, заканчивающийся 06.2026: пока 0,00 RUB");
+            assertThat(page.locator("[data-testid=forecast]")).containsText("Квартал (последний месяц — июнь 2026): пока 0,00 ₽");
             screenshot(page, "dashboard.png");
 
             page.locator("[data-testid=months] a", new Page.LocatorOptions().setHasText("март 2026")).click();
@@ -410,7 +410,7 @@ class PortalBrowserTest extends BrowserTest {
 
             page.waitForURL(url("/portal/partners/" + partner + "/month-so-far"));
             assertThat(page.locator("[data-testid=so-far] tbody td").nth(0)).hasText("300,00 ₽");
-            assertThat(page.locator("[data-testid=forecast]")).containsText("06.2026");
+            assertThat(page.locator("[data-testid=forecast]")).containsText("июнь 2026");
         }
     }
 

@@ -113,6 +113,14 @@ class CredentialsCloseTest {
         assertThat(standing(valid).getLast().get("effectiveFrom").asString()).isEqualTo("2026-04-01");
         assertThat(standing(valid).getLast().get("reason").asString())
                 .isEqualTo("SILVER to GOLD: 2026-Q1 eligible consumption 3 000 000.00, 2 certified employees");
+        // the same change in Russian (Accept-Language): the same code and arguments, the words as pages write them
+        JsonNode russian = api.get("/api/v1/partners/" + valid + "/standing", OPERATOR, "Accept-Language", "ru")
+                .body().get(1);
+        assertThat(russian.get("reason").asString()).isEqualTo("Серебряный → Золотой: учитываемое потребление за"
+                + " 1\u00A0кв.\u00A02026 3\u00A0000\u00A0000,00\u00A0₽, сертифицированных сотрудников 2");
+        assertThat(russian.get("reasonCode").asString()).isEqualTo(standing(valid).getLast().get("reasonCode").asString())
+                .isEqualTo("standing.quarter");
+        assertThat(russian.get("reasonArgs")).isEqualTo(standing(valid).getLast().get("reasonArgs"));
         assertThat(standing(otherCourse)).extracting(s -> s.get("tier").asString()).containsExactly("SILVER");
     }
 

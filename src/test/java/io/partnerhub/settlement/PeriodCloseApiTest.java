@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.Api;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 import io.partnerhub.ledger.RebateLedger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,7 +158,8 @@ class PeriodCloseApiTest {
     @Test
     @Order(6)
     void bonusAboveThePayableReturnsToTheBalanceAndAMidMonthLinkCountsFromItsDay() {
-        ledger.accrue("test", yandex, Money.of("5000.00", "RUB"), YearMonth.of(2026, 3), "specialization rebate");
+        ledger.accrue("test", yandex, Money.of("5000.00", "RUB"), YearMonth.of(2026, 3),
+                Reason.of("ledger.accrual", YearMonth.of(2026, 3), 1L, Reason.of("payout.rebateBalance")));
         Api.Response withdrawn = api.post("/api/v1/partners/" + yandex + "/withdrawals", OPERATOR,
                 Map.of("amount", "5000.00", "destination", "BONUS", "period", "2026-04"));
         assertThat(withdrawn.status()).as(withdrawn.raw()).isEqualTo(201);
@@ -208,7 +210,7 @@ class PeriodCloseApiTest {
         assertThat(forecast.body().get("history").findValuesAsString("reason")).containsExactly("contract");
         Api.Response russian = api.get("/api/v1/partners/" + agent + "/qualification", OPERATOR, "Accept-Language", "ru");
         assertThat(russian.text("forecast")).isEqualTo(
-                "Ещё 12\u00A0400,00 RUB по прайсу в 05.2026 сохранят уровень PROFESSIONAL; окно открыто в 05.2026, закрывается в 10.2026");
+                "Ещё 12\u00A0400,00\u00A0₽ по прайсу за май 2026 сохранят уровень Профессиональный; окно: май 2026 – октябрь 2026");
         assertThat(russian.text("forecastCode")).isEqualTo(forecast.text("forecastCode")).isEqualTo("forecast.window.needed");
         assertThat(russian.body().get("forecastArgs").get(1).get("amount").asString()).isEqualTo("12400.00");
         assertThat(russian.body().get("history").findValuesAsString("reason")).containsExactly("договор");
@@ -242,7 +244,7 @@ class PeriodCloseApiTest {
     /**
      * The same statements read in Russian (Accept-Language) and in English (no header, or a language
      * the platform does not speak): each line's reason code and arguments are the same, its words
-     * follow the request. 50 000.00 eligible at 30 % is 15 000.00; 40 000.00 at 25 % is 10 000.00.
+     * follow the request, Russian figures and dates as the portal's pages write them (Formats). 50 000.00 eligible at 30 % is 15 000.00; 40 000.00 at 25 % is 10 000.00.
      */
     @Test
     @Order(9)
@@ -260,14 +262,14 @@ class PeriodCloseApiTest {
         assertThat(french.raw()).isEqualTo(english.raw());
         assertThat(explanations(russian)).containsExactly(
                 "Клиент " + vkCustomer + " (close-vk-a): потребление по прайсу",
-                "Не учитывается: Marketplace 1\u00A0000,00 (исключённый сервис)",
+                "Не учитывается: Marketplace 1\u00A0000,00\u00A0₽ (исключённый сервис)",
                 "Скидка 30\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям программы VK Cloud от 01.01.2020),"
                         + " сделка №" + vkDeal + " зарегистрирована 01.03.2026 +20\u00A0%");
         assertThat(russian.body().get("lines").findValuesAsString("reasonCode"))
                 .isEqualTo(english.body().get("lines").findValuesAsString("reasonCode"))
                 .containsExactly("listCost.customer", "exclusion.customer", "discount.eligible");
-        assertThat(russian.body().get("lines").get(2).get("reasonArgs"))
-                .isEqualTo(english.body().get("lines").get(2).get("reasonArgs"));
+        assertThat(russian.body().get("lines").findValues("reasonArgs"))
+                .isEqualTo(english.body().get("lines").findValues("reasonArgs"));
         assertThat(english.body().get("lines").get(2).get("reasonArgs").get(0).get("rate").asString()).isEqualTo("30");
         assertThat(english.body().get("lines").get(2).get("amount").asString()).isEqualTo("15000.00");
 
@@ -284,10 +286,10 @@ class PeriodCloseApiTest {
                 "Own consumption is never eligible");
         assertThat(explanations(yaRussian)).containsExactly(
                 "Клиент " + yandexCustomer + " (close-ya-a): потребление по прайсу",
-                "Не учитывается: за счёт грантов 2\u00A0000,00 (исключённый источник оплаты)",
+                "Не учитывается: за счёт грантов 2\u00A0000,00\u00A0₽ (исключённый источник оплаты)",
                 "Скидка 25\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям программы Yandex Cloud от"
                         + " 01.01.2026), сделка №" + (vkDeal + 1) + " зарегистрирована 01.03.2026 +15\u00A0%",
-                "Оплачено провайдером: потребление за счёт грантов 2\u00A0000,00",
+                "Оплачено провайдером: потребление за счёт грантов 2\u00A0000,00\u00A0₽",
                 "Собственный аккаунт close-ya-own: потребление по прайсу, скидка не предоставляется",
                 "Собственное потребление не учитывается");
     }
@@ -300,15 +302,15 @@ class PeriodCloseApiTest {
         Api.Response csvEnglish = api.get("/api/v1/partners/" + vk + "/statements/2026-05.csv", OPERATOR);
 
         assertThat(explanations(may))
-                .anySatisfy(e -> assertThat(e).startsWith("Корректировка за 03.2026 (запись №")
+                .anySatisfy(e -> assertThat(e).startsWith("Корректировка за март 2026 (запись №")
                         .endsWith(", внёс operator): deal extra missed on a March invoice"))
-                .anySatisfy(e -> assertThat(e).isEqualTo("Корректировка за 04.2026 (потребление за тот месяц, выставленное"
-                        + " в 05.2026): Скидка 10\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям"
+                .anySatisfy(e -> assertThat(e).isEqualTo("Корректировка за апрель 2026 (потребление того месяца, выставленное"
+                        + " за май 2026): Скидка 10\u00A0% от учитываемого потребления: базовая 10\u00A0% (по условиям"
                         + " программы VK Cloud от 01.01.2020)"))
-                .anySatisfy(e -> assertThat(e).isEqualTo("Корректировка за 04.2026 (потребление за тот месяц, выставленное"
-                        + " в 05.2026): Клиент " + may.body().get("lines").get(0).get("customerId").asString()
+                .anySatisfy(e -> assertThat(e).isEqualTo("Корректировка за апрель 2026 (потребление того месяца, выставленное"
+                        + " за май 2026): Клиент " + may.body().get("lines").get(0).get("customerId").asString()
                         + " (close-vk-b): потребление по прайсу"));
-        assertThat(csv.raw()).contains("Корректировка за 04.2026").doesNotContain("Correction of");
+        assertThat(csv.raw()).contains("Корректировка за апрель 2026").doesNotContain("Correction of");
         assertThat(csvEnglish.raw()).contains("Correction of 2026-04 (consumption charged then, billed in 2026-05)");
     }
 

@@ -5,6 +5,7 @@ import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.settlement.rules.Statement.StandingChange;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -3,6 +3,7 @@ package io.partnerhub.settlement;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

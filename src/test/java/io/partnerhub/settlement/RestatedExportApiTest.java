@@ -178,8 +178,8 @@ class RestatedExportApiTest {
         Api.Response russian = api.get("/api/v1/partners/" + partner + "/statements/2026-04", OPERATOR,
                 "Accept-Language", "ru");
         assertThat(lineOf(russian, "LIST_COST", "200.00").get("explanation").asString()).startsWith(
-                "Корректировка за 03.2026: день 11.03.2026 пересчитан повторной выгрузкой (импорт №" + restatedTwice
-                        + " вместо импорта №" + first + "), выставлено в 04.2026: Клиент ");
+                "Корректировка за март 2026: день 11.03.2026 пересчитан повторной выгрузкой (импорт №" + restatedTwice
+                        + " вместо импорта №" + first + "), выставлено за апрель 2026: Клиент ");
         assertThat(api.get("/api/v1/partners/" + partner + "/statements/2026-03", OPERATOR).raw())
                 .as("the closed statement never changes").isEqualTo(marchStatement);
     }

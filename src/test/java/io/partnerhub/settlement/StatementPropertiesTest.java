@@ -19,6 +19,7 @@ import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.settlement.rules.StatementRules;
 import io.partnerhub.settlement.rules.Totals;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

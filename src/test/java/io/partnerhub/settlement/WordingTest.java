@@ -1,7 +1,8 @@
 package io.partnerhub.settlement;
 
-import io.partnerhub.settlement.rules.Reason;
+import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,7 +10,7 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An amount inside an explanation: rounded the statement's way, grouped by thousands. */
+/** An amount inside an explanation: rounded the statement's way, grouped by thousands, in Russian as pages write money. */
 class WordingTest {
 
     @ParameterizedTest
@@ -20,7 +21,7 @@ class WordingTest {
         Reason reason = Reason.of("bonus.applied", Money.of(amount, "RUB"));
 
         assertThat(ReasonText.english(reason)).isEqualTo("Rebate balance withdrawn to Bonus: " + shown);
-        assertThat(ReasonText.in(reason, Locale.forLanguageTag("ru")))
-                .isEqualTo("Списано с ребейт-баланса в Бонус: " + shown.replace(' ', '\u00A0').replace('.', ','));
+        assertThat(ReasonText.in(reason, Locale.forLanguageTag("ru"), "RUB"))
+                .isEqualTo("Списано с ребейт-баланса в Бонус: " + shown.replace(' ', '\u00A0').replace('.', ',') + "\u00A0₽");
     }
 }

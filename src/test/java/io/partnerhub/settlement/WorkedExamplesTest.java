@@ -5,6 +5,7 @@ import io.partnerhub.settlement.rules.Measures;
 import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
 import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
 import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.shared.ReasonText;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -13,6 +13,7 @@ import io.partnerhub.settlement.rules.PartnerMonth.Restated;
 import io.partnerhub.settlement.rules.PartnerMonth.UsageSum;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import io.partnerhub.program.TierRule.MonthlyRequirementWindow;
 import io.partnerhub.program.TierRule.QuarterlyVolume;
 import io.partnerhub.settlement.rules.Statement.StandingChange;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

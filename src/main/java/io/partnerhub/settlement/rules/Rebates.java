@@ -10,6 +10,7 @@ import io.partnerhub.program.RebateRule.QuarterlySpecialization;
 import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,6 +2,7 @@ package io.partnerhub.settlement.rules;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,9 +38,9 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
 
     /**
      * A rebate line whose amount goes to the rebate balance; {@code lineNo} counts from 1 and
-     * {@code lineReason} is that line's reason, which the ledger entry's reference quotes.
+     * {@code reference} is the ledger entry's reason ({@code ledger.accrual}), which quotes the line's.
      */
-    public record Accrual(int lineNo, Money amount, Reason lineReason) {
+    public record Accrual(int lineNo, Money amount, Reason reference) {
     }
 
     /** Bonus withdrawn for this period beyond its payable, returned to the balance. */
@@ -50,6 +51,6 @@ public record Statement(long partnerId, YearMonth period, String programId, Loca
      * The partner's final statement pays the rebate balance out to its bank account: {@code amount}
      * (zero when nothing is left), shown on line {@code lineNo} (0 when zero).
      */
-    public record FinalPayout(int lineNo, Money amount, String reference) {
+    public record FinalPayout(int lineNo, Money amount, Reason reference) {
     }
 }

@@ -1,6 +1,7 @@
 package io.partnerhub.settlement.rules;
 
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -13,7 +14,7 @@ import java.time.YearMonth;
  * @param base       what a rate was applied to, null where none was
  * @param rate       the percentage applied, null where none was
  * @param corrects   the closed period a correction line corrects, null for ordinary lines
- * @param reason     why the line is what it is: a code and its arguments, put in words by the settlement's {@code ReasonText}
+ * @param reason     why the line is what it is: a code and its arguments, put in words by {@code shared.ReasonText}
  */
 public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal rate, Money amount, YearMonth corrects,
                             Reason reason) {

@@ -10,6 +10,7 @@ import io.partnerhub.settlement.rules.Statement.BonusReturn;
 import io.partnerhub.settlement.rules.Statement.FinalPayout;
 import io.partnerhub.settlement.rules.StatementLine.Kind;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.Reason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -63,7 +64,8 @@ public final class StatementRules {
         for (Rebates.Rebate rebate : rebates) {
             if (rebate.payout() == RebateRule.Payout.REBATE_BALANCE && rebate.line().amount().isPositive()) {
                 int lineNo = lines.indexOf(rebate.line()) + 1;
-                accruals.add(new Accrual(lineNo, rebate.line().amount(), rebate.line().reason()));
+                accruals.add(new Accrual(lineNo, rebate.line().amount(), Reason.of("ledger.accrual", month.period(),
+                        (long) lineNo, rebate.line().reason())));
             }
         }
         Optional<FinalPayout> payout = finalPayout(month, accruals, returns, lines);
@@ -96,8 +98,8 @@ public final class StatementRules {
         Money balance = before.plus(accrued).plus(returned);
         LocalDate endsOn = month.partner().endsOn();
         if (!balance.isPositive()) {
-            return Optional.of(new FinalPayout(0, Money.zero(currency).rounded(), "final statement " + month.period()
-                    + ": the partner leaves on " + endsOn + " with no rebate balance"));
+            return Optional.of(new FinalPayout(0, Money.zero(currency).rounded(), Reason.of("ledger.finalNothing",
+                    month.period(), endsOn)));
         }
         List<Reason> parts = new ArrayList<>();
         parts.add(Reason.of("payout.before", before));
@@ -110,8 +112,8 @@ public final class StatementRules {
         lines.add(StatementLine.of(Kind.BALANCE_PAYOUT, null, balance, Reason.of("payout.final", endsOn, balance,
                 Reason.list("comma", parts))));
         int lineNo = lines.size();
-        return Optional.of(new FinalPayout(lineNo, balance, "final statement " + month.period() + " line " + lineNo
-                + ": the rebate balance paid out as the partner leaves on " + endsOn));
+        return Optional.of(new FinalPayout(lineNo, balance, Reason.of("ledger.finalPayout", month.period(), (long) lineNo,
+                endsOn)));
     }
 
     /** VK Cloud agents: a fixed reward per technical presale completed in the period. */

@@ -1,6 +1,5 @@
-package io.partnerhub.settlement.rules;
+package io.partnerhub.shared;
 
-import io.partnerhub.shared.Money;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +12,7 @@ import java.util.Map;
 /**
  * Why a line (or a tier change) is what it is, as a stable code and its typed arguments: the engine
  * decides the reason, the bundles {@code i18n/reasons*.properties} hold its words in each language
- * (the settlement's {@code ReasonText}). The codes are listed in docs/settlement.md; API clients read them as
+ * ({@link ReasonText}). The codes are listed in docs/settlement.md; API clients read them as
  * {@code reasonCode} and {@code reasonArgs}, each argument an object naming its type.
  */
 public record Reason(String code, List<Arg> args) {
