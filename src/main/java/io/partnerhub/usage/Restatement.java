@@ -119,8 +119,11 @@ final class Restatement {
         // the scan groups up to a row per account, service and month: hashed in memory, not spilled
         execute(connection, "set local work_mem = '256MB'");
         record(connection, importId, days, openFrom);
-        // fresh statistics, so the scan hashes the restated days rather than probing them row by row
-        execute(connection, "analyze usage_restated_day");
+        // the months' partitions were just written, their statistics not refreshed yet: a plan from
+        // them joins each row with every restated day in a nested loop; hashing the days is right
+        // whatever the counts, and so is grouping them in a hash (in memory: work_mem above) rather than sorting
+        execute(connection, "set local enable_nestloop = off");
+        execute(connection, "set local enable_sort = off");
         LocalDate first = days.stream().map(Day::day).min(LocalDate::compareTo).orElseThrow();
         execute(connection, """
                 create temp table restatement_scan (import_id bigint, period date, account_id text, service_name text,
@@ -175,7 +178,11 @@ final class Restatement {
             conditions.add(RESTATED_BEFORE.formatted(BILLING, "u.day"));
             conditions.add(RESTATED_BEFORE.formatted(ACCOUNT, "u.day"));
         }
-        try (PreparedStatement insert = connection.prepareStatement(SCAN.formatted(String.join(" and ", conditions)))) {
+        String sql = SCAN.formatted(String.join(" and ", conditions));
+        if (log.isDebugEnabled()) {
+            log.debug("Restatement scan plan:\n{}", plan(connection, sql, importId, first, context, conditions.size()));
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             int i = 0;
             insert.setDate(++i, Date.valueOf(YearMonth.from(first).minusMonths(1).atDay(1)));
             insert.setDate(++i, Date.valueOf(context.latest().atDay(1)));
@@ -184,6 +191,26 @@ final class Restatement {
                 insert.setLong(++i, importId);
             }
             insert.executeUpdate();
+        }
+    }
+
+    private static String plan(Connection connection, String sql, long importId, LocalDate first, ImportContext context,
+                               int conditions) throws SQLException {
+        try (PreparedStatement explain = connection.prepareStatement("explain " + sql)) {
+            int i = 0;
+            explain.setDate(++i, Date.valueOf(YearMonth.from(first).minusMonths(1).atDay(1)));
+            explain.setDate(++i, Date.valueOf(context.latest().atDay(1)));
+            explain.setLong(++i, importId);
+            for (int c = 0; c < conditions; c++) {
+                explain.setLong(++i, importId);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    plan.append(rs.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
         }
     }
 
