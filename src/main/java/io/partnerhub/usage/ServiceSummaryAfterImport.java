@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
  * Right after an import committed, on a thread of its own: refreshes the statistics of the months
  * it wrote to, then adds it to the consumption per service, so the first reader after a large
  * import does not wait for it (readers still catch up first).
- * {@code partnerhub.summarize-after-import=false} leaves it to them, as for the deal desk's summary.
+ * {@code partnerhub.summarize-after-import=false} leaves it to them (the import benchmark).
  */
 @Component
 class ServiceSummaryAfterImport {
