@@ -23,6 +23,7 @@ import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.ReasonText;
+import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 
@@ -136,10 +137,12 @@ public class PartnerLifecycle {
     public ExitNotice giveExitNotice(Caller caller, long partnerId, LocalDate exitDate, String reason) {
         Partner partner = partners.find(caller, partnerId);
         if (partner.status() != PartnerStatus.ACTIVE) {
-            throw new Conflict("Partner " + partnerId + " is " + partner.status() + "; only an active partner gives exit notice.");
+            throw new Conflict("Partner " + partnerId + " is " + partner.status() + "; only an active partner gives exit notice.")
+                    .worded(Phrase.of("partners.refused.exitNotActive", Phrase.of("partners.status." + partner.status())));
         }
         if (partner.revokedOn() != null) {
-            throw new Conflict("Partner " + partnerId + "'s status is revoked from " + partner.revokedOn() + ".");
+            throw new Conflict("Partner " + partnerId + "'s status is revoked from " + partner.revokedOn() + ".")
+                    .worded(Phrase.of("partners.refused.revokedFrom", partner.revokedOn()));
         }
         ProgramVersion terms = partners.currentTerms(partner);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
@@ -147,7 +150,8 @@ public class PartnerLifecycle {
         LocalDate earliest = givenOn.plusDays(terms.exitNoticeDays());
         if (exitDate.isBefore(earliest)) {
             throw RuleViolation.of("exitDate", "exit notice must be given at least " + terms.exitNoticeDays()
-                    + " days ahead: the earliest exit date for notice given on " + givenOn + " is " + earliest);
+                    + " days ahead: the earliest exit date for notice given on " + givenOn + " is " + earliest)
+                    .worded(Phrase.of("partners.refused.exitTooEarly", terms.exitNoticeDays(), givenOn, earliest));
         }
         jdbc.sql("""
                         insert into exit_notice (partner_id, given_on, exit_date, reason, recorded_by)
@@ -171,22 +175,26 @@ public class PartnerLifecycle {
         caller.requireOperator("revoke partner status");
         Partner partner = partners.find(caller, partnerId);
         if (partner.revokedOn() != null) {
-            throw new Conflict("Partner " + partnerId + " was already revoked on " + partner.revokedOn() + ".");
+            throw new Conflict("Partner " + partnerId + " was already revoked on " + partner.revokedOn() + ".")
+                    .worded(Phrase.of("partners.refused.revokedFrom", partner.revokedOn()));
         }
         LocalDate on = revokedOn == null ? today.date() : revokedOn;
         if (on.isBefore(partner.contractDate())) {
-            throw RuleViolation.of("revokedOn", "cannot precede the contract date " + partner.contractDate());
+            throw RuleViolation.of("revokedOn", "cannot precede the contract date " + partner.contractDate())
+                    .worded(Phrase.of("partners.refused.beforeContract", partner.contractDate()));
         }
         if (partner.exitDate() != null && !partner.exitDate().isAfter(on)) {
             throw new Conflict("Partner " + partnerId + " leaves the program on " + partner.exitDate()
-                    + " (exit notice); a revocation from " + on + " would change nothing.");
+                    + " (exit notice); a revocation from " + on + " would change nothing.")
+                    .worded(Phrase.of("partners.refused.revokeAfterExit", partner.exitDate(), on));
         }
         closedPeriods.refuseDayIn("revokedOn", on);
         LocalDate lastDay = on.minusDays(1);
         if (!lastDay.isBefore(partner.contractDate()) && closedPeriods.isClosed(YearMonth.from(lastDay))) {
             throw RuleViolation.of("revokedOn", "would make " + YearMonth.from(lastDay) + " the partner's last month,"
                     + " and its statements are issued, so none could pay out the rebate balance; revoke from "
-                    + on.plusDays(1) + " or later");
+                    + on.plusDays(1) + " or later")
+                    .worded(Phrase.of("partners.refused.lastMonthClosed", YearMonth.from(lastDay), on.plusDays(1)));
         }
         jdbc.sql("""
                         insert into revocation (partner_id, revoked_on, reason, recorded_by)

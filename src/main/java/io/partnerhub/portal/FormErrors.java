@@ -1,10 +1,12 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.shared.ProblemException;
+import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,6 +32,22 @@ final class FormErrors {
         if (e.errors().isEmpty()) {
             errors.general = e.getMessage();
         }
+        return errors;
+    }
+
+    /**
+     * Like {@link #of(ProblemException, String...)}, in the reader's words where the refusal has
+     * them ({@link ProblemException#words()}): under its field when the form has it, else general.
+     */
+    static FormErrors of(ProblemException e, MessageSource messages, Locale locale, String... formFields) {
+        if (e.words().isEmpty()) {
+            return of(e, formFields);
+        }
+        FormErrors errors = new FormErrors();
+        String words = e.words().get().in(messages, locale);
+        List<String> fields = List.of(formFields);
+        e.errors().stream().map(ProblemException.FieldProblem::field).filter(fields::contains).findFirst()
+                .ifPresentOrElse(field -> errors.byField.put(field, words), () -> errors.general = words);
         return errors;
     }
 

@@ -16,6 +16,7 @@ import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,10 +50,12 @@ class PartnerConsolePages {
     private final Invitations invitations;
     private final ProgramCatalog programs;
     private final ApplicationForms applications;
+    private final MessageSource messages;
 
     PartnerConsolePages(Partners partners, PartnerLifecycle lifecycle, Credentials credentials,
                         Specializations specializations, PortalUsers users, Invitations invitations,
-                        ProgramCatalog programs, ApplicationForms applications) {
+                        ProgramCatalog programs, ApplicationForms applications, MessageSource messages) {
+        this.messages = messages;
         this.partners = partners;
         this.lifecycle = lifecycle;
         this.credentials = credentials;
@@ -151,9 +154,9 @@ class PartnerConsolePages {
             redirect.addAttribute("exitNoticed", notice.exitDate().toString());
             return "redirect:/console/partners/" + id;
         } catch (DateTimeParseException e) {
-            new FormErrors().field("exitDate", "must be a date like 2026-03-31").into(model, "exit");
+            new FormErrors().field("exitDate", words("partners.refused.date")).into(model, "exit");
         } catch (ProblemException e) {
-            FormErrors.of(e, "exitDate", "reason").into(model, "exit");
+            FormErrors.of(e, messages, LocaleContextHolder.getLocale(), "exitDate", "reason").into(model, "exit");
         }
         model.addAttribute("exitForm", new ExitForm(exitDate, reason));
         return partner(me, id, model);
@@ -167,10 +170,10 @@ class PartnerConsolePages {
         operatorOnly(me);
         FormErrors errors = new FormErrors();
         if (reason.isBlank()) {
-            errors.field("reason", "must not be blank");
+            errors.field("reason", words("partners.refused.reasonBlank"));
         }
         if (confirmed == null) {
-            errors.field("confirmed", "confirm that partner status is revoked");
+            errors.field("confirmed", words("partners.page.revokeConfirmMissing"));
         }
         try {
             LocalDate on = revokedOn == null || revokedOn.isBlank() ? null : date(revokedOn);
@@ -180,13 +183,18 @@ class PartnerConsolePages {
                 return "redirect:/console/partners/" + id;
             }
         } catch (DateTimeParseException e) {
-            errors.field("revokedOn", "must be a date like 2026-03-31");
+            errors.field("revokedOn", words("partners.refused.date"));
         } catch (ProblemException e) {
-            errors = FormErrors.of(e, "reason", "revokedOn");
+            errors = FormErrors.of(e, messages, LocaleContextHolder.getLocale(), "reason", "revokedOn");
         }
         errors.into(model, "revoke");
         model.addAttribute("revokeForm", new RevokeForm(reason, revokedOn));
         return partner(me, id, model);
+    }
+
+    /** A refusal's words in the reader's language. */
+    private String words(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     @PostMapping("/console/partners/{id}/users")

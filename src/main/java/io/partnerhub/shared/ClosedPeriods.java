@@ -31,7 +31,8 @@ public class ClosedPeriods {
         YearMonth month = YearMonth.from(day);
         if (isClosed(month)) {
             throw RuleViolation.of(field, "period " + month + " is closed and its statements are issued: " + day
-                    + " would change them. Use a day in an open period; correct the closed one with an adjustment.");
+                    + " would change them. Use a day in an open period; correct the closed one with an adjustment.")
+                    .worded(Phrase.of("refused.closedDay", month, day));
         }
     }
 }

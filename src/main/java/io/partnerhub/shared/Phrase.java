@@ -3,6 +3,7 @@ package io.partnerhub.shared;
 import org.springframework.context.MessageSource;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
  * their own language: the API in English, the portal in the signed-in person's. An argument may be
  * a phrase itself, or a list of phrases (read joined by "; "). A day is passed as a
  * {@link LocalDate}: Russian reads it as every page writes dates ({@link Formats}, "01.03.2026"),
- * English as ISO ("2026-03-01"), the words API clients have always read. Amounts are passed as
+ * English as ISO ("2026-03-01"), the words API clients have always read; a {@link YearMonth} likewise
+ * ("март 2026" / "2026-03"). Amounts are passed as
  * text already formatted.
  */
 public record Phrase(String key, List<Object> args) {
@@ -26,6 +28,7 @@ public record Phrase(String key, List<Object> args) {
         Object[] rendered = args.stream().map(arg -> switch (arg) {
             case Phrase phrase -> phrase.in(messages, locale);
             case LocalDate day -> formats.russian() ? formats.date(day) : day.toString();
+            case YearMonth month -> formats.russian() ? formats.month(month) : month.toString();
             case List<?> list -> list.stream().map(item -> ((Phrase) item).in(messages, locale))
                     .collect(Collectors.joining("; "));
             default -> String.valueOf(arg);

@@ -93,8 +93,10 @@ class PartnerConsoleBrowserTest extends BrowserTest {
             LocalDate today = LocalDate.now(ZoneId.of("Europe/Moscow"));
             page.fill("input[name=exitDate]", today.plusDays(29).toString());
             page.locator("form[action$='/exit-notice'] button[type=submit]").click();
-            assertThat(page.locator("[data-testid=exitDate-error]")).hasText("exit notice must be given at least 30"
-                    + " days ahead: the earliest exit date for notice given on " + today + " is " + today.plusDays(30));
+            java.time.format.DateTimeFormatter russianDay = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+            assertThat(page.locator("[data-testid=exitDate-error]")).hasText("Уведомление о выходе подаётся не менее чем"
+                    + " за 30 дн.: при уведомлении от " + today.format(russianDay) + " самая ранняя дата выхода — "
+                    + today.plusDays(30).format(russianDay) + ".");
             assertThat(page.locator("input[name=exitDate]")).hasAttribute("aria-invalid", "true");
 
             page.fill("input[name=exitDate]", "2030-06-30");
