@@ -70,18 +70,19 @@ class Claims {
         String[] domains = candidates.stream().flatMap(c -> ClaimRules.webDomains(c.email(), c.domain(), publicMail).stream())
                 .distinct().toArray(String[]::new);
         List<CustomerFact> customers = jdbc.sql("""
-                        select id, tax_id, account_id, created_by_partner_id is not null as by_partner
-                          from customer where tax_id = any(:taxIds)""")
+                        select customer_id, tax_id, account_id, created_by_a_partner
+                          from customer_tax_id_view where tax_id = any(:taxIds)""")
                 .param("taxIds", taxIds)
-                .query((rs, row) -> new CustomerFact(rs.getLong("id"), rs.getString("tax_id"), rs.getString("account_id"),
-                        rs.getBoolean("by_partner")))
+                .query((rs, row) -> new CustomerFact(rs.getLong("customer_id"), rs.getString("tax_id"),
+                        rs.getString("account_id"), rs.getBoolean("created_by_a_partner")))
                 .list();
         Long[] customerIds = customers.stream().map(CustomerFact::id).toArray(Long[]::new);
         List<LinkFact> links = jdbc.sql("""
-                        select id, partner_id, customer_id, valid_from, valid_to from customer_link
+                        select link_id, partner_id, customer_id, valid_from, valid_to from customer_link_view
                          where customer_id = any(:customers)""")
                 .param("customers", customerIds)
-                .query((rs, row) -> new LinkFact(rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("customer_id"),
+                .query((rs, row) -> new LinkFact(rs.getLong("link_id"), rs.getLong("partner_id"),
+                        rs.getLong("customer_id"),
                         rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
                 .list();
         List<ProjectFact> projects = jdbc.sql("""

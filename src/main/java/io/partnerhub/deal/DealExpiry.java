@@ -68,7 +68,7 @@ class DealExpiry implements DailyTask, BeforeClose {
     private List<String> expireDueBy(LocalDate day) {
         List<Approved> approved = new ArrayList<>();
         jdbc.sql("""
-                        select d.*, p.program_id from deal d join partner p on p.id = d.partner_id
+                        select d.*, p.program_id from deal d join partner_account_view p on p.partner_id = d.partner_id
                          where d.status = 'APPROVED' order by d.id""")
                 .query(rs -> {
                     Deal deal = Deals.deal(rs, 0);
@@ -106,8 +106,8 @@ class DealExpiry implements DailyTask, BeforeClose {
         List<Row> rows = jdbc.sql("""
                         select d.id as deal_id, c.account_id, l.valid_from, l.valid_to
                           from deal d
-                          join customer c on c.tax_id = d.customer_tax_id
-                          join customer_link l on l.customer_id = c.id and l.partner_id = d.partner_id
+                          join customer_tax_id_view c on c.tax_id = d.customer_tax_id
+                          join customer_link_view l on l.customer_id = c.customer_id and l.partner_id = d.partner_id
                          where d.id = any(:ids)""")
                 .param("ids", ids)
                 .query((rs, n) -> new Row(rs.getLong("deal_id"), rs.getString("account_id"),

@@ -59,7 +59,7 @@ class DealQueue {
     List<Entry> pending(Caller caller, Long partnerId, String programId, int limit, int offset) {
         caller.requireOperator("read the approval queue");
         List<Pending> pending = jdbc.sql("""
-                        select d.*, p.program_id from deal d join partner p on p.id = d.partner_id
+                        select d.*, p.program_id from deal d join partner_account_view p on p.partner_id = d.partner_id
                          where d.status = 'PENDING'
                            and (cast(:partner as bigint) is null or d.partner_id = :partner)
                            and (cast(:program as text) is null or p.program_id = :program)
@@ -94,7 +94,7 @@ class DealQueue {
     @EventListener(ApplicationReadyEvent.class)
     void giveOlderPendingDealsTheirDeadline() {
         List<Pending> missing = jdbc.sql("""
-                        select d.*, p.program_id from deal d join partner p on p.id = d.partner_id
+                        select d.*, p.program_id from deal d join partner_account_view p on p.partner_id = d.partner_id
                          where d.status = 'PENDING' and d.approval_due_on is null""")
                 .query((rs, row) -> new Pending(Deals.deal(rs, row), programs.find(rs.getString("program_id")).orElse(null)))
                 .list();

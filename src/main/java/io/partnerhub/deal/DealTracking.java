@@ -146,10 +146,10 @@ public class DealTracking {
         if (partnerIds.isEmpty()) {
             return partners;
         }
-        jdbc.sql("select id, name, program_id from partner where id = any(:ids)")
+        jdbc.sql("select partner_id, name, program_id from partner_name_view where partner_id = any(:ids)")
                 .param("ids", partnerIds.toArray(Long[]::new))
                 .query(rs -> {
-                    partners.put(rs.getLong("id"), new QueuedPartner(rs.getString("name"),
+                    partners.put(rs.getLong("partner_id"), new QueuedPartner(rs.getString("name"),
                             catalog.find(rs.getString("program_id")).orElseThrow()));
                 });
         return partners;

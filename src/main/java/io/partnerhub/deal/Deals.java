@@ -345,7 +345,8 @@ public class Deals {
 
     /** The terms a deal is judged by: the version of its partner's program in force on the registration date. */
     ProgramVersion terms(Deal deal) {
-        String programId = jdbc.sql("select program_id from partner where id = :id").param("id", deal.partnerId())
+        String programId = jdbc.sql("select program_id from partner_account_view where partner_id = :id")
+                .param("id", deal.partnerId())
                 .query(String.class).single();
         return termsOn(programs.find(programId).orElseThrow(), deal.registeredOn());
     }

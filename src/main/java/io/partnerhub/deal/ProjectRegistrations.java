@@ -113,8 +113,9 @@ public class ProjectRegistrations {
             return;
         }
         jdbc.sql("""
-                        select d.registered_on from deal d join customer c on c.tax_id = d.customer_tax_id
-                         where c.id = :customer and d.partner_id <> :partner and d.status in ('PENDING', 'APPROVED')
+                        select d.registered_on from deal d join customer_tax_id_view c on c.tax_id = d.customer_tax_id
+                         where c.customer_id = :customer and d.partner_id <> :partner
+                           and d.status in ('PENDING', 'APPROVED')
                          order by d.registered_on limit 1""")
                 .param("customer", r.customerId()).param("partner", partner.id()).query(LocalDate.class).optional()
                 .ifPresent(registeredOn -> {
