@@ -33,7 +33,8 @@ class Invitations {
 
     // The partner's name is read with the invitation so the open page can say whom the invitee joins.
     private static final String SELECT = """
-            select i.*, p.name as partner_name from portal_invitation i join partner p on p.id = i.partner_id""";
+            select i.*, p.name as partner_name
+              from portal_invitation i join partner_name_view p on p.partner_id = i.partner_id""";
 
     record Invitation(long id, long partnerId, String partnerName, String email, String displayName,
                       PortalUsers.Role role, Instant createdAt, Instant expiresAt, Instant usedAt, Instant voidedAt) {
