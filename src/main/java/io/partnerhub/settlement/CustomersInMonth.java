@@ -23,10 +23,10 @@ final class CustomersInMonth {
     String[] accountsOf(MapSqlParameterSource p) {
         return named.queryForList("""
                 select c.account_id
-                  from customer_link l join customer c on c.id = l.customer_id
+                  from customer_link_view l join customer_account_view c on c.customer_id = l.customer_id
                  where l.partner_id = :only and l.valid_from <= :end and (l.valid_to is null or l.valid_to > :start)
                 union
-                select account_id from partner where id = :only and account_id is not null""",
+                select account_id from partner_account_view where partner_id = :only and account_id is not null""",
                 p, String.class).toArray(String[]::new);
     }
 
@@ -41,7 +41,7 @@ final class CustomersInMonth {
         named.query("""
                 select l.customer_id, d.month, d.days
                   from (select distinct l.customer_id, c.account_id
-                          from customer_link l join customer c on c.id = l.customer_id
+                          from customer_link_view l join customer_account_view c on c.customer_id = l.customer_id
                          where l.referral_reward = 'FIRST_MONTH' and l.valid_from <= :end
                            and (l.valid_to is null or l.valid_to > :start)) l
                   join lateral (select d.month, d.days from usage_consumption_day_view d

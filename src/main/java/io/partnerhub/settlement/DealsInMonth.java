@@ -13,13 +13,6 @@ import java.util.Map;
 /** What the deal desk recorded for a period: the approved deals in force in it and the technical presales completed. */
 final class DealsInMonth {
 
-    /**
-     * A deal whose extra applies from its registration until it ended: approved, or approved and
-     * later expired or released (a released pending deal has no percent).
-     */
-    static final String APPROVED_DEAL =
-            "d.status in ('APPROVED', 'EXPIRED', 'RELEASED') and d.extra_discount_percent is not null";
-
     private final NamedParameterJdbcTemplate named;
 
     DealsInMonth(NamedParameterJdbcTemplate named) {
@@ -29,14 +22,13 @@ final class DealsInMonth {
     Map<Long, List<DealFact>> deals(MapSqlParameterSource p) {
         Map<Long, List<DealFact>> deals = new HashMap<>();
         named.query("""
-                select d.id, d.partner_id, c.id as customer_id, d.registered_on, d.extra_discount_percent, d.ended_on
-                  from deal d join customer c on c.tax_id = d.customer_tax_id
-                 where""" + " " + APPROVED_DEAL + """
-                   and d.registered_on <= :end and (d.ended_on is null or d.ended_on > :start)
-                 order by d.id, c.id""", p, rs -> {
-            deals.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>()).add(new DealFact(rs.getLong("id"),
-                    rs.getLong("customer_id"), MonthFacts.date(rs, "registered_on"), rs.getBigDecimal("extra_discount_percent"),
-                    MonthFacts.date(rs, "ended_on")));
+                select d.deal_id, d.partner_id, c.customer_id, d.registered_on, d.extra_discount_percent, d.ended_on
+                  from deal_discount_view d join customer_tax_id_view c on c.tax_id = d.customer_tax_id
+                 where d.registered_on <= :end and (d.ended_on is null or d.ended_on > :start)
+                 order by d.deal_id, c.customer_id""", p, rs -> {
+            deals.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>()).add(new DealFact(
+                    rs.getLong("deal_id"), rs.getLong("customer_id"), MonthFacts.date(rs, "registered_on"),
+                    rs.getBigDecimal("extra_discount_percent"), MonthFacts.date(rs, "ended_on")));
         });
         return deals;
     }
@@ -44,10 +36,11 @@ final class DealsInMonth {
     Map<Long, List<PresaleFact>> presales(MapSqlParameterSource p) {
         Map<Long, List<PresaleFact>> presales = new HashMap<>();
         named.query("""
-                select id, partner_id, title, completed_on from presale
-                 where technical and completed_on between :start and :end order by id""", p, rs -> {
+                select presale_id, partner_id, title, completed_on from deal_presale_view
+                 where technical and completed_on between :start and :end order by presale_id""", p, rs -> {
             presales.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>())
-                    .add(new PresaleFact(rs.getLong("id"), rs.getString("title"), MonthFacts.date(rs, "completed_on")));
+                    .add(new PresaleFact(rs.getLong("presale_id"), rs.getString("title"),
+                            MonthFacts.date(rs, "completed_on")));
         });
         return presales;
     }

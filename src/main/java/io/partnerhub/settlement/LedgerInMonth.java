@@ -23,10 +23,10 @@ final class LedgerInMonth {
     Map<Long, List<BonusWithdrawal>> bonusWithdrawals(MapSqlParameterSource p) {
         Map<Long, List<BonusWithdrawal>> bonus = new HashMap<>();
         named.query("""
-                select id, partner_id, -amount as amount from ledger_entry
-                 where kind = 'WITHDRAWAL' and destination = 'BONUS' and period = :start order by id""", p, rs -> {
+                select entry_id, partner_id, -amount as amount from ledger_entry_view
+                 where kind = 'WITHDRAWAL' and destination = 'BONUS' and period = :start order by entry_id""", p, rs -> {
             bonus.computeIfAbsent(rs.getLong("partner_id"), k -> new ArrayList<>())
-                    .add(new BonusWithdrawal(rs.getLong("id"), rs.getBigDecimal("amount")));
+                    .add(new BonusWithdrawal(rs.getLong("entry_id"), rs.getBigDecimal("amount")));
         });
         return bonus;
     }
@@ -41,8 +41,8 @@ final class LedgerInMonth {
         Map<Long, BigDecimal> balances = new HashMap<>();
         named.query("""
                 select e.partner_id, sum(e.amount) as balance
-                  from ledger_entry e
-                  join ledger_entry w on w.id = coalesce(e.corrects, e.id)
+                  from ledger_entry_view e
+                  join ledger_entry_view w on w.entry_id = coalesce(e.corrects, e.entry_id)
                  where e.partner_id in (select x.partner_id from partner_ending_view x
                                          where least(x.exit_date, x.revoked_on) > :start
                                            and least(x.exit_date, x.revoked_on) <= :next)

@@ -32,19 +32,19 @@ final class PartnersInMonth {
     /** The partners under contract in the period and not gone before it, in id order ({@code :only}: one of them). */
     List<MonthFacts.Row> underContract(MapSqlParameterSource p) {
         return named.query("""
-                select p.id, p.program_id, p.name, p.contract_date, p.account_id,
+                select p.partner_id, p.program_id, p.name, p.contract_date, p.account_id,
                        least(e.exit_date, e.revoked_on) as ends_on, s.model, s.tier
-                  from partner p
-                  left join partner_ending_view e on e.partner_id = p.id
-                  join lateral (select model, tier from partner_standing s
-                                 where s.partner_id = p.id and s.effective_from <= greatest(:start, p.contract_date)
+                  from partner_contract_view p
+                  left join partner_ending_view e on e.partner_id = p.partner_id
+                  join lateral (select model, tier from partner_standing_view s
+                                 where s.partner_id = p.partner_id and s.effective_from <= greatest(:start, p.contract_date)
                                  order by s.effective_from desc limit 1) s on true
                  where p.contract_date <= :end
                    and (least(e.exit_date, e.revoked_on) is null or least(e.exit_date, e.revoked_on) > :start)
-                   and (cast(:only as bigint) is null or p.id = :only)
-                 order by p.id""", p, (rs, i) -> new MonthFacts.Row(
+                   and (cast(:only as bigint) is null or p.partner_id = :only)
+                 order by p.partner_id""", p, (rs, i) -> new MonthFacts.Row(
                 rs.getString("program_id"),
-                new PartnerFacts(rs.getLong("id"), rs.getString("name"), MonthFacts.date(rs, "contract_date"),
+                new PartnerFacts(rs.getLong("partner_id"), rs.getString("name"), MonthFacts.date(rs, "contract_date"),
                         rs.getString("account_id"), PartnerModel.valueOf(rs.getString("model")), rs.getString("tier"),
                         MonthFacts.date(rs, "ends_on"))));
     }
@@ -52,7 +52,7 @@ final class PartnersInMonth {
     Map<Long, Set<String>> specializations(MapSqlParameterSource p) {
         Map<Long, Set<String>> held = new HashMap<>();
         named.query("""
-                select partner_id, specialization from partner_specialization
+                select partner_id, specialization from partner_specialization_view
                  where valid_from <= :end and (valid_to is null or valid_to > :end)""", p, rs -> {
             held.computeIfAbsent(rs.getLong("partner_id"), k -> new HashSet<>()).add(rs.getString("specialization"));
         });

@@ -112,8 +112,8 @@ public class PeriodClose {
     /** The months from the first contract or usage month to {@code period} that are not closed. */
     private List<YearMonth> openMonthsUpTo(YearMonth period) {
         LocalDate first = jdbc.sql("""
-                        select least((select min(date_trunc('month', contract_date))::date from partner),
-                                     (select min(to_date(split_part(periods, ',', 1), 'YYYY-MM')) from usage_import
+                        select least((select min(date_trunc('month', contract_date))::date from partner_contract_view),
+                                     (select min(to_date(split_part(periods, ',', 1), 'YYYY-MM')) from usage_import_view
                                        where periods is not null and periods <> ''))""")
                 .query(LocalDate.class).optional().orElse(null);
         YearMonth from = first == null || YearMonth.from(first).isAfter(period) ? period : YearMonth.from(first);

@@ -33,10 +33,12 @@ final class ProjectConsumption {
                             LocalDate validUntil, BigDecimal rate) {
         }
         List<Registration> registrations = named.query("""
-                select id, partner_id, customer_id, project_id, registered_on, valid_until, rate_percent
-                  from project_registration
-                 where registered_on <= :end and valid_until > :start order by id""", p, (rs, i) -> new Registration(
-                rs.getLong("id"), rs.getLong("partner_id"), rs.getLong("customer_id"), rs.getString("project_id"),
+                select registration_id, partner_id, customer_id, project_id, registered_on, valid_until, rate_percent
+                  from deal_project_registration_view
+                 where registered_on <= :end and valid_until > :start
+                 order by registration_id""", p, (rs, i) -> new Registration(
+                rs.getLong("registration_id"), rs.getLong("partner_id"), rs.getLong("customer_id"),
+                rs.getString("project_id"),
                 MonthFacts.date(rs, "registered_on"), MonthFacts.date(rs, "valid_until"), rs.getBigDecimal("rate_percent")));
         if (registrations.isEmpty()) {
             return Map.of();

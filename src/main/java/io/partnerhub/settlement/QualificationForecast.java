@@ -207,7 +207,7 @@ public class QualificationForecast {
 
     private List<Standing> history(long partnerId, Locale language, String currency) {
         return jdbc.sql("""
-                        select effective_from, model, tier, reason, reason_code, reason_args from partner_standing
+                        select effective_from, model, tier, reason, reason_code, reason_args from partner_standing_view
                          where partner_id = :p order by effective_from""")
                 .param("p", partnerId)
                 .query((rs, i) -> {

@@ -139,8 +139,8 @@ public class Statements {
         caller.requireOperator("list periods");
         return jdbc.sql("""
                         with bounds as (
-                            select least((select min(date_trunc('month', contract_date))::date from partner),
-                                         (select min(to_date(split_part(periods, ',', 1), 'YYYY-MM')) from usage_import
+                            select least((select min(date_trunc('month', contract_date))::date from partner_contract_view),
+                                         (select min(to_date(split_part(periods, ',', 1), 'YYYY-MM')) from usage_import_view
                                            where periods is not null and periods <> '')) as first,
                                    (date_trunc('month', cast(:today as date)) - interval '1 month')::date as last),
                         months as (
@@ -192,7 +192,7 @@ public class Statements {
     public List<PartnerStatement> ofPeriod(Caller caller, YearMonth period, String nameLike, int limit, int offset) {
         caller.requireOperator("list a month's statements");
         return jdbc.sql("""
-                        select s.*, p.name as partner_name from statement s join partner p on p.id = s.partner_id
+                        select s.*, p.name as partner_name from statement s join partner_name_view p on p.partner_id = s.partner_id
                          where s.period = :period
                            and (cast(:name as text) is null or p.name ilike '%' || cast(:name as text) || '%')
                          order by p.name, s.partner_id limit :limit offset :offset""")
@@ -229,9 +229,9 @@ public class Statements {
                                                        E'\n' order by partner_id, period, line_no) from statement_line), '')
                         || coalesce((select string_agg(concat_ws('|', partner_id, kind, amount, period, destination, reference),
                                                        E'\n' order by partner_id, kind, period, reference, amount)
-                                       from ledger_entry), '')
+                                       from ledger_entry_view), '')
                         || coalesce((select string_agg(concat_ws('|', partner_id, effective_from, model, tier, reason),
-                                                       E'\n' order by partner_id, effective_from) from partner_standing), ''))""")
+                                                       E'\n' order by partner_id, effective_from) from partner_standing_view), ''))""")
                 .query(String.class).single();
     }
 

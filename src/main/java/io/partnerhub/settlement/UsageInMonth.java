@@ -34,7 +34,7 @@ final class UsageInMonth {
 
     /** The period's usage per partner: customers through the link in force on the day, and the own account. */
     private static final String USAGE = """
-            select coalesce(l.partner_id, p.id) as partner_id, c.id as customer_id, coalesce(l.id, 0) as link_id,
+            select coalesce(l.partner_id, p.partner_id) as partner_id, c.customer_id, coalesce(l.link_id, 0) as link_id,
                    l.valid_from, l.valid_to, l.referral_reward,
                    s.account_id, s.service_name, s.funding_source, s.charge_category, s.day, s.list_cost,
                    s.restated_by,
@@ -51,12 +51,12 @@ final class UsageInMonth {
                       from usage_counted_row_view u
                      where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
                      group by 1, 2, 3, 4, 5, 6) s
-              left join customer c on c.account_id = s.account_id
-              left join customer_link l on l.customer_id = c.id
-                                       and l.valid_from <= coalesce(s.day, :start)
-                                       and (l.valid_to is null or l.valid_to > coalesce(s.day, :start))
-              left join partner p on p.account_id = s.account_id and c.id is null
-             where l.id is not null or p.id is not null
+              left join customer_account_view c on c.account_id = s.account_id
+              left join customer_link_view l on l.customer_id = c.customer_id
+                                            and l.valid_from <= coalesce(s.day, :start)
+                                            and (l.valid_to is null or l.valid_to > coalesce(s.day, :start))
+              left join partner_account_view p on p.account_id = s.account_id and c.customer_id is null
+             where l.link_id is not null or p.partner_id is not null
              order by 1""";
 
     private final JdbcTemplate jdbc;
@@ -108,17 +108,16 @@ final class UsageInMonth {
     private String[] splitAccounts(MapSqlParameterSource p) {
         return named.queryForList("""
                 select c.account_id
-                  from customer_link l join customer c on c.id = l.customer_id
+                  from customer_link_view l join customer_account_view c on c.customer_id = l.customer_id
                  where (l.valid_from > :start and l.valid_from <= :end) or (l.valid_to > :start and l.valid_to <= :end)
                 union
                 select c.account_id
-                  from deal d join customer c on c.tax_id = d.customer_tax_id
-                 where""" + " " + DealsInMonth.APPROVED_DEAL + """
-                   and ((d.registered_on > :start and d.registered_on <= :end) or (d.ended_on > :start and d.ended_on <= :end))
+                  from deal_discount_view d join customer_tax_id_view c on c.tax_id = d.customer_tax_id
+                 where ((d.registered_on > :start and d.registered_on <= :end) or (d.ended_on > :start and d.ended_on <= :end))
                 union
                 select c.account_id
-                  from customer_link l
-                  join customer c on c.id = l.customer_id
+                  from customer_link_view l
+                  join customer_account_view c on c.customer_id = l.customer_id
                   join partner_ending_view e on e.partner_id = l.partner_id
                  where least(e.exit_date, e.revoked_on) > :start and least(e.exit_date, e.revoked_on) <= :end""",
                 p, String.class).toArray(String[]::new);
