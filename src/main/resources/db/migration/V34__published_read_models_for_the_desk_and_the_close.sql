@@ -1,6 +1,7 @@
 -- Published read models for the deal desk, the portal and the monthly close, which still named
--- other features' tables (TableOwnershipTest's allow-list). Each view is over one table with a
--- plain column list, so the readers' filters still use that table's indexes.
+-- other features' tables (TableOwnershipTest's allow-list). Each view reads one table, with its
+-- columns (one of them computed) and at most a filter of the owner's, so the planner inlines it
+-- and the readers' filters still use that table's indexes.
 
 -- customer: each customer's tax id and account, and whether a partner created it. Read by the
 -- deal desk (Claims, DealExpiry, ProjectRegistrations) to find the customer a claim names, and by
