@@ -60,7 +60,7 @@ class UsagePages {
                   @RequestParam(name = "file", required = false) MultipartFile file, Model model) throws IOException {
         operatorOnly(me);
         UsageFormat chosen = "yandex-detail".equals(format) ? UsageFormat.YANDEX_DETAIL : UsageFormat.FOCUS;
-        ImportMode importMode = "restate".equals(mode) ? ImportMode.RESTATE : ImportMode.ADD;
+        ImportMode importMode = mode == null ? ImportMode.ADD : ImportMode.byId(mode).orElse(ImportMode.ADD);
         model.addAttribute("format", format);
         model.addAttribute("mode", importMode.id());
         if (file == null || file.isEmpty()) {

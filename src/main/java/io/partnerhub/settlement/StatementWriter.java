@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.settlement.rules.StatementLine;
+import io.partnerhub.shared.CopyText;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.ReasonText;
 import org.postgresql.PGConnection;
@@ -106,22 +107,9 @@ final class StatementWriter {
             } else if (value instanceof BigDecimal decimal) {
                 out.append(decimal.toPlainString());
             } else {
-                escape(out, value.toString());
+                CopyText.escape(out, value.toString());
             }
         }
         out.append('\n');
-    }
-
-    private static void escape(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 }

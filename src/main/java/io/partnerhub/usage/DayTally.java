@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.postgresql.PGConnection;
 
+import io.partnerhub.shared.CopyText;
+
 /**
  * The days each account consumed in one import (usage or purchase rows with a positive list cost,
  * Moscow days), gathered while its rows stream and merged into {@code usage_consumption_day} in
@@ -70,7 +72,7 @@ final class DayTally {
         }
         StringBuilder text = new StringBuilder(days.size() * 32);
         days.forEach((key, bits) -> {
-            escaped(text, key.account());
+            CopyText.escape(text, key.account());
             text.append('\t').append(key.month().atDay(1)).append('\t').append(bits).append('\n');
         });
         try {
@@ -85,20 +87,6 @@ final class DayTally {
                     select account_id, month, days from import_consumption_day
                     on conflict (account_id, month) do update set days = usage_consumption_day.days | excluded.days""");
             statement.execute("drop table import_consumption_day");
-        }
-    }
-
-    /** A value in COPY's text format: backslash, tab, newline and carriage return escaped. */
-    private static void escaped(StringBuilder text, String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
-            }
         }
     }
 }

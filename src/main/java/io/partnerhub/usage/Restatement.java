@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -36,7 +37,7 @@ final class Restatement {
     /** A day the file restates: of a billing account, or of a sub-account when the row names no billing account. */
     record Day(String billingAccountId, String accountId, LocalDate day) {
 
-        static Day of(UsageRow row, java.time.ZoneId zone) {
+        static Day of(UsageRow row, ZoneId zone) {
             LocalDate day = LocalDate.ofInstant(row.chargeStart(), zone);
             return row.billingAccountId() != null ? new Day(row.billingAccountId(), null, day)
                     : new Day(null, row.accountId(), day);

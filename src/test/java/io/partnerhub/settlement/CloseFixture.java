@@ -28,6 +28,13 @@ final class CloseFixture {
         this.api = api;
     }
 
+    /** A statement's totals: listCost, eligibleCost, discount, reward, rebate, bonus and payable. */
+    static java.util.List<String> totals(Api.Response statement) {
+        var t = statement.body().get("totals");
+        return java.util.stream.Stream.of("listCost", "eligibleCost", "discount", "reward", "rebate", "bonus", "payable")
+                .map(name -> t.get(name).asString()).toList();
+    }
+
     long partner(String program, String model, String contractDate, String accountId) {
         Map<String, Object> body = new HashMap<>(Map.of("programId", program, "model", model,
                 "name", "Close " + Api.unique(), "legalForm", "LEGAL_ENTITY", "taxId", Api.unique(),

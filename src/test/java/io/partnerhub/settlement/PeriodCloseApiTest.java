@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.util.Map;
 
 import static io.partnerhub.settlement.CloseFixture.OPERATOR;
+import static io.partnerhub.settlement.CloseFixture.totals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -347,9 +348,4 @@ class PeriodCloseApiTest {
         return response.id();
     }
 
-    private static java.util.List<String> totals(Api.Response statement) {
-        var t = statement.body().get("totals");
-        return java.util.stream.Stream.of("listCost", "eligibleCost", "discount", "reward", "rebate", "bonus", "payable")
-                .map(name -> t.get(name).asString()).toList();
-    }
 }

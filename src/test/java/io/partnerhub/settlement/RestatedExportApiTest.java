@@ -1,6 +1,7 @@
 package io.partnerhub.settlement;
 
 import static io.partnerhub.settlement.CloseFixture.OPERATOR;
+import static io.partnerhub.settlement.CloseFixture.totals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -224,13 +225,6 @@ class RestatedExportApiTest {
             }
         }
         throw new AssertionError("no " + kind + " line of " + amount + " in " + statement.raw());
-    }
-
-    /** listCost, eligibleCost, discount, reward, rebate, bonus and payable. */
-    private static List<String> totals(Api.Response statement) {
-        JsonNode t = statement.body().get("totals");
-        return java.util.stream.Stream.of("listCost", "eligibleCost", "discount", "reward", "rebate", "bonus", "payable")
-                .map(name -> t.get(name).asString()).toList();
     }
 
     private BigDecimal listCost(String account, String month) {
