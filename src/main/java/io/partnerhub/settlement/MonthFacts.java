@@ -12,7 +12,6 @@ import io.partnerhub.settlement.rules.PartnerMonth.PartnerFacts;
 import io.partnerhub.settlement.rules.PartnerMonth.PresaleFact;
 import io.partnerhub.settlement.rules.PartnerMonth.PriorStatement;
 import io.partnerhub.settlement.rules.PartnerMonth.ProjectFact;
-import io.partnerhub.shared.Today;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,7 +24,6 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -130,10 +128,7 @@ class MonthFacts {
         LocalDate end = period.atEndOfMonth();
         return new MapSqlParameterSource()
                 .addValue("start", start)
-                .addValue("end", end)
-                .addValue("startAt", OffsetDateTime.of(start.atStartOfDay(), Today.ZONE.getRules().getOffset(start.atStartOfDay())))
-                .addValue("endAt", OffsetDateTime.of(end.plusDays(1).atStartOfDay(),
-                        Today.ZONE.getRules().getOffset(end.plusDays(1).atStartOfDay())));
+                .addValue("end", end);
     }
 
     static LocalDate date(ResultSet rs, String column) throws SQLException {

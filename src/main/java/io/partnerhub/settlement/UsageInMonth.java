@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A period's consumption per partner: one scan of the period's usage partition that sums it per
+ * A period's consumption per partner: one scan of the period's partition of the usage rollup (the
+ * imports' rows summed per day as they were imported) that sums it per
  * account, service, funding source and charge category, by day only for the accounts where
  * something changes inside the period, attributed to partners through the link in force on the
  * day. Its result arrives ordered by partner, so partners are handed over one after another in
@@ -42,13 +43,13 @@ final class UsageInMonth {
                         then array(select x.import_id from usage_supersession_view x
                                     where x.by_import_id = s.restated_by order by 1) end as superseded
               from (select u.account_id, u.service_name, u.funding_source, u.charge_category,
-                           case when u.account_id = any(:split) or u.charge_start < :startAt or u.charge_start >= :endAt
-                                then (u.charge_start at time zone 'Europe/Moscow')::date end as day,
-                           case when u.charge_start < :startAt
+                           case when u.account_id = any(:split) or u.day < :start or u.day > :end
+                                then u.day end as day,
+                           case when u.day < :start
                                  and u.import_id in (select r.import_id from usage_restating_import_view r)
                                 then u.import_id end as restated_by,
                            sum(u.list_cost) as list_cost
-                      from usage_counted_row_view u
+                      from usage_counted_rollup_view u
                      where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
                      group by 1, 2, 3, 4, 5, 6) s
               left join customer_account_view c on c.account_id = s.account_id
@@ -126,7 +127,7 @@ final class UsageInMonth {
     /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
     private void analyze(YearMonth period) {
         jdbc.queryForList("select ensure_usage_partitions(?, ?)", period.atDay(1), period.atDay(1));
-        jdbc.execute("analyze usage_row_" + period.getYear() + "_" + String.format("%02d", period.getMonthValue()));
+        jdbc.execute("analyze usage_rollup_" + period.getYear() + "_" + String.format("%02d", period.getMonthValue()));
     }
 
     /** Walks the ordered usage result and the ordered partners together, one partner at a time. */

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,19 +25,14 @@ final class DayTally {
     private record Key(String account, YearMonth month) {
     }
 
-    private final ZoneId zone;
     private final Map<Key, Integer> days = new HashMap<>();
 
-    DayTally(ZoneId zone) {
-        this.zone = zone;
-    }
-
-    void add(UsageRow row) {
+    /** Adds {@code row}, charged on {@code day} (of the programs' zone). */
+    void add(UsageRow row, LocalDate day) {
         if ((row.category() != ChargeCategory.USAGE && row.category() != ChargeCategory.PURCHASE)
                 || !positive(row.listCost())) {
             return;
         }
-        LocalDate day = LocalDate.ofInstant(row.chargeStart(), zone);
         days.merge(new Key(row.accountId(), YearMonth.from(day)), 1 << (day.getDayOfMonth() - 1), (a, b) -> a | b);
     }
 

@@ -26,11 +26,14 @@ class PartitionStatistics {
                 .query(String.class).optional().orElse("");
         Arrays.stream(periods.split(",")).filter(p -> !p.isBlank())
                 .map(p -> YearMonth.parse(p.strip()))
-                .forEach(month -> jdbc.sql("analyze " + partition(month)).update());
+                .forEach(month -> {
+                    jdbc.sql("analyze " + partition("usage_row", month)).update();
+                    jdbc.sql("analyze " + partition("usage_rollup", month)).update();
+                });
     }
 
-    /** The month's partition of {@code usage_row}, as {@code ensure_usage_partitions} names it. */
-    static String partition(YearMonth month) {
-        return "usage_row_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue());
+    /** The month's partition of {@code table} (usage_row or usage_rollup), as {@code ensure_usage_partitions} names it. */
+    private static String partition(String table, YearMonth month) {
+        return table + "_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue());
     }
 }

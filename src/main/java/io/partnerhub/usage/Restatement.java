@@ -19,12 +19,12 @@ import java.util.TreeSet;
  * in the import's own transaction, after its rows are stored:
  * <ul>
  *   <li>the days it restates are recorded as the file named them ({@code usage_restated_day});</li>
- *   <li>the earlier rows of those days that still count are recorded as superseded
- *       ({@code usage_superseded}), per import, period, account, day, service, category and currency;
- *       {@code usage_counted_row_view} leaves out those of open periods;</li>
+ *   <li>the earlier rows of those days that still count, found through their rollup, are recorded
+ *       as superseded ({@code usage_superseded}), per import and period; {@code usage_counted_row_view}
+ *       and {@code usage_counted_rollup_view} leave out those of open periods;</li>
  *   <li>a superseded row of a closed period keeps counting there, and its negation (a reversal row
- *       naming its import) lands in the next open period, where the close shows it, with the
- *       restated rows, as a correction of the day's month;</li>
+ *       naming its import, and its sum in the rollup) lands in the next open period, where the close
+ *       shows it, with the restated rows, as a correction of the day's month;</li>
  *   <li>the consumption per service, if it already added a superseded row, takes it out again.</li>
  * </ul>
  * Restatements, and the summary's catch-up, take turns on one lock, so a superseded row is never
@@ -62,19 +62,24 @@ final class Restatement {
 
     /**
      * The earlier rows that still counted, of the days this import restates through one kind of
-     * key. The inner query computes each row's day once ({@code offset 0} keeps it apart).
+     * key: read off the rollup, whose rows are superseded or count as a whole.
      */
     private static final String SCAN = """
             insert into restatement_scan
-            select u.import_id, u.period, u.account_id, u.service_name, u.charge_category, u.currency,
-                   count(*), sum(u.list_cost)
-              from (select u.import_id, u.period, u.account_id, u.billing_account_id, u.service_name,
-                           u.charge_category, u.currency, u.list_cost, %s as day
-                      from usage_row u
-                     where u.period between ? and ? and u.import_id < ? and u.reverses_import_id is null
-                    offset 0) u
-             where %s
-             group by 1, 2, 3, 4, 5, 6""".formatted(DAY_OF_ROW, "%s");
+            select u.import_id, u.period, u.day, u.account_id, u.billing_account_id, u.service_name,
+                   u.funding_source, u.charge_category, u.currency, u.rows, u.list_cost
+              from usage_rollup u
+             where u.period between ? and ? and u.import_id < ? and u.reverses_import_id is null
+               and %s""";
+
+    /** The rollup of the reversal rows: the superseded sums of closed periods, negated, in the first open period. */
+    private static final String REVERSE_ROLLUP = """
+            insert into usage_rollup (import_id, period, day, account_id, billing_account_id, service_name,
+                                      funding_source, charge_category, currency, reverses_import_id, rows, list_cost)
+            select ?, ?, day, account_id, billing_account_id, service_name, funding_source, charge_category, currency,
+                   import_id, rows, -list_cost
+              from restatement_scan
+             where period < ?""";
 
     private static final String REVERSE = """
             insert into usage_row (import_id, period, account_id, charge_start, charge_end, charge_category,
@@ -127,7 +132,8 @@ final class Restatement {
         execute(connection, "set local enable_sort = off");
         LocalDate first = days.stream().map(Day::day).min(LocalDate::compareTo).orElseThrow();
         execute(connection, """
-                create temp table restatement_scan (import_id bigint, period date, account_id text, service_name text,
+                create temp table restatement_scan (import_id bigint, period date, day date, account_id text,
+                                                    billing_account_id text, service_name text, funding_source text,
                                                     charge_category text, currency char(3), rows bigint, list_cost numeric)
                     on commit drop""");
         boolean billing = days.stream().anyMatch(day -> day.billingAccountId() != null);
@@ -291,6 +297,14 @@ final class Restatement {
                 insert.executeUpdate();
             }
             targets.add(openFrom);
+        }
+        if (!closed.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement(REVERSE_ROLLUP)) {
+                insert.setLong(1, importId);
+                insert.setDate(2, Date.valueOf(openFrom.atDay(1)));
+                insert.setDate(3, Date.valueOf(openFrom.atDay(1)));
+                insert.executeUpdate();
+            }
         }
         return targets;
     }

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps {@code consumption_service}: each import's list cost per account, month and service is
- * added once, in the transaction that records the import as summarized.
+ * added once, in the transaction that records the import as summarized, summed from the import's
+ * rollup (not its rows).
  */
 @Component
 class ServiceSummary {
@@ -77,7 +78,7 @@ class ServiceSummary {
         String sql = """
                 insert into consumption_service (account_id, month, service_name, currency, list_cost)
                 select account_id, period, service_name, currency, sum(list_cost)
-                  from usage_counted_row_view
+                  from usage_counted_rollup_view
                  where import_id = :import %s and charge_category in %s
                  group by 1, 2, 3, 4
                 on conflict (account_id, month, service_name, currency)

@@ -67,8 +67,8 @@ public class UsageImportHistory {
 
     public List<Unattributed> unattributed(YearMonth period) {
         return jdbc.sql("""
-                        select u.account_id, u.currency, sum(u.list_cost) as list_cost, count(*) as rows
-                          from usage_counted_row_view u
+                        select u.account_id, u.currency, sum(u.list_cost) as list_cost, sum(u.rows) as rows
+                          from usage_counted_rollup_view u
                          where u.period = :period
                            and not exists (select 1 from customer_account_view c where c.account_id = u.account_id)
                            and not exists (select 1 from partner_account_view p where p.account_id = u.account_id)

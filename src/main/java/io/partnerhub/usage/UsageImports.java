@@ -18,8 +18,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -124,11 +122,9 @@ public class UsageImports {
                 currencies(), EARLIEST, latest, restate);
         Set<String> knownAccounts = knownAccounts(connection);
         long importId = nextImportId(connection);
-        CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY);
-        CopyRows out = new CopyRows(copyIn, importId);
+        StoredRows out = new StoredRows(connection, importId, context.zone(), Rollup.BOUND);
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts, restate ? context.zone() : null);
-        DayTally consumedDays = new DayTally(context.zone());
         long read = 0;
         String checksum = null;
         try {
@@ -137,7 +133,6 @@ public class UsageImports {
                 if (!problems.any()) {
                     write(out, row);
                     tally.add(row);
-                    consumedDays.add(row);
                 }
             }, problems);
             checksum = input.checksum();
@@ -160,9 +155,9 @@ public class UsageImports {
             return new ImportResult.Duplicate(importIdOf(connection, checksum), checksum);
         }
         long storing = System.nanoTime();
-        consumedDays.store(connection);
-        log.debug("Import {}: {} rows copied; the days each account consumed stored in {} ms",
-                importId, stored, (System.nanoTime() - storing) / 1_000_000);
+        out.storeConsumedDays();
+        log.debug("Import {}: {} rows copied; their rollup copied in {} ms, the days each account consumed stored in {} ms",
+                importId, stored, out.rollupMillis(), (System.nanoTime() - storing) / 1_000_000);
         long superseded = 0;
         if (restate) {
             Restatement.Outcome outcome = Restatement.supersede(connection, importId, tally.restatedDays, context);
@@ -223,7 +218,7 @@ public class UsageImports {
         }
     }
 
-    private static void write(CopyRows out, UsageRow row) {
+    private static void write(StoredRows out, UsageRow row) {
         try {
             out.write(row);
         } catch (SQLException e) {

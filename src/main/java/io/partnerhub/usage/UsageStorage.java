@@ -11,12 +11,13 @@ public final class UsageStorage {
     }
 
     /**
-     * Vacuums and analyzes every month's partition of the rows, then checkpoints, so a timed read
+     * Vacuums and analyzes every month's partition of the rows and of their rollup, then checkpoints, so a timed read
      * finds fresh statistics and no dirty pages to write. Outside a transaction (autocommit on).
      */
     public static void settle(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("vacuum analyze usage_row");
+            statement.execute("vacuum analyze usage_rollup");
             statement.execute("checkpoint");
         }
     }

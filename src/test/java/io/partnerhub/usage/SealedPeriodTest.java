@@ -50,6 +50,12 @@ class SealedPeriodTest {
         assertThatThrownBy(() -> jdbc.sql("delete from usage_row where account_id = :a").param("a", account).update())
                 .hasMessageContaining("never changed");
         assertThatThrownBy(() -> jdbc.sql("truncate usage_row_2017_03").update()).hasMessageContaining("never changed");
+        assertThatThrownBy(() -> jdbc.sql("update usage_rollup set list_cost = 0 where account_id = :a").param("a", account)
+                .update()).hasMessageContaining("ck_usage_rollup_2017_03_sealed");
+        assertThatThrownBy(() -> jdbc.sql("delete from usage_rollup where account_id = :a").param("a", account).update())
+                .hasMessageContaining("never changed");
+        assertThat(jdbc.sql("select sum(list_cost) || '/' || sum(rows) from usage_rollup where account_id = :a")
+                .param("a", account).query(String.class).single()).isEqualTo("100.00/1");
         assertThatThrownBy(() -> jdbc.sql("update accounting_period set status = 'OPEN' where period = date '2017-03-01'")
                 .update()).hasMessageContaining("period 2017-03 is closed and stays closed");
         assertThatThrownBy(() -> jdbc.sql("delete from accounting_period where period = date '2017-03-01'").update())

@@ -1,0 +1,79 @@
+package io.partnerhub.usage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.postgresql.PGConnection;
+
+/**
+ * Where an import's checked rows go, in its transaction: a binary COPY into {@code usage_row}, and
+ * beside it the rollup of the same rows and the days each account consumed. When the rollup reaches
+ * its bound, the COPY of rows is ended, the rollup copied in, and a new COPY of rows begun (a
+ * connection runs one COPY at a time).
+ */
+final class StoredRows {
+
+    private final Connection connection;
+    private final long importId;
+    private final ZoneId zone;
+    private final Rollup rollup;
+    private final DayTally consumedDays;
+    private CopyRows rows;
+    private long stored;
+    private long rollupNanos;
+
+    /** @param rollupBound the rollup's keys held in memory at most ({@link Rollup#BOUND}) */
+    StoredRows(Connection connection, long importId, ZoneId zone, int rollupBound) throws SQLException {
+        this.connection = connection;
+        this.rollup = new Rollup(rollupBound);
+        this.importId = importId;
+        this.zone = zone;
+        this.consumedDays = new DayTally();
+        this.rows = copyOfRows();
+    }
+
+    void write(UsageRow row) throws SQLException {
+        rows.write(row);
+        LocalDate day = LocalDate.ofInstant(row.chargeStart(), zone);
+        rollup.add(row, day);
+        consumedDays.add(row, day);
+        if (rollup.full()) {
+            stored += rows.finish();
+            storeRollup();
+            rows = copyOfRows();
+        }
+    }
+
+    /** Ends the COPY of rows and copies the rest of the rollup in. @return the rows stored */
+    long finish() throws SQLException {
+        stored += rows.finish();
+        storeRollup();
+        return stored;
+    }
+
+    /** Merges the days consumed into {@code usage_consumption_day}; once the import is recorded. */
+    void storeConsumedDays() throws SQLException {
+        consumedDays.store(connection);
+    }
+
+    /** Milliseconds spent copying the rollup in. */
+    long rollupMillis() {
+        return rollupNanos / 1_000_000;
+    }
+
+    void cancel() throws SQLException {
+        rows.cancel();
+    }
+
+    private void storeRollup() throws SQLException {
+        long started = System.nanoTime();
+        rollup.store(connection, importId);
+        rollupNanos += System.nanoTime() - started;
+    }
+
+    private CopyRows copyOfRows() throws SQLException {
+        return new CopyRows(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(CopyRows.COPY), importId);
+    }
+}
