@@ -17,13 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
- * A period's consumption per partner: one scan of the period's partition of the usage rollup (the
- * imports' rows summed per day as they were imported) that sums it per
- * account, service, funding source and charge category, by day only for the accounts where
- * something changes inside the period, attributed to partners through the link in force on the
- * day. Its result arrives ordered by partner, so partners are handed over one after another in
+ * A period's consumption per partner: one scan of the period's partition of the monthly usage
+ * rollup (the imports' rows summed as they were imported) that sums it per account, service,
+ * funding source and charge category; by day, from the daily rollup, only for the accounts where
+ * something changes inside the period or whose rows a restatement superseded; attributed to
+ * partners through the link in force on the day. Its result arrives ordered by partner, so partners are handed over one after another in
  * little memory.
  */
 final class UsageInMonth {
@@ -32,8 +34,14 @@ final class UsageInMonth {
 
     /** Where the usage query narrows to one partner's accounts. */
     private static final String ONLY_ACCOUNTS = "/*only accounts*/";
+    /** Where the usage query reads, by day, the accounts settled by day. */
+    private static final String BY_DAY = "/*by day*/";
 
-    /** The period's usage per partner: customers through the link in force on the day, and the own account. */
+    /**
+     * The period's usage per partner: customers through the link in force on the day, and the own
+     * account. The month's sums come from the monthly rollup, but for the accounts settled by day
+     * (:byDay), whose sums come from the daily rollup, where restated days are left out exactly.
+     */
     private static final String USAGE = """
             select coalesce(l.partner_id, p.partner_id) as partner_id, c.customer_id, coalesce(l.link_id, 0) as link_id,
                    l.valid_from, l.valid_to, l.referral_reward,
@@ -49,8 +57,12 @@ final class UsageInMonth {
                                  and u.import_id in (select r.import_id from usage_restating_import_view r)
                                 then u.import_id end as restated_by,
                            sum(u.list_cost) as list_cost
-                      from usage_counted_rollup_view u
-                     where u.period = :start and u.charge_category <> 'TAX' /*only accounts*/
+                      from (select m.account_id, m.service_name, m.funding_source, m.charge_category,
+                                   m.outside_day as day, m.import_id, m.list_cost
+                              from usage_month_rollup_view m
+                             where m.period = :start and m.charge_category <> 'TAX'
+                               and m.account_id <> all(:byDay) /*only accounts*/
+                            /*by day*/) u
                      group by 1, 2, 3, 4, 5, 6) s
               left join customer_account_view c on c.account_id = s.account_id
               left join customer_link_view l on l.customer_id = c.customer_id
@@ -59,6 +71,15 @@ final class UsageInMonth {
               left join partner_account_view p on p.account_id = s.account_id and c.customer_id is null
              where l.link_id is not null or p.partner_id is not null
              order by 1""";
+
+    /** The accounts settled by day, from the daily rollup that leaves restated days out. */
+    private static final String DAILY = """
+            union all
+                            select d.account_id, d.service_name, d.funding_source, d.charge_category,
+                                   d.day, d.import_id, d.list_cost
+                              from usage_counted_rollup_view d
+                             where d.period = :start and d.charge_category <> 'TAX'
+                               and d.account_id = any(:byDay) /*only accounts*/""";
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -81,13 +102,17 @@ final class UsageInMonth {
     void read(YearMonth period, MapSqlParameterSource p, List<MonthFacts.Row> partners, String[] onlyAccounts,
               PartnerUsage each) {
         UsageStream usage = new UsageStream(partners, each);
-        p.addValue("split", splitAccounts(p));
-        String usageQuery = USAGE;
+        String[] split = splitAccounts(p);
+        String[] byDay = byDay(p, split);
+        p.addValue("split", split);
+        p.addValue("byDay", byDay);
+        // with no account settled by day, the daily rollup is not read at all
+        String usageQuery = USAGE.replace(BY_DAY, byDay.length == 0 ? "" : DAILY);
         if (onlyAccounts == null) {
             analyze(period);
         } else {
             p.addValue("accounts", onlyAccounts);
-            usageQuery = USAGE.replace(ONLY_ACCOUNTS, "and u.account_id = any(:accounts)");
+            usageQuery = usageQuery.replace(ONLY_ACCOUNTS, "and account_id = any(:accounts)");
         }
         if (log.isDebugEnabled()) {
             log.debug("Usage query plan for {}:\n{}", period, String.join("\n",
@@ -124,10 +149,23 @@ final class UsageInMonth {
                 p, String.class).toArray(String[]::new);
     }
 
+    /**
+     * The accounts whose month is settled by day: those where something changes inside the period,
+     * and those a restatement superseded rows of (a monthly sum may hold superseded days).
+     */
+    private String[] byDay(MapSqlParameterSource p, String[] split) {
+        SortedSet<String> accounts = new TreeSet<>(Arrays.asList(split));
+        accounts.addAll(named.queryForList("select account_id from usage_superseded_account_view where period = :start",
+                p, String.class));
+        return accounts.toArray(String[]::new);
+    }
+
     /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
     private void analyze(YearMonth period) {
         jdbc.queryForList("select ensure_usage_partitions(?, ?)", period.atDay(1), period.atDay(1));
-        jdbc.execute("analyze usage_rollup_" + period.getYear() + "_" + String.format("%02d", period.getMonthValue()));
+        String month = period.getYear() + "_" + String.format("%02d", period.getMonthValue());
+        jdbc.execute("analyze usage_month_rollup_" + month);
+        jdbc.execute("analyze usage_rollup_" + month);
     }
 
     /** Walks the ordered usage result and the ordered partners together, one partner at a time. */

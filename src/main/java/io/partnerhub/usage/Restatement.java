@@ -20,8 +20,10 @@ import java.util.TreeSet;
  * <ul>
  *   <li>the days it restates are recorded as the file named them ({@code usage_restated_day});</li>
  *   <li>the earlier rows of those days that still count, found through their rollup, are recorded
- *       as superseded ({@code usage_superseded}), per import and period; {@code usage_counted_row_view}
- *       and {@code usage_counted_rollup_view} leave out those of open periods;</li>
+ *       as superseded ({@code usage_superseded}), per import and period, and their accounts
+ *       ({@code usage_superseded_account}: the close reads those accounts' month by day);
+ *       {@code usage_counted_row_view} and {@code usage_counted_rollup_view} leave out those of open
+ *       periods;</li>
  *   <li>a superseded row of a closed period keeps counting there, and its negation (a reversal row
  *       naming its import, and its sum in the rollup) lands in the next open period, where the close
  *       shows it, with the restated rows, as a correction of the day's month;</li>
@@ -72,14 +74,19 @@ final class Restatement {
              where u.period between ? and ? and u.import_id < ? and u.reverses_import_id is null
                and %s""";
 
-    /** The rollup of the reversal rows: the superseded sums of closed periods, negated, in the first open period. */
+    /**
+     * The rollups of the reversal rows: the superseded sums of closed periods, negated, in the first
+     * open period (their days lie before it: the monthly rollup keeps them).
+     */
     private static final String REVERSE_ROLLUP = """
-            insert into usage_rollup (import_id, period, day, account_id, billing_account_id, service_name,
-                                      funding_source, charge_category, currency, reverses_import_id, rows, list_cost)
+            insert into %s (import_id, period, %s, account_id, billing_account_id, service_name,
+                            funding_source, charge_category, currency, reverses_import_id, rows, list_cost)
             select ?, ?, day, account_id, billing_account_id, service_name, funding_source, charge_category, currency,
-                   import_id, rows, -list_cost
+                   import_id, sum(rows), -sum(list_cost)
               from restatement_scan
-             where period < ?""";
+             where period < ?
+             group by day, account_id, billing_account_id, service_name, funding_source, charge_category, currency,
+                      import_id""";
 
     private static final String REVERSE = """
             insert into usage_row (import_id, period, account_id, charge_start, charge_end, charge_category,
@@ -153,6 +160,12 @@ final class Restatement {
             summary.setLong(1, importId);
             summary.setDate(2, Date.valueOf(openFrom.atDay(1)));
             summary.executeUpdate();
+        }
+        try (PreparedStatement accounts = connection.prepareStatement("""
+                insert into usage_superseded_account (by_import_id, import_id, period, account_id)
+                select distinct ?, import_id, period, account_id from restatement_scan""")) {
+            accounts.setLong(1, importId);
+            accounts.executeUpdate();
         }
         long scanned = System.nanoTime();
         SortedSet<YearMonth> reversalPeriods = reverse(connection, importId, openFrom, billing, account);
@@ -299,11 +312,14 @@ final class Restatement {
             targets.add(openFrom);
         }
         if (!closed.isEmpty()) {
-            try (PreparedStatement insert = connection.prepareStatement(REVERSE_ROLLUP)) {
-                insert.setLong(1, importId);
-                insert.setDate(2, Date.valueOf(openFrom.atDay(1)));
-                insert.setDate(3, Date.valueOf(openFrom.atDay(1)));
-                insert.executeUpdate();
+            for (String rollup : List.of(REVERSE_ROLLUP.formatted("usage_rollup", "day"),
+                    REVERSE_ROLLUP.formatted("usage_month_rollup", "outside_day"))) {
+                try (PreparedStatement insert = connection.prepareStatement(rollup)) {
+                    insert.setLong(1, importId);
+                    insert.setDate(2, Date.valueOf(openFrom.atDay(1)));
+                    insert.setDate(3, Date.valueOf(openFrom.atDay(1)));
+                    insert.executeUpdate();
+                }
             }
         }
         return targets;

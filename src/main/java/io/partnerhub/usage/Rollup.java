@@ -15,16 +15,29 @@ import org.postgresql.copy.CopyIn;
 import io.partnerhub.shared.CopyText;
 
 /**
- * One import's rows summed while they stream ({@code usage_rollup}, V35): per period, day of the
- * charge, account, billing account, service, funding source, charge category and currency, the
- * rows and their list cost, exact. The sums are copied in whenever they reach a bound of keys,
- * and at the end, so the memory taken is bounded however long the file is; a key copied in twice
- * is two rollup rows that readers sum.
+ * One import's rows summed while they stream (V35), at one of two grains:
+ * <ul>
+ *   <li>{@link #daily}: {@code usage_rollup}, per period, day of the charge, account, billing
+ *       account, service, funding source, charge category and currency;</li>
+ *   <li>{@link #monthly}: {@code usage_month_rollup}, the same without the day, except for a row
+ *       charged outside its period's month, which keeps its day.</li>
+ * </ul>
+ * Each holds the number of rows and their exact list cost. The sums are copied in whenever they
+ * reach a bound of keys, and at the end, so the memory taken is bounded however long the file is;
+ * a key copied in twice is two rollup rows that readers sum.
  */
 final class Rollup {
 
-    /** Keys held before they are copied in: about 120 bytes each. */
-    static final int BOUND = 500_000;
+    /** Daily keys held before they are copied in (about 150 bytes each). */
+    static final int DAILY_BOUND = 500_000;
+    /**
+     * Monthly keys held before they are copied in: a file's rows come in any order of accounts, so
+     * the monthly sums only shrink the rows if they stay in memory for most of the file.
+     */
+    static final int MONTHLY_BOUND = 2_000_000;
+
+    /** The monthly key of a row charged inside its period's month. */
+    private static final int NO_DAY = Integer.MIN_VALUE;
 
     private record Key(int period, int day, String account, String billingAccount, String service,
                        FundingSource funding, ChargeCategory category, String currency) {
@@ -35,19 +48,33 @@ final class Rollup {
         BigDecimal listCost = BigDecimal.ZERO;
     }
 
+    private final boolean byDay;
+    private final String copy;
     private final int bound;
     private final Map<Key, Sum> sums = new HashMap<>();
     /** One instance of each account, service and currency text, however many rows repeat it. */
     private final Map<String, String> texts = new HashMap<>();
 
-    /** @param bound the keys held before they are copied in */
-    Rollup(int bound) {
+    private Rollup(boolean byDay, String table, String dayColumn, int bound) {
+        this.byDay = byDay;
         this.bound = bound;
+        this.copy = "COPY " + table + " (import_id, period, " + dayColumn + ", account_id, billing_account_id, service_name,"
+                + " funding_source, charge_category, currency, rows, list_cost) FROM STDIN";
+    }
+
+    static Rollup daily(int bound) {
+        return new Rollup(true, "usage_rollup", "day", bound);
+    }
+
+    static Rollup monthly(int bound) {
+        return new Rollup(false, "usage_month_rollup", "outside_day", bound);
     }
 
     void add(UsageRow row, LocalDate day) {
         YearMonth period = row.period();
-        Key key = new Key(period.getYear() * 12 + period.getMonthValue() - 1, (int) day.toEpochDay(),
+        boolean inside = day.getYear() == period.getYear() && day.getMonthValue() == period.getMonthValue();
+        Key key = new Key(period.getYear() * 12 + period.getMonthValue() - 1,
+                byDay || !inside ? (int) day.toEpochDay() : NO_DAY,
                 text(row.accountId()), text(row.billingAccountId()), text(row.serviceName()), row.funding(),
                 row.category(), text(row.currency()));
         Sum sum = sums.computeIfAbsent(key, k -> new Sum());
@@ -59,27 +86,25 @@ final class Rollup {
         return sums.size() >= bound;
     }
 
-    /** Copies the sums into {@code usage_rollup} as rows of import {@code importId}, and forgets them. */
+    /** Copies the sums in as rows of import {@code importId}, and forgets them. */
     void store(Connection connection, long importId) throws SQLException {
         if (sums.isEmpty()) {
             return;
         }
-        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                COPY usage_rollup (import_id, period, day, account_id, billing_account_id, service_name,
-                                   funding_source, charge_category, currency, rows, list_cost) FROM STDIN""");
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
         try {
             StringBuilder text = new StringBuilder(SEND_AT + 1024);
             for (Map.Entry<Key, Sum> entry : sums.entrySet()) {
                 line(text, importId, entry.getKey(), entry.getValue());
                 if (text.length() >= SEND_AT) {
-                    send(copy, text);
+                    send(in, text);
                 }
             }
-            send(copy, text);
-            copy.endCopy();
+            send(in, text);
+            in.endCopy();
         } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
+            if (in.isActive()) {
+                in.cancelCopy();
             }
         }
         sums.clear();
@@ -90,8 +115,13 @@ final class Rollup {
 
     private static void line(StringBuilder text, long importId, Key key, Sum sum) {
         text.append(importId).append('\t')
-                .append(YearMonth.of(key.period() / 12, key.period() % 12 + 1).atDay(1)).append('\t')
-                .append(LocalDate.ofEpochDay(key.day())).append('\t');
+                .append(YearMonth.of(key.period() / 12, key.period() % 12 + 1).atDay(1)).append('\t');
+        if (key.day() == NO_DAY) {
+            text.append("\\N");
+        } else {
+            text.append(LocalDate.ofEpochDay(key.day()));
+        }
+        text.append('\t');
         CopyText.escape(text, key.account());
         text.append('\t');
         if (key.billingAccount() == null) {

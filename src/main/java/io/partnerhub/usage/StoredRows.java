@@ -9,25 +9,30 @@ import org.postgresql.PGConnection;
 
 /**
  * Where an import's checked rows go, in its transaction: a binary COPY into {@code usage_row}, and
- * beside it the rollup of the same rows and the days each account consumed. When the rollup reaches
- * its bound, the COPY of rows is ended, the rollup copied in, and a new COPY of rows begun (a
- * connection runs one COPY at a time).
+ * beside it the daily and monthly rollups of the same rows and the days each account consumed.
+ * When a rollup reaches its bound, the COPY of rows is ended, that rollup copied in, and a new
+ * COPY of rows begun (a connection runs one COPY at a time).
  */
 final class StoredRows {
 
     private final Connection connection;
     private final long importId;
     private final ZoneId zone;
-    private final Rollup rollup;
+    private final Rollup daily;
+    private final Rollup monthly;
     private final DayTally consumedDays;
     private CopyRows rows;
     private long stored;
     private long rollupNanos;
 
-    /** @param rollupBound the rollup's keys held in memory at most ({@link Rollup#BOUND}) */
-    StoredRows(Connection connection, long importId, ZoneId zone, int rollupBound) throws SQLException {
+    /**
+     * @param dailyBound   the daily rollup's keys held in memory at most ({@link Rollup#DAILY_BOUND})
+     * @param monthlyBound the monthly rollup's ({@link Rollup#MONTHLY_BOUND})
+     */
+    StoredRows(Connection connection, long importId, ZoneId zone, int dailyBound, int monthlyBound) throws SQLException {
         this.connection = connection;
-        this.rollup = new Rollup(rollupBound);
+        this.daily = Rollup.daily(dailyBound);
+        this.monthly = Rollup.monthly(monthlyBound);
         this.importId = importId;
         this.zone = zone;
         this.consumedDays = new DayTally();
@@ -37,11 +42,12 @@ final class StoredRows {
     void write(UsageRow row) throws SQLException {
         rows.write(row);
         LocalDate day = LocalDate.ofInstant(row.chargeStart(), zone);
-        rollup.add(row, day);
+        daily.add(row, day);
+        monthly.add(row, day);
         consumedDays.add(row, day);
-        if (rollup.full()) {
+        if (daily.full() || monthly.full()) {
             stored += rows.finish();
-            storeRollup();
+            storeRollup(daily.full() ? daily : monthly);
             rows = copyOfRows();
         }
     }
@@ -49,7 +55,8 @@ final class StoredRows {
     /** Ends the COPY of rows and copies the rest of the rollup in. @return the rows stored */
     long finish() throws SQLException {
         stored += rows.finish();
-        storeRollup();
+        storeRollup(daily);
+        storeRollup(monthly);
         return stored;
     }
 
@@ -67,7 +74,7 @@ final class StoredRows {
         rows.cancel();
     }
 
-    private void storeRollup() throws SQLException {
+    private void storeRollup(Rollup rollup) throws SQLException {
         long started = System.nanoTime();
         rollup.store(connection, importId);
         rollupNanos += System.nanoTime() - started;

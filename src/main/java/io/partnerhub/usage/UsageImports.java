@@ -122,7 +122,7 @@ public class UsageImports {
                 currencies(), EARLIEST, latest, restate);
         Set<String> knownAccounts = knownAccounts(connection);
         long importId = nextImportId(connection);
-        StoredRows out = new StoredRows(connection, importId, context.zone(), Rollup.BOUND);
+        StoredRows out = new StoredRows(connection, importId, context.zone(), Rollup.DAILY_BOUND, Rollup.MONTHLY_BOUND);
         ImportProblems problems = new ImportProblems();
         Tally tally = new Tally(knownAccounts, restate ? context.zone() : null);
         long read = 0;

@@ -23,9 +23,9 @@ import io.partnerhub.PlatformTest;
 import io.partnerhub.shared.Today;
 
 /**
- * The rollup an import writes while its rows stream: per period, Moscow day, account, billing
- * account, service, funding source, charge category and currency, the rows and their exact list
- * cost; and, when the sums outgrow their bound, in pieces that still add up to the rows.
+ * The rollups an import writes while its rows stream: per period, Moscow day (or month), account,
+ * billing account, service, funding source, charge category and currency, the rows and their exact
+ * list cost; and, when the sums outgrow their bound, in pieces that still add up to the rows.
  */
 @PlatformTest
 class RollupTest {
@@ -69,6 +69,18 @@ class RollupTest {
                 "2026-05-01|2026-05-10|ba-1|Compute Cloud|MONEY|USAGE|RUB|2|11.000",
                 "2026-05-01|2026-05-10|-|Object Storage|MONEY|USAGE|RUB|1|3.333333",
                 "2026-05-01|2026-05-11|ba-1|Compute Cloud|MONEY|USAGE|RUB|1|5");
+
+        List<String> monthly = jdbc.sql("""
+                        select concat_ws('|', period, coalesce(outside_day::text, '-'), coalesce(billing_account_id, '-'),
+                                         service_name, funding_source, charge_category, rows, list_cost)
+                          from usage_month_rollup where account_id = :a
+                         order by service_name, funding_source, charge_category""")
+                .param("a", account).query(String.class).list();
+        assertThat(monthly).containsExactly(
+                "2026-05-01|-|ba-1|Compute Cloud|BONUS|USAGE|1|2.50",
+                "2026-05-01|-|ba-1|Compute Cloud|MONEY|CREDIT|1|-1.00",
+                "2026-05-01|-|ba-1|Compute Cloud|MONEY|USAGE|3|16.000",
+                "2026-05-01|-|-|Object Storage|MONEY|USAGE|1|3.333333");
     }
 
     @Test
@@ -78,7 +90,7 @@ class RollupTest {
             connection.setAutoCommit(false);
             try {
                 long importId = nextImportId(connection);
-                StoredRows out = new StoredRows(connection, importId, Today.ZONE, 2);
+                StoredRows out = new StoredRows(connection, importId, Today.ZONE, 2, 1_000);
                 String[][] rows = {
                         {"2026-05-01T10:00:00Z", "Compute Cloud", "1.10"},
                         {"2026-05-01T11:00:00Z", "Compute Cloud", "2.20"},
