@@ -6,7 +6,9 @@ import io.partnerhub.settlement.rules.StatementRules;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Settles a month's partners on a thread of its own while the close's thread keeps reading usage
- * from the database, and stores finished statements in between. The close's thread owns the
+ * Settles a month's partners on threads of their own (one per processor, each settling and
+ * rendering whole partners; their statements are written in partner order) while the close's
+ * thread keeps reading usage from the database, and stores finished statements in between. The close's thread owns the
  * connection: it hands each partner's facts over, and whenever a chunk of statements is rendered
  * it copies the chunk in (a PostgreSQL cursor stays open across other statements of its
  * transaction). So reading, settling and storing overlap instead of following one another, and
@@ -34,8 +37,15 @@ final class SettlingPipeline implements AutoCloseable {
     private final StatementWriter writer;
     private final Connection connection;
     private final BlockingQueue<Optional<PartnerMonth>> waiting = new ArrayBlockingQueue<>(WAITING);
+    /** Partners settled ahead of the one the writer waits for. */
+    private static final int AHEAD = 32;
+    /** One settling worker per processor: the database is mostly idle while the result streams. */
+    private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
     private final ExecutorService settler = Executors.newSingleThreadExecutor(
             task -> Thread.ofPlatform().name("close-settler").daemon().unstarted(task));
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
+            task -> Thread.ofPlatform().name("close-settling").daemon().unstarted(task));
     private final Future<List<Statement>> consequential;
 
     SettlingPipeline(StatementWriter writer, Connection connection) {
@@ -75,6 +85,7 @@ final class SettlingPipeline implements AutoCloseable {
     @Override
     public void close() {
         settler.shutdownNow();
+        workers.shutdownNow();
     }
 
     private void handOver(Optional<PartnerMonth> next) {
@@ -98,18 +109,42 @@ final class SettlingPipeline implements AutoCloseable {
         }
     }
 
-    private List<Statement> settleAll() throws InterruptedException {
+    /**
+     * Settles and renders the partners on the workers, side by side, and adds their statements to
+     * the writer in the order they were handed over (a few ahead at most).
+     */
+    private List<Statement> settleAll() throws InterruptedException, ExecutionException {
         List<Statement> consequences = new ArrayList<>();
+        Deque<Future<Settled>> ahead = new ArrayDeque<>();
         for (Optional<PartnerMonth> next; (next = waiting.take()).isPresent(); ) {
-            Statement statement = StatementRules.settle(next.get());
-            writer.add(statement);
-            if (statement.standingChange().isPresent() || !statement.accruals().isEmpty()
-                    || !statement.bonusReturns().isEmpty() || statement.finalPayout().isPresent()) {
-                consequences.add(statement);
+            PartnerMonth month = next.get();
+            ahead.add(workers.submit(() -> settledAndRendered(month)));
+            while (ahead.size() > AHEAD || (!ahead.isEmpty() && ahead.peek().isDone())) {
+                collect(ahead.poll().get(), consequences);
             }
+        }
+        while (!ahead.isEmpty()) {
+            collect(ahead.poll().get(), consequences);
         }
         writer.finishChunk();
         return consequences;
+    }
+
+    private record Settled(Statement statement, StatementWriter.Rendered rendered) {
+    }
+
+    private Settled settledAndRendered(PartnerMonth month) {
+        Statement statement = StatementRules.settle(month);
+        return new Settled(statement, writer.render(statement));
+    }
+
+    private void collect(Settled settled, List<Statement> consequences) {
+        writer.add(settled.rendered());
+        Statement statement = settled.statement();
+        if (statement.standingChange().isPresent() || !statement.accruals().isEmpty()
+                || !statement.bonusReturns().isEmpty() || statement.finalPayout().isPresent()) {
+            consequences.add(statement);
+        }
     }
 
     private static RuntimeException settlingFailed(ExecutionException e) {

@@ -37,22 +37,35 @@ final class StatementWriter {
         this.json = json;
     }
 
-    /** Renders {@code s} into the chunk being filled; called by the settling thread only. */
-    void add(Statement s) {
-        count++;
+    /** A statement and its lines as COPY text, rendered on any thread. */
+    record Rendered(String statement, String lines) {
+    }
+
+    /** Renders {@code s}; pure, so the settling threads render statements side by side. */
+    Rendered render(Statement s) {
         Map<String, String> measures = new TreeMap<>();
         s.measures().forEach((key, value) -> measures.put(key, value.toPlainString()));
-        row(filling.statements, s.partnerId(), s.period().atDay(1), s.programId(), s.programVersion(),
+        StringBuilder statement = new StringBuilder(256);
+        row(statement, s.partnerId(), s.period().atDay(1), s.programId(), s.programVersion(),
                 s.model().name(), s.tier(), s.currency(), s.totals().listCost(), s.totals().eligibleCost(),
                 s.totals().discount(), s.totals().reward(), s.totals().rebate(), s.totals().bonus(),
                 s.totals().payable(), json.writeValueAsString(measures),
                 s.qualificationWindow() == null ? null : s.qualificationWindow().atDay(1), s.totals().balancePayout());
+        StringBuilder lines = new StringBuilder(s.lines().size() * 160);
         int lineNo = 0;
         for (StatementLine line : s.lines()) {
-            row(filling.lines, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(),
+            row(lines, s.partnerId(), s.period().atDay(1), ++lineNo, line.kind().name(), line.customerId(),
                     line.base(), line.rate(), line.amount(), line.corrects() == null ? null : line.corrects().atDay(1),
                     ReasonText.english(line.reason()), line.reason().code(), json.writeValueAsString(line.reason().jsonArgs()));
         }
+        return new Rendered(statement.toString(), lines.toString());
+    }
+
+    /** Adds a rendered statement to the chunk being filled, in partner order; called by one thread only. */
+    void add(Rendered rendered) {
+        count++;
+        filling.statements.append(rendered.statement());
+        filling.lines.append(rendered.lines());
         if (++filling.size == CHUNK_STATEMENTS) {
             finishChunk();
         }
