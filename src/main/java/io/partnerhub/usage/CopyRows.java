@@ -1,17 +1,13 @@
 package io.partnerhub.usage;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.YearMonth;
 
 import org.postgresql.copy.CopyIn;
 
 /**
- * Writes usage rows into a running {@code COPY usage_row FROM STDIN (FORMAT binary)}: dates,
- * timestamps and numerics go over already in PostgreSQL's own representation, so the server
- * parses nothing but text, and the buffer is sent a piece at a time so memory stays flat however
- * long the file is. The values were checked by the reader; this class only encodes them.
+ * Writes usage rows into a running {@code COPY usage_row FROM STDIN (FORMAT binary)}. The values
+ * were checked by the reader; this class only encodes them.
  */
 final class CopyRows {
 
@@ -21,207 +17,51 @@ final class CopyRows {
             resource_id, pricing_quantity, pricing_unit, provider_name, billing_account_id""";
     static final String COPY = "COPY usage_row (" + COLUMNS + ") FROM STDIN (FORMAT binary)";
 
-    private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final int FIELDS = 21;
-    private static final int FLUSH_AT = 256 * 1024;
-    /** Days from 1970-01-01 to PostgreSQL's epoch 2000-01-01. */
-    private static final long PG_EPOCH_DAYS = 10_957;
-    private static final long PG_EPOCH_SECONDS = PG_EPOCH_DAYS * 86_400;
-    private static final short NUMERIC_NEGATIVE = 0x4000;
 
-    private final CopyIn copy;
+    private final BinaryCopy copy;
     private final long importId;
-    private byte[] buffer = new byte[FLUSH_AT + 64 * 1024];
-    private int used;
-    private long rows;
-    private short[] digits = new short[32];
 
     CopyRows(CopyIn copy, long importId) {
-        this.copy = copy;
+        this.copy = new BinaryCopy(copy);
         this.importId = importId;
-        room(SIGNATURE.length + 8);
-        System.arraycopy(SIGNATURE, 0, buffer, 0, SIGNATURE.length);
-        used = SIGNATURE.length;
-        int32(0);
-        int32(0);
     }
 
     void write(UsageRow row) throws SQLException {
-        if (used >= FLUSH_AT) {
-            flush();
-        }
-        room(64);
-        int16(FIELDS);
-        int32(8);
-        int64(importId);
-        date(row.period());
-        text(row.accountId());
-        timestamp(row.chargeStart());
-        timestamp(row.chargeEnd());
-        text(row.category().name());
-        text(row.serviceName());
-        text(row.serviceCategory());
-        text(row.projectId());
-        text(row.parentProjectId());
-        text(row.funding().name());
-        numeric(row.listCost());
-        numeric(row.billedCost());
-        numeric(row.effectiveCost());
-        text(row.currency());
-        text(row.skuId());
-        text(row.resourceId());
-        numeric(row.pricingQuantity());
-        text(row.pricingUnit());
-        text(row.providerName());
-        text(row.billingAccountId());
-        rows++;
+        copy.row(FIELDS);
+        copy.bigint(importId);
+        copy.date(epochDay(row.period()));
+        copy.text(row.accountId());
+        copy.timestamp(row.chargeStart());
+        copy.timestamp(row.chargeEnd());
+        copy.text(row.category().name());
+        copy.text(row.serviceName());
+        copy.text(row.serviceCategory());
+        copy.text(row.projectId());
+        copy.text(row.parentProjectId());
+        copy.text(row.funding().name());
+        copy.numeric(row.listCost());
+        copy.numeric(row.billedCost());
+        copy.numeric(row.effectiveCost());
+        copy.text(row.currency());
+        copy.text(row.skuId());
+        copy.text(row.resourceId());
+        copy.numeric(row.pricingQuantity());
+        copy.text(row.pricingUnit());
+        copy.text(row.providerName());
+        copy.text(row.billingAccountId());
     }
 
-    /** Sends what is buffered and the trailer, and ends the COPY. @return the rows PostgreSQL took */
+    /** Ends the COPY. @return the rows PostgreSQL took */
     long finish() throws SQLException {
-        room(2);
-        int16(-1);
-        flush();
-        long copied = copy.endCopy();
-        if (copied != rows) {
-            throw new IllegalStateException("COPY stored " + copied + " rows of " + rows);
-        }
-        return copied;
+        return copy.finish();
     }
 
     void cancel() throws SQLException {
-        if (copy.isActive()) {
-            copy.cancelCopy();
-        }
+        copy.cancel();
     }
 
-    private void date(YearMonth period) {
-        room(8);
-        int32(4);
-        int32((int) (Values.epochDay(period.getYear(), period.getMonthValue(), 1) - PG_EPOCH_DAYS));
-    }
-
-    /** timestamptz: microseconds since 2000-01-01 UTC, rounded to the microsecond as PostgreSQL does. */
-    private void timestamp(Instant instant) {
-        if (instant == null) {
-            nullField();
-            return;
-        }
-        room(12);
-        int32(8);
-        long micros = Math.round(instant.getNano() / 1000.0);
-        int64((instant.getEpochSecond() - PG_EPOCH_SECONDS) * 1_000_000L + micros);
-    }
-
-    private void text(String value) {
-        if (value == null) {
-            nullField();
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        room(4 + bytes.length);
-        int32(bytes.length);
-        System.arraycopy(bytes, 0, buffer, used, bytes.length);
-        used += bytes.length;
-    }
-
-    /**
-     * numeric: base-10000 digits with a weight (the power of 10000 of the first digit), sign and
-     * display scale, from a plain decimal such as {@code -1234.50}.
-     */
-    private void numeric(String decimal) {
-        if (decimal == null) {
-            nullField();
-            return;
-        }
-        boolean negative = decimal.charAt(0) == '-';
-        int start = negative || decimal.charAt(0) == '+' ? 1 : 0;
-        int point = decimal.indexOf('.', start);
-        int intEnd = point < 0 ? decimal.length() : point;
-        int scale = point < 0 ? 0 : decimal.length() - point - 1;
-        while (start < intEnd - 1 && decimal.charAt(start) == '0') {
-            start++;
-        }
-        int intDigits = intEnd - start;
-        int intGroups = (intDigits + 3) / 4;
-        int fracGroups = (scale + 3) / 4;
-        if (intGroups + fracGroups > digits.length) {
-            digits = new short[intGroups + fracGroups];
-        }
-        int count = 0;
-        int firstGroupLength = intDigits - (intGroups - 1) * 4;
-        int i = start;
-        for (int g = 0; g < intGroups; g++) {
-            int length = g == 0 ? firstGroupLength : 4;
-            int value = 0;
-            for (int k = 0; k < length; k++) {
-                value = value * 10 + decimal.charAt(i++) - '0';
-            }
-            digits[count++] = (short) value;
-        }
-        for (int g = 0; g < fracGroups; g++) {
-            int value = 0;
-            for (int k = 0; k < 4; k++) {
-                int at = point + 1 + g * 4 + k;
-                value = value * 10 + (at < decimal.length() ? decimal.charAt(at) - '0' : 0);
-            }
-            digits[count++] = (short) value;
-        }
-        int first = 0;
-        while (first < count && digits[first] == 0) {
-            first++;
-        }
-        int last = count - 1;
-        while (last >= first && digits[last] == 0) {
-            last--;
-        }
-        int ndigits = last - first + 1;
-        int weight = ndigits == 0 ? 0 : intGroups - 1 - first;
-        room(12 + 2 * ndigits);
-        int32(8 + 2 * ndigits);
-        int16(ndigits);
-        int16(weight);
-        int16(negative && ndigits > 0 ? NUMERIC_NEGATIVE : 0);
-        int16(scale);
-        for (int k = first; k <= last; k++) {
-            int16(digits[k]);
-        }
-    }
-
-    private void nullField() {
-        room(4);
-        int32(-1);
-    }
-
-    private void int16(int value) {
-        buffer[used++] = (byte) (value >> 8);
-        buffer[used++] = (byte) value;
-    }
-
-    private void int32(int value) {
-        buffer[used++] = (byte) (value >> 24);
-        buffer[used++] = (byte) (value >> 16);
-        buffer[used++] = (byte) (value >> 8);
-        buffer[used++] = (byte) value;
-    }
-
-    private void int64(long value) {
-        int32((int) (value >> 32));
-        int32((int) value);
-    }
-
-    private void room(int bytes) {
-        if (used + bytes > buffer.length) {
-            byte[] larger = new byte[Math.max(buffer.length * 2, used + bytes)];
-            System.arraycopy(buffer, 0, larger, 0, used);
-            buffer = larger;
-        }
-    }
-
-    private void flush() throws SQLException {
-        if (used > 0) {
-            copy.writeToCopy(buffer, 0, used);
-            used = 0;
-        }
+    static long epochDay(YearMonth month) {
+        return Values.epochDay(month.getYear(), month.getMonthValue(), 1);
     }
 }

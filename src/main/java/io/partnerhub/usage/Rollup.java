@@ -1,7 +1,6 @@
 package io.partnerhub.usage;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,9 +9,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
-import io.partnerhub.shared.CopyText;
 
 /**
  * One import's rows summed while they stream (V35), at one of two grains:
@@ -59,7 +55,7 @@ final class Rollup {
         this.byDay = byDay;
         this.bound = bound;
         this.copy = "COPY " + table + " (import_id, period, " + dayColumn + ", account_id, billing_account_id, service_name,"
-                + " funding_source, charge_category, currency, rows, list_cost) FROM STDIN";
+                + " funding_source, charge_category, currency, rows, list_cost) FROM STDIN (FORMAT binary)";
     }
 
     static Rollup daily(int bound) {
@@ -91,58 +87,36 @@ final class Rollup {
         if (sums.isEmpty()) {
             return;
         }
-        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy);
+        BinaryCopy copy = new BinaryCopy(connection.unwrap(PGConnection.class).getCopyAPI().copyIn(this.copy));
         try {
-            StringBuilder text = new StringBuilder(SEND_AT + 1024);
             for (Map.Entry<Key, Sum> entry : sums.entrySet()) {
-                line(text, importId, entry.getKey(), entry.getValue());
-                if (text.length() >= SEND_AT) {
-                    send(in, text);
+                Key key = entry.getKey();
+                copy.row(FIELDS);
+                copy.bigint(importId);
+                copy.date(CopyRows.epochDay(YearMonth.of(key.period() / 12, key.period() % 12 + 1)));
+                if (key.day() == NO_DAY) {
+                    copy.nullField();
+                } else {
+                    copy.date(key.day());
                 }
+                copy.text(key.account());
+                copy.text(key.billingAccount());
+                copy.text(key.service());
+                copy.text(key.funding().name());
+                copy.text(key.category().name());
+                copy.text(key.currency());
+                copy.bigint(entry.getValue().rows);
+                copy.numeric(entry.getValue().listCost.toPlainString());
             }
-            send(in, text);
-            in.endCopy();
+            copy.finish();
         } finally {
-            if (in.isActive()) {
-                in.cancelCopy();
-            }
+            copy.cancel();
         }
         sums.clear();
         texts.clear();
     }
 
-    private static final int SEND_AT = 256 * 1024;
-
-    private static void line(StringBuilder text, long importId, Key key, Sum sum) {
-        text.append(importId).append('\t')
-                .append(YearMonth.of(key.period() / 12, key.period() % 12 + 1).atDay(1)).append('\t');
-        if (key.day() == NO_DAY) {
-            text.append("\\N");
-        } else {
-            text.append(LocalDate.ofEpochDay(key.day()));
-        }
-        text.append('\t');
-        CopyText.escape(text, key.account());
-        text.append('\t');
-        if (key.billingAccount() == null) {
-            text.append("\\N");
-        } else {
-            CopyText.escape(text, key.billingAccount());
-        }
-        text.append('\t');
-        CopyText.escape(text, key.service());
-        text.append('\t').append(key.funding().name())
-                .append('\t').append(key.category().name())
-                .append('\t').append(key.currency())
-                .append('\t').append(sum.rows)
-                .append('\t').append(sum.listCost.toPlainString()).append('\n');
-    }
-
-    private static void send(CopyIn copy, StringBuilder text) throws SQLException {
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        text.setLength(0);
-    }
+    private static final int FIELDS = 11;
 
     private String text(String value) {
         return value == null ? null : texts.computeIfAbsent(value, v -> v);
