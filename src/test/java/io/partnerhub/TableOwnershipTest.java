@@ -47,7 +47,8 @@ class TableOwnershipTest {
             "customer", "customer customer_link customer_transfer consent_revocation link_request outbound_message",
             "deal", "deal deal_activity project_registration presale",
             "usage", "usage_import usage_row usage_row_default consumption_service consumption_service_import"
-                    + " usage_restated_day usage_superseded usage_consumption_day",
+                    + " usage_restated_day usage_superseded usage_consumption_day usage_rollup usage_rollup_default"
+                    + " usage_month_rollup usage_month_rollup_default usage_superseded_account",
             "settlement", "statement statement_line adjustment",
             "ledger", "ledger_entry payout",
             "lifecycle", "partner_departure",
@@ -175,9 +176,10 @@ class TableOwnershipTest {
         return OWNERS.entrySet().stream().filter(e -> e.getValue().contains(table)).map(Map.Entry::getKey).findFirst();
     }
 
-    /** {@code usage_row_2026_03} is a partition of {@code usage_row}. */
+    /** {@code usage_row_2026_03} is a partition of {@code usage_row}, and so on. */
     private static String tableOf(String name) {
-        return name.matches("usage_row_\\d{4}_\\d{2}") ? "usage_row" : name;
+        Matcher partition = Pattern.compile("(usage_row|usage_rollup|usage_month_rollup)_\\d{4}_\\d{2}").matcher(name);
+        return partition.matches() ? partition.group(1) : name;
     }
 
     private static Optional<String> viewOwner(String view) {

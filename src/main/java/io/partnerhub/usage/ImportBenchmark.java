@@ -168,7 +168,8 @@ public final class ImportBenchmark implements Callable<Integer> {
 
     private static void clear(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("truncate usage_row, usage_rollup, usage_import, usage_restated_day, usage_superseded, consumption_service,"
+            statement.execute("truncate usage_row, usage_rollup, usage_month_rollup, usage_import, usage_restated_day, usage_superseded,"
+                    + " usage_superseded_account, consumption_service,"
                     + " consumption_service_import, usage_consumption_day");
             statement.execute("checkpoint");
         }

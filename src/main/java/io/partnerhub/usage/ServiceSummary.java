@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps {@code consumption_service}: each import's list cost per account, month and service is
  * added once, in the transaction that records the import as summarized, summed from the import's
- * rollup (not its rows).
+ * monthly rollup (not its rows), and from its daily rollup for the accounts a restatement superseded
+ * rows of.
  */
 @Component
 class ServiceSummary {
@@ -75,20 +76,37 @@ class ServiceSummary {
                 months.add(YearMonth.parse(period.strip()));
             }
         }
+        boolean superseded = jdbc.sql("select exists (select 1 from usage_superseded_account where import_id = :import)")
+                .param("import", importId).query(Boolean.class).single();
+        // the import's monthly sums; by day for the accounts a restatement superseded rows of
         String sql = """
                 insert into consumption_service (account_id, month, service_name, currency, list_cost)
                 select account_id, period, service_name, currency, sum(list_cost)
-                  from usage_counted_rollup_view
-                 where import_id = :import %s and charge_category in %s
+                  from (select m.account_id, m.period, m.service_name, m.currency, m.list_cost
+                          from usage_month_rollup m
+                         where m.import_id = :import %1$s and m.charge_category in %2$s
+                           and not exists (select 1 from usage_superseded_account s
+                                            where s.import_id = m.import_id and s.period = m.period
+                                              and s.account_id = m.account_id)
+                        %3$s) u
                  group by 1, 2, 3, 4
                 on conflict (account_id, month, service_name, currency)
                    do update set list_cost = consumption_service.list_cost + excluded.list_cost""";
+        String byDay = !superseded ? "" : """
+                        union all
+                        select d.account_id, d.period, d.service_name, d.currency, d.list_cost
+                          from usage_counted_rollup_view d
+                         where d.import_id = :import %1$s and d.charge_category in %2$s
+                           and exists (select 1 from usage_superseded_account s
+                                        where s.import_id = d.import_id and s.period = d.period
+                                          and s.account_id = d.account_id)""";
         if (months.isEmpty()) {
-            jdbc.sql(sql.formatted("", CONSUMPTION)).param("import", importId).update();
+            jdbc.sql(sql.formatted("", CONSUMPTION, byDay.formatted("", CONSUMPTION))).param("import", importId).update();
         } else {
             for (YearMonth month : months) {
-                jdbc.sql(sql.formatted("and period = :period", CONSUMPTION)).param("import", importId)
-                        .param("period", Date.valueOf(month.atDay(1))).update();
+                String inMonth = "and period = :period";
+                jdbc.sql(sql.formatted(inMonth, CONSUMPTION, byDay.formatted(inMonth, CONSUMPTION)))
+                        .param("import", importId).param("period", Date.valueOf(month.atDay(1))).update();
             }
         }
         jdbc.sql("insert into consumption_service_import (import_id) values (:import)").param("import", importId)
