@@ -49,24 +49,27 @@ final class Rollup {
     private final int bound;
     private final Map<Key, Sum> sums = new HashMap<>();
     /** One instance of each account, service and currency text, however many rows repeat it. */
-    private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, String> texts;
 
-    private Rollup(boolean byDay, String table, String dayColumn, int bound) {
+    private Rollup(boolean byDay, String table, String dayColumn, int bound, Map<String, String> texts) {
         this.byDay = byDay;
         this.bound = bound;
+        this.texts = texts;
         this.copy = "COPY " + table + " (import_id, period, " + dayColumn + ", account_id, billing_account_id, service_name,"
                 + " funding_source, charge_category, currency, rows, list_cost) FROM STDIN (FORMAT binary)";
     }
 
-    static Rollup daily(int bound) {
-        return new Rollup(true, "usage_rollup", "day", bound);
+    /** @param texts where the rollups of one import keep one instance of each text (it grows with the accounts) */
+    static Rollup daily(int bound, Map<String, String> texts) {
+        return new Rollup(true, "usage_rollup", "day", bound, texts);
     }
 
-    static Rollup monthly(int bound) {
-        return new Rollup(false, "usage_month_rollup", "outside_day", bound);
+    static Rollup monthly(int bound, Map<String, String> texts) {
+        return new Rollup(false, "usage_month_rollup", "outside_day", bound, texts);
     }
 
-    void add(UsageRow row, LocalDate day) {
+    /** Adds {@code row}, charged on {@code day}, of list cost {@code listCost} (the row's, parsed once). */
+    void add(UsageRow row, LocalDate day, BigDecimal listCost) {
         YearMonth period = row.period();
         boolean inside = day.getYear() == period.getYear() && day.getMonthValue() == period.getMonthValue();
         Key key = new Key(period.getYear() * 12 + period.getMonthValue() - 1,
@@ -75,7 +78,7 @@ final class Rollup {
                 row.category(), text(row.currency()));
         Sum sum = sums.computeIfAbsent(key, k -> new Sum());
         sum.rows++;
-        sum.listCost = sum.listCost.add(new BigDecimal(row.listCost()));
+        sum.listCost = sum.listCost.add(listCost);
     }
 
     boolean full() {
@@ -113,7 +116,6 @@ final class Rollup {
             copy.cancel();
         }
         sums.clear();
-        texts.clear();
     }
 
     private static final int FIELDS = 11;

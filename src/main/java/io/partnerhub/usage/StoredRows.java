@@ -1,9 +1,12 @@
 package io.partnerhub.usage;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.postgresql.PGConnection;
 
@@ -31,8 +34,9 @@ final class StoredRows {
      */
     StoredRows(Connection connection, long importId, ZoneId zone, int dailyBound, int monthlyBound) throws SQLException {
         this.connection = connection;
-        this.daily = Rollup.daily(dailyBound);
-        this.monthly = Rollup.monthly(monthlyBound);
+        Map<String, String> texts = new HashMap<>();
+        this.daily = Rollup.daily(dailyBound, texts);
+        this.monthly = Rollup.monthly(monthlyBound, texts);
         this.importId = importId;
         this.zone = zone;
         this.consumedDays = new DayTally();
@@ -42,8 +46,9 @@ final class StoredRows {
     void write(UsageRow row) throws SQLException {
         rows.write(row);
         LocalDate day = LocalDate.ofInstant(row.chargeStart(), zone);
-        daily.add(row, day);
-        monthly.add(row, day);
+        BigDecimal listCost = new BigDecimal(row.listCost());
+        daily.add(row, day, listCost);
+        monthly.add(row, day, listCost);
         consumedDays.add(row, day);
         if (daily.full() || monthly.full()) {
             stored += rows.finish();
