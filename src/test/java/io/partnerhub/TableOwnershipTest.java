@@ -48,7 +48,8 @@ class TableOwnershipTest {
             "deal", "deal deal_activity project_registration presale",
             "usage", "usage_import usage_row usage_row_default consumption_service consumption_service_import"
                     + " usage_restated_day usage_superseded usage_consumption_day",
-            "settlement", "statement statement_line adjustment",
+            "settlement", "statement statement_line adjustment close_run close_part close_staged_statement"
+                    + " close_staged_statement_line close_staged_consequence",
             "ledger", "ledger_entry payout",
             "lifecycle", "partner_departure",
             "audit", "audit_entry",

@@ -59,7 +59,10 @@ final class CloseCrashChild {
         return new CloseCrashChild(builder.start(), String.join(" ", arguments), log, serverLog, serverLogFrom);
     }
 
-    /** Spring Boot's console logging, plus {@link FreezeAfter} on the PeriodClose logger (called before the console). */
+    /**
+     * Spring Boot's console logging, plus {@link FreezeAfter} on the loggers of the one-transaction
+     * and the shared close (called before the console).
+     */
     static void writeLogbackConfig(Path file) throws IOException {
         Files.writeString(file, """
                 <configuration>
@@ -67,8 +70,10 @@ final class CloseCrashChild {
                   <include resource="org/springframework/boot/logging/logback/console-appender.xml"/>
                   <appender name="FREEZE" class="%s"/>
                   <logger name="%s"><appender-ref ref="FREEZE"/></logger>
+                  <logger name="%s"><appender-ref ref="FREEZE"/></logger>
                   <root level="INFO"><appender-ref ref="CONSOLE"/></root>
-                </configuration>""".formatted(FreezeAfter.class.getName(), PeriodClose.class.getName()));
+                </configuration>""".formatted(FreezeAfter.class.getName(), PeriodClose.class.getName(),
+                SharedClose.class.getName()));
     }
 
     private CloseCrashChild(Process process, String name, Path log, Path serverLog, long serverLogFrom) {
