@@ -207,11 +207,7 @@ class SharedClose {
                          where run_id = :run and settled_at is null order by part limit 1 for update skip locked""")
                 .param("run", runId).query(SharedClose::partOf).optional()
                 .map(p -> settle(p, progress, settledBefore)));
-        if (last == null || last.isEmpty()) {
-            return false;
-        }
-        progress.settled(month, settledBefore);
-        return true;
+        return last != null && last.isPresent();
     }
 
     /**
@@ -254,8 +250,9 @@ class SharedClose {
         }
         jdbc.sql("update close_part set settled_at = now(), settled_by = :by where run_id = :run and part = :part")
                 .param("by", INSTANCE).param("run", part.run()).param("part", part.part()).update();
-        // one part at a time sees what is left, so exactly one sees nothing left
-        jdbc.sql("select id from close_run where id = :run for update").param("run", part.run()).query().listOfRows();
+        // one part at a time sees what is left, so exactly one sees nothing left (no key update: the
+        // staged rows' foreign keys hold the run's row key-shared)
+        jdbc.sql("select id from close_run where id = :run for no key update").param("run", part.run()).query().listOfRows();
         int left = partsLeft(part.run());
         log.info("Closing {}: part {} of {} (run {}) staged {} statements in {} ms; {} part(s) left", month, part.part(),
                 run.parts(), part.run(), writer.count(), (System.nanoTime() - started) / 1_000_000, left);
@@ -276,7 +273,7 @@ class SharedClose {
         }
         return Boolean.TRUE.equals(transactions.execute(status -> {
             jdbc.sql(PeriodLocks.EXCLUSIVE).query().listOfRows();
-            Run run = jdbc.sql("select * from close_run where id = :run for update").param("run", runId)
+            Run run = jdbc.sql("select * from close_run where id = :run for no key update").param("run", runId)
                     .query(SharedClose::runOf).single();
             if (!run.status().equals("RUNNING") || partsLeft(runId) > 0) {
                 return false;
