@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -42,6 +43,12 @@ final class CloseCrashChild {
      */
     static CloseCrashChild start(Path dataDir, Path logbackConfig, String freezeAfter, Path log, String... arguments)
             throws IOException {
+        return start(dataDir, Map.of(), logbackConfig, freezeAfter, log, arguments);
+    }
+
+    /** The same with {@code environment} added: another database ({@code PARTNERHUB_DB_URL}), the close's settings. */
+    static CloseCrashChild start(Path dataDir, Map<String, String> environment, Path logbackConfig, String freezeAfter,
+                                 Path log, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlogging.config=" + logbackConfig, "-cp", System.getProperty("java.class.path")));
@@ -54,6 +61,7 @@ final class CloseCrashChild {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PARTNERHUB_"));
         builder.environment().put("PARTNERHUB_DATA_DIR", dataDir.toString());
         builder.environment().put("PARTNERHUB_DEMO", "false");
+        builder.environment().putAll(environment);
         Path serverLog = dataDir.resolve("postgres.log");
         long serverLogFrom = Files.exists(serverLog) ? Files.size(serverLog) : 0;
         return new CloseCrashChild(builder.start(), String.join(" ", arguments), log, serverLog, serverLogFrom);

@@ -1,0 +1,200 @@
+package io.partnerhub.settlement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A close shared by instances: two platform processes on one PostgreSQL close one month together
+ * and issue, byte for byte, the statements (with their ledger entries and standings) of one
+ * instance closing it in one transaction; and when one of them is killed with SIGKILL in the
+ * middle of a part, the other settles that part again and finishes the month to the same digest.
+ * Each instance is a child JVM running {@code close}; the database is a copy of one seeded and
+ * imported month, served by this JVM so that killing an instance leaves it running.
+ */
+class SharedCloseTest {
+
+    private static final Path WORK = Path.of("target", "shared-close").toAbsolutePath();
+    private static final Path LOGBACK = WORK.resolve("logback.xml");
+    private static final Pattern DIGEST = Pattern.compile("^statements digest (\\p{XDigit}{32})$");
+    private static final String MONTH = "2026-01";
+
+    private static final List<CloseCrashChild> children = new ArrayList<>();
+    private static final List<EmbeddedPostgres> databases = new ArrayList<>();
+    private static final Path base = WORK.resolve("base");
+    private static String oneInstance;
+    private static int partners;
+
+    @BeforeAll
+    static void aMonthClosedByOneInstanceInOneTransaction() throws Exception {
+        delete(WORK);
+        Files.createDirectories(WORK);
+        CloseCrashChild.writeLogbackConfig(LOGBACK);
+        Path usage = WORK.resolve("usage.csv");
+        completed(base, Map.of(), "seed", "--program", "vk-cloud", "--model", "PARTNER", "--partners", "24",
+                "--customers", "2400", "--contract", MONTH + "-01");
+        completed(base, Map.of(), "generate", "--program", "vk-cloud", "--partners", "24", "--customers", "2400",
+                "--rows", "40000", "--from", MONTH, "--to", MONTH, "--seed", "3", "--out", usage.toString());
+        completed(base, Map.of(), "import", usage.toString(), "--format", "focus");
+        Path reference = copyOfBase("reference");
+        CloseCrashChild close = completed(reference, Map.of("PARTNERHUB_CLOSE_PARTS", "1"), "close", MONTH);
+        assertThat(close.lines()).noneMatch(line -> line.contains(" part 1 of "));
+        oneInstance = digest(close);
+        partners = Integer.parseInt(close.lines().stream().map(Pattern.compile("(\\d+) statements for " + MONTH)::matcher)
+                .filter(Matcher::find).findFirst().orElseThrow().group(1));
+        assertThat(partners).isEqualTo(24);
+    }
+
+    @Test
+    void twoInstancesClosingTogetherIssueTheStatementsOfOne() throws Exception {
+        String url = serve(copyOfBase("together"));
+        CloseCrashChild first = start(url, null, "close", MONTH);
+        CloseCrashChild second = start(url, null, "close", MONTH);
+        first.completed();
+        second.completed();
+
+        assertThat(digest(first)).as("first instance's digest vs one instance's").isEqualTo(oneInstance);
+        assertThat(digest(second)).as("second instance's digest vs one instance's").isEqualTo(oneInstance);
+        assertOneStatementPerPartner(url);
+        System.out.println("[shared-close] parts settled by instance: " + partsBy(url));
+    }
+
+    @Test
+    void anInstanceKilledInThePartItSettlesLeavesThatPartToTheOther() throws Exception {
+        String url = serve(copyOfBase("killed"));
+        // the first instance stops for good in the first part it settles, its transaction open
+        CloseCrashChild killed = start(url, "part \\d+ of \\d+ \\(run \\d+\\) settling", "close", MONTH);
+        killed.await(CloseCrashChild.FreezeAfter.MARK, "the first instance inside a part");
+        CloseCrashChild survivor = start(url, null, "close", MONTH);
+        survivor.await(" 1 part\\(s\\) left", "the second instance waiting only for the killed one's part");
+        killed.process.destroyForcibly();
+        killed.process.waitFor(30, TimeUnit.SECONDS);
+        survivor.completed();
+
+        assertThat(digest(survivor)).as("digest after the kill vs one instance's").isEqualTo(oneInstance);
+        assertOneStatementPerPartner(url);
+        Map<String, Integer> parts = partsBy(url);
+        System.out.println("[shared-close] after the kill, parts settled by instance: " + parts);
+        assertThat(parts.keySet()).as("who settled the parts of the run that sealed the month")
+                .allMatch(by -> by.endsWith(":" + survivor.process.pid()));
+
+        CloseCrashChild again = start(url, null, "close", MONTH).completed();
+        assertThat(again.lines()).anyMatch(line -> line.contains("months closed now: none"));
+        assertThat(digest(again)).as("closing again changes nothing").isEqualTo(oneInstance);
+    }
+
+    @AfterAll
+    static void stopEverythingStarted() throws Exception {
+        children.forEach(child -> child.process.destroyForcibly());
+        for (CloseCrashChild child : children) {
+            child.process.onExit().get(30, TimeUnit.SECONDS);
+        }
+        for (EmbeddedPostgres database : databases) {
+            database.close();
+        }
+    }
+
+    private static void assertOneStatementPerPartner(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     select count(*), count(distinct partner_id),
+                            (select count(*) from close_staged_statement) + (select count(*) from close_staged_statement_line)
+                       from statement where period = date '%s-01'""".formatted(MONTH))) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("statements of the month").isEqualTo(partners);
+            assertThat(rs.getInt(2)).as("partners with a statement").isEqualTo(partners);
+            assertThat(rs.getInt(3)).as("staged rows left").isZero();
+        }
+    }
+
+    /** How many parts each instance ({@code host:pid}) settled. */
+    private static Map<String, Integer> partsBy(String url) throws SQLException {
+        Map<String, Integer> parts = new java.util.TreeMap<>();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     select p.settled_by, count(*) from close_part p join close_run r on r.id = p.run_id
+                      where r.status = 'SEALED' group by 1""")) {
+            while (rs.next()) {
+                parts.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return parts;
+    }
+
+    /** Serves the database in {@code dataDir} from this JVM; its JDBC URL. */
+    private static String serve(Path dataDir) throws IOException {
+        EmbeddedPostgres database = EmbeddedPostgres.builder().setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(false).setServerConfig("max_connections", "100")
+                .setPGStartupWait(Duration.ofSeconds(60)).start();
+        databases.add(database);
+        return "jdbc:postgresql://localhost:" + database.getPort() + "/postgres";
+    }
+
+    private static CloseCrashChild start(String url, String freezeAfter, String... arguments) throws IOException {
+        return start(WORK.resolve("instances"), Map.of("PARTNERHUB_DB_URL", url, "PARTNERHUB_DB_USER", "postgres",
+                "PARTNERHUB_CLOSE_PARTS", "8"), freezeAfter, arguments);
+    }
+
+    private static CloseCrashChild completed(Path dataDir, Map<String, String> environment, String... arguments)
+            throws Exception {
+        return start(dataDir, environment, null, arguments).completed();
+    }
+
+    private static CloseCrashChild start(Path dataDir, Map<String, String> environment, String freezeAfter,
+                                         String... arguments) throws IOException {
+        Path log = WORK.resolve("%02d-%s-%s.log".formatted(children.size() + 1, dataDir.getFileName(), arguments[0]));
+        CloseCrashChild child = CloseCrashChild.start(dataDir, environment, LOGBACK, freezeAfter, log, arguments);
+        children.add(child);
+        return child;
+    }
+
+    private static String digest(CloseCrashChild close) {
+        return close.lines().stream().map(DIGEST::matcher).filter(Matcher::matches).map(m -> m.group(1))
+                .findFirst().orElseThrow(() -> new AssertionError("no digest printed\n" + close.tail()));
+    }
+
+    private static Path copyOfBase(String name) throws IOException {
+        Path to = WORK.resolve(name);
+        try (Stream<Path> files = Files.walk(base)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                // with its attributes: PostgreSQL refuses a data directory others may read
+                Files.copy(file, to.resolve(base.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return to;
+    }
+
+    private static void delete(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+}
