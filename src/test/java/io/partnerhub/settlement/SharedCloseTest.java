@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A close shared by instances: two platform processes on one PostgreSQL close one month together
  * and issue, byte for byte, the statements (with their ledger entries and standings) of one
  * instance closing it in one transaction; and when one of them is killed with SIGKILL in the
- * middle of a part, the other settles that part again and finishes the month to the same digest
+ * middle of a part, the other settles that part again and finishes the month to the same digest,
+ * running it again when a writer took the period lock meanwhile
  * (closing a closed month again is CloseCrashTest's and CloseProgressTest's).
  * Each instance is a child JVM running {@code close}; the database is a copy of one seeded and
  * imported month, served by this JVM so that killing an instance leaves it running.
@@ -111,20 +112,32 @@ class SharedCloseTest {
         }
     }
 
+    /**
+     * Meanwhile a writer takes the period lock shared (as an import, a link or a ledger entry
+     * does): the finish finds the facts changed since the run began, discards it, and the month
+     * runs again, to the same statements (the writer changed nothing of them).
+     */
     @Test
-    void anInstanceKilledInThePartItSettlesLeavesThatPartToTheOther() throws Exception {
+    void anInstanceKilledInThePartItSettlesLeavesThatPartToTheOtherAndAWriterMeanwhileMakesTheMonthRunAgain()
+            throws Exception {
         String url = serve(copyOfBase("killed"));
         // the first instance stops for good in the first part it settles, its transaction open
         CloseCrashChild killed = start(url, "part \\d+ of \\d+ \\(run \\d+\\) settling", "close", MONTH);
         killed.await(CloseCrashChild.FreezeAfter.MARK, "the first instance inside a part");
         CloseCrashChild survivor = start(url, null, "close", MONTH);
         survivor.await(" 1 part\\(s\\) left", "the second instance waiting only for the killed one's part");
+        try (Connection writer = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = writer.createStatement()) {
+            statement.execute(PeriodLocks.SHARED);
+        }
         killed.process.destroyForcibly();
         killed.process.waitFor(30, TimeUnit.SECONDS);
         survivor.completed();
 
         assertThat(digest(survivor)).as("digest after the kill vs one instance's").isEqualTo(oneInstance);
         assertOneStatementPerPartner(url);
+        assertThat(runs(url)).as("the runs of the month").containsExactly("DISCARDED", "SEALED");
+        assertThat(survivor.lines()).anyMatch(line -> line.contains("facts changed while it ran, running again (run 2)"));
         Map<String, Integer> parts = partsBy(url);
         System.out.println("[shared-close] after the kill, parts settled by instance: " + parts);
         assertThat(parts.keySet()).as("who settled the parts of the run that sealed the month")
@@ -154,6 +167,18 @@ class SharedCloseTest {
             assertThat(rs.getInt(2)).as("partners with a statement").isEqualTo(partners);
             assertThat(rs.getInt(3)).as("staged rows left").isZero();
         }
+    }
+
+    private static List<String> runs(String url) throws SQLException {
+        List<String> runs = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("select status from close_run order by id")) {
+            while (rs.next()) {
+                runs.add(rs.getString(1));
+            }
+        }
+        return runs;
     }
 
     /** How many parts each instance ({@code host:pid}) settled. */
