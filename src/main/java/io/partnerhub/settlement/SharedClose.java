@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
@@ -60,6 +61,7 @@ class SharedClose {
     private final int parts;
     private final int reruns;
     private final Duration poll;
+    private volatile SchedulerClient detached;
 
     SharedClose(JdbcClient jdbc, TransactionTemplate transactions, DataSource dataSource, MonthFacts facts,
                 ObjectMapper json, Consequences consequences, ClosedPeriods closedPeriods, List<BeforeClose> beforeClose,
@@ -360,11 +362,19 @@ class SharedClose {
         return jdbc.sql(PeriodLocks.FACTS_CHANGED).query(Long.class).single();
     }
 
+    /**
+     * Schedules a part or a finish in the caller's transaction, through this instance's scheduler, or
+     * where none runs (a command-line tool) through a client of the scheduler's table, so the
+     * instances that run one take part all the same.
+     */
     private void schedule(String task, String instance) {
-        SchedulerClient client = scheduler.getIfAvailable();
-        if (client != null) {
-            client.scheduleIfNotExists(new TaskInstance<Void>(task, instance), Instant.now());
-        }
+        SchedulerClient client = scheduler.getIfAvailable(() -> {
+            if (detached == null) {
+                detached = SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource)).build();
+            }
+            return detached;
+        });
+        client.scheduleIfNotExists(new TaskInstance<Void>(task, instance), Instant.now());
     }
 
     private void pause() {
