@@ -2,6 +2,8 @@ package io.partnerhub.settlement;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import io.partnerhub.settlement.CloseRun.Part;
+import io.partnerhub.settlement.CloseRun.Run;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
@@ -88,13 +90,6 @@ class SharedClose {
         return parts > 1;
     }
 
-    private record Run(long id, YearMonth period, String status, int partners, int parts, long factsSeen, String actor,
-                       String failure) {
-    }
-
-    private record Part(long run, int part, long first, long last, int partners) {
-    }
-
     /**
      * Closes {@code month} with whichever instances take its parts, this one included; returns when
      * it is sealed, false when it was closed already. Joins a run another instance started.
@@ -154,7 +149,7 @@ class SharedClose {
         Boolean last = transactions.execute(status -> jdbc.sql("""
                         select run_id, part, first_partner_id, last_partner_id, partners from close_part
                          where run_id = :run and part = :part and settled_at is null for update""")
-                .param("run", runId).param("part", part).query(SharedClose::partOf).optional()
+                .param("run", runId).param("part", part).query(Part::of).optional()
                 .map(p -> settle(p, CloseProgress.UNWATCHED, 0)).orElse(false));
         if (Boolean.TRUE.equals(last)) {
             finish(runId);
@@ -207,7 +202,7 @@ class SharedClose {
         Optional<Boolean> last = transactions.execute(status -> jdbc.sql("""
                         select run_id, part, first_partner_id, last_partner_id, partners from close_part
                          where run_id = :run and settled_at is null order by part limit 1 for update skip locked""")
-                .param("run", runId).query(SharedClose::partOf).optional()
+                .param("run", runId).query(Part::of).optional()
                 .map(p -> settle(p, progress, settledBefore)));
         return last != null && last.isPresent();
     }
@@ -276,9 +271,15 @@ class SharedClose {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             jdbc.sql(PeriodLocks.EXCLUSIVE).query().listOfRows();
             Run run = jdbc.sql("select * from close_run where id = :run for no key update").param("run", runId)
-                    .query(SharedClose::runOf).single();
+                    .query(Run::of).single();
             if (!run.status().equals("RUNNING") || partsLeft(runId) > 0) {
                 return false;
+            }
+            if (closedPeriods.isClosed(run.period())) { // by an instance closing in one transaction
+                jdbc.sql("update close_run set status = 'DISCARDED', ended_at = now(), failure = 'closed meanwhile'"
+                        + " where id = :run").param("run", runId).update();
+                clearStaged(runId);
+                return true;
             }
             if (factsChanged() != run.factsSeen()) {
                 runAgain(run);
@@ -355,7 +356,7 @@ class SharedClose {
     }
 
     private Run run(long runId) {
-        return jdbc.sql("select * from close_run where id = :run").param("run", runId).query(SharedClose::runOf).single();
+        return jdbc.sql("select * from close_run where id = :run").param("run", runId).query(Run::of).single();
     }
 
     private long factsChanged() {
@@ -384,17 +385,6 @@ class SharedClose {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the close's parts", e);
         }
-    }
-
-    private static Run runOf(java.sql.ResultSet rs, int row) throws SQLException {
-        return new Run(rs.getLong("id"), YearMonth.from(rs.getDate("period").toLocalDate()), rs.getString("status"),
-                rs.getInt("partners"), rs.getInt("parts"), rs.getLong("facts_seen"), rs.getString("started_by"),
-                rs.getString("failure"));
-    }
-
-    private static Part partOf(java.sql.ResultSet rs, int row) throws SQLException {
-        return new Part(rs.getLong("run_id"), rs.getInt("part"), rs.getLong("first_partner_id"),
-                rs.getLong("last_partner_id"), rs.getInt("partners"));
     }
 
     private static String hostName() {
