@@ -94,7 +94,7 @@ class SharedClose {
      * Closes {@code month} with whichever instances take its parts, this one included; returns when
      * it is sealed, false when it was closed already. Joins a run another instance started.
      */
-    boolean closeMonth(String actor, YearMonth month, CloseProgress progress) {
+    boolean closeMonth(String actor, YearMonth month, CloseProgress watching) {
         Long started = transactions.execute(status -> startOrJoin(actor, month));
         if (started == null) {
             return false;
@@ -102,8 +102,11 @@ class SharedClose {
         long runId = started;
         Run run = run(runId);
         log.info("Closing {}: settling partners (run {}, {} partners in {} parts)", month, runId, run.partners(), run.parts());
+        SettledSoFar progress = new SettledSoFar(watching);
         progress.settling(month, run.partners());
+        boolean storing = false;
         while (true) {
+            progress.settled(month, settledPartners(runId));
             run = run(runId);
             switch (run.status()) {
                 case "SEALED" -> {
@@ -121,6 +124,7 @@ class SharedClose {
                     runId = next.get();
                     log.info("Closing {}: facts changed while it ran, running again (run {})", month, runId);
                     progress.settling(month, run(runId).partners());
+                    storing = false;
                 }
                 default -> {
                     boolean settled;
@@ -130,8 +134,10 @@ class SharedClose {
                         fail(runId, e);
                         throw e;
                     }
-                    if (!settled && partsLeft(runId) == 0) {
+                    if (!settled && partsLeft(runId) == 0 && !storing) {
+                        progress.settled(month, run.partners());
                         progress.storing(month);
+                        storing = true;
                     }
                     if (!settled && !finish(runId)) {
                         pause();
@@ -174,6 +180,10 @@ class SharedClose {
         jdbc.sql("select id from close_run where period = :period and status <> 'RUNNING'").param("period", month.atDay(1))
                 .query(Long.class).list().forEach(this::clearStaged); // what a failed part staged after its run ended
         beforeClose.forEach(step -> step.beforeClose(month));
+        // fresh statistics of the month's partition, as the one-transaction close's scan takes them,
+        // so each part's plan fits what was imported since
+        jdbc.sql("select ensure_usage_partitions(:month, :month)").param("month", month.atDay(1)).query().listOfRows();
+        jdbc.sql("analyze usage_row_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue())).update();
         List<Long> partners = facts.partnerIds(month);
         long seen = factsChanged();
         int count = Math.min(parts, partners.size());
@@ -195,10 +205,14 @@ class SharedClose {
         return runId;
     }
 
+    private int settledPartners(long runId) {
+        return jdbc.sql("select coalesce(sum(partners), 0) from close_part where run_id = :run and settled_at is not null")
+                .param("run", runId).query(Integer.class).single();
+    }
+
     /** Settles a part nobody else is settling, if one is left; false when none is. */
     private boolean settleNextPart(long runId, YearMonth month, CloseProgress progress) {
-        int settledBefore = jdbc.sql("select coalesce(sum(partners), 0) from close_part where run_id = :run and settled_at is not null")
-                .param("run", runId).query(Integer.class).single();
+        int settledBefore = settledPartners(runId);
         Optional<Boolean> last = transactions.execute(status -> jdbc.sql("""
                         select run_id, part, first_partner_id, last_partner_id, partners from close_part
                          where run_id = :run and settled_at is null order by part limit 1 for update skip locked""")
