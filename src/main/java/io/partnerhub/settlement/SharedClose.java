@@ -110,6 +110,10 @@ class SharedClose {
             run = run(runId);
             switch (run.status()) {
                 case "SEALED" -> {
+                    if (!storing) { // another instance (or this one's scheduler) settled the last part and finished
+                        progress.settled(month, run.partners());
+                        progress.storing(month);
+                    }
                     return true;
                 }
                 case "FAILED" -> throw new IllegalStateException("closing " + month + " failed: " + run.failure());
