@@ -49,7 +49,8 @@ class TableOwnershipTest {
             "usage", "usage_import usage_row usage_row_default consumption_service consumption_service_import"
                     + " usage_restated_day usage_superseded usage_consumption_day usage_rollup usage_rollup_default"
                     + " usage_month_rollup usage_month_rollup_default usage_superseded_account",
-            "settlement", "statement statement_line adjustment",
+            "settlement", "statement statement_line adjustment close_run close_part close_staged_statement"
+                    + " close_staged_statement_line close_staged_consequence",
             "ledger", "ledger_entry payout",
             "lifecycle", "partner_departure",
             "audit", "audit_entry",

@@ -5,7 +5,9 @@ import io.partnerhub.program.ModelTerms;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import com.zaxxer.hikari.HikariDataSource;
 import io.partnerhub.settlement.PeriodClose;
+import io.partnerhub.settlement.Statements;
 import io.partnerhub.shared.Today;
 import io.partnerhub.usage.GenerateCommand;
 import io.partnerhub.usage.ImportResult;
@@ -38,8 +40,10 @@ import java.util.concurrent.Callable;
  * {@code partnerhub bench-close}: closes one month for a generated population (partners and
  * linked customers seeded by COPY, a FOCUS file of the month imported) and, in the same run,
  * times a plain {@code GROUP BY account, service} over the month's rows, the floor any close
- * reading them can reach. Prints seconds, the ratio and peak heap. Uses a fresh embedded
- * database in a temporary directory, deleted at the end.
+ * reading them can reach. Prints seconds, the ratio, peak heap and the statements digest. Uses a
+ * fresh embedded database in a temporary directory, deleted at the end. With {@code --instances N}
+ * the month is closed instead by N platform processes sharing it in parts ({@link CloseInstances}),
+ * optionally one of them killed mid-close: its digest is the one-instance close's.
  */
 @Command(name = "bench-close", mixinStandardHelpOptions = true,
         description = "Benchmark the period close against a plain GROUP BY over the same usage.")
@@ -58,6 +62,14 @@ public final class CloseBenchmark implements Callable<Integer> {
     Path dataDir;
     @Option(names = "--prepare-only", description = "with --data-dir: prepare the month and stop before timing anything")
     boolean prepareOnly;
+    @Option(names = "--instances", defaultValue = "0", description = "close with this many platform processes on the"
+            + " prepared database, sharing the month in --parts parts (0: this process closes it in one transaction)")
+    int instances;
+    @Option(names = "--parts", defaultValue = "8", description = "with --instances: parts of the month (${DEFAULT-VALUE})")
+    int parts;
+    @Option(names = "--kill", description = "with --instances: kill the first instance with SIGKILL a second into its"
+            + " first part; the others finish the close")
+    boolean kill;
 
     @Override
     public Integer call() throws Exception {
@@ -71,8 +83,9 @@ public final class CloseBenchmark implements Callable<Integer> {
                         0.05, 0.02, 0.01, 0.01, 0.02, 0.01, 7), "vk-cloud", csv);
                 System.out.printf("generated %d rows (%d MB) in %.1f s%n", rows, Files.size(csv) >> 20, seconds(started));
             }
+            // this process's own close is the one-transaction close, the reference the shared one is measured against
             try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of("partnerhub.data-dir", work.toString(),
-                    "logging.level.io.partnerhub.settlement.MonthFacts", "DEBUG"))) {
+                    "logging.level.io.partnerhub.settlement.MonthFacts", "DEBUG", "partnerhub.close.parts", "1"))) {
                 if (!prepared) {
                     prepare(platform, csv);
                     Files.delete(csv);
@@ -84,14 +97,24 @@ public final class CloseBenchmark implements Callable<Integer> {
                 long started;
                 baseline(platform.getBean(DataSource.class), null);
                 double baseline = baseline(platform.getBean(DataSource.class), PeriodClose.WORK_MEM);
-                resetPeaks();
-                started = System.nanoTime();
-                PeriodClose.Result result = platform.getBean(PeriodClose.class).close("bench", period);
-                double close = seconds(started);
-                System.out.printf("close %s: %d statements, %d lines in %.2f s; GROUP BY account, service %.2f s;"
-                                + " ratio %.2f; peak heap %d MB (max %d MB)%n", period, result.partners(),
-                        lines(platform.getBean(DataSource.class)), close, baseline, close / baseline, peakHeapMb(),
-                        Runtime.getRuntime().maxMemory() >> 20);
+                if (instances > 0) {
+                    DataSource dataSource = platform.getBean(DataSource.class);
+                    double close = new CloseInstances(dataSource, ((HikariDataSource) dataSource).getJdbcUrl(), work)
+                            .close(period, instances, parts, kill);
+                    System.out.printf("close %s by %d instances in %d parts%s: %d lines in %.2f s;"
+                                    + " GROUP BY account, service %.2f s; ratio %.2f%n", period, instances, parts,
+                            kill ? ", the first killed" : "", lines(dataSource), close, baseline, close / baseline);
+                } else {
+                    resetPeaks();
+                    started = System.nanoTime();
+                    PeriodClose.Result result = platform.getBean(PeriodClose.class).close("bench", period);
+                    double close = seconds(started);
+                    System.out.printf("close %s: %d statements, %d lines in %.2f s; GROUP BY account, service %.2f s;"
+                                    + " ratio %.2f; peak heap %d MB (max %d MB)%n", period, result.partners(),
+                            lines(platform.getBean(DataSource.class)), close, baseline, close / baseline, peakHeapMb(),
+                            Runtime.getRuntime().maxMemory() >> 20);
+                }
+                System.out.println("statements digest " + platform.getBean(Statements.class).digest());
             }
         } finally {
             if (dataDir == null) {

@@ -31,6 +31,22 @@ final class CustomersInMonth {
     }
 
     /**
+     * The accounts whose usage may count for the partners {@code :first..:last} in any period: those
+     * of every customer ever linked to one of them, and their own. More than the period needs (a
+     * link's days decide), never less, so a part of a shared close reads what the whole close would.
+     */
+    String[] accountsEverOf(MapSqlParameterSource p) {
+        return named.queryForList("""
+                select c.account_id
+                  from customer_link_view l join customer_account_view c on c.customer_id = l.customer_id
+                 where l.partner_id between :first and :last
+                union
+                select account_id from partner_account_view
+                 where partner_id between :first and :last and account_id is not null""",
+                p, String.class).toArray(String[]::new);
+    }
+
+    /**
      * The first day each customer of a first-month referral link in force in the period ever
      * consumed, from the days each account consumed (usage_consumption_day_view: bit d-1 is day d),
      * which the close's deal-expiry step brings up to date first. Usage rows have no index on the

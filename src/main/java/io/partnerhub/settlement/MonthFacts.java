@@ -78,6 +78,29 @@ class MonthFacts {
         }, each);
     }
 
+    /** The ids of the partners {@code period} settles, in id order: what a shared close cuts into parts. */
+    List<Long> partnerIds(YearMonth period) {
+        MapSqlParameterSource p = params(period);
+        p.addValue("only", null);
+        return partners.underContract(p).stream().map(row -> row.facts().id()).toList();
+    }
+
+    /**
+     * Calls {@code each} with the facts of the partners {@code first..last} (ids, both included) for
+     * {@code period}, in id order, exactly as {@link #forEachPartner} would: a part of a shared
+     * close. Reads the usage of every account ever linked to them or their own only.
+     */
+    void forPartners(YearMonth period, long first, long last, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
+        partFacts(period, new Range(first, last), partnersFound, each);
+    }
+
+    /** The partners of a part of a shared close, by id, both ends included. */
+    private record Range(long first, long last) {
+        boolean holds(Row row) {
+            return row.facts().id() >= first && row.facts().id() <= last;
+        }
+    }
+
     /** A partner about to be settled. */
     record Row(String programId, PartnerFacts facts) {
     }
@@ -94,7 +117,18 @@ class MonthFacts {
     private void facts(YearMonth period, Long only, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
         MapSqlParameterSource p = params(period);
         p.addValue("only", only);
-        List<Row> rows = partners.underContract(p);
+        facts(period, p, partners.underContract(p), only == null ? null : customers.accountsOf(p), partnersFound, each);
+    }
+
+    private void partFacts(YearMonth period, Range range, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
+        MapSqlParameterSource p = params(period);
+        p.addValue("only", null).addValue("first", range.first()).addValue("last", range.last());
+        facts(period, p, partners.underContract(p).stream().filter(range::holds).toList(), customers.accountsEverOf(p),
+                partnersFound, each);
+    }
+
+    private void facts(YearMonth period, MapSqlParameterSource p, List<Row> rows, String[] onlyAccounts,
+                       IntConsumer partnersFound, Consumer<PartnerMonth> each) {
         partnersFound.accept(rows.size());
         if (rows.isEmpty()) {
             return;
@@ -104,7 +138,7 @@ class MonthFacts {
                 partners.specializations(p), deals.presales(p), partners.examsPassed(),
                 ProjectConsumption.of(named, programs, params(period), period, rows), history.adjustments(p),
                 ledger.leavingBalances(period));
-        usage.read(period, p, rows, only == null ? null : customers.accountsOf(p), (partner, links, sums) -> {
+        usage.read(period, p, rows, onlyAccounts, (partner, links, sums) -> {
             Program program = programs.find(partner.programId()).orElseThrow(
                     () -> new IllegalStateException("partner " + partner.facts().id() + " is in unknown program "
                             + partner.programId()));

@@ -1,14 +1,10 @@
 package io.partnerhub.settlement;
 
-import io.partnerhub.ledger.RebateLedger;
-import io.partnerhub.partner.Partners;
 import io.partnerhub.settlement.rules.Statement;
 import io.partnerhub.shared.BeforeClose;
 import io.partnerhub.shared.ClosedPeriods;
 import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.PeriodLocks;
-import io.partnerhub.shared.Reason;
-import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 import org.slf4j.Logger;
@@ -34,7 +30,9 @@ import java.util.TreeSet;
  * Closes periods. Each month closes in one transaction that holds the period lock exclusively
  * (imports hold it shared), settles every partner, stores the statements, carries out their tier
  * changes, rebate accruals and Bonus returns, and seals the month; killed at any point it leaves
- * nothing, and closing again continues where the last committed month left off.
+ * nothing, and closing again continues where the last committed month left off. With
+ * {@code partnerhub.close.parts} above 1 a month closes in parts instead, shared by the instances
+ * ({@link SharedClose}), to the same statements.
  */
 @Service
 public class PeriodClose {
@@ -49,8 +47,8 @@ public class PeriodClose {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final MonthFacts facts;
-    private final Partners partners;
-    private final RebateLedger ledger;
+    private final Consequences consequences;
+    private final SharedClose shared;
     private final Today today;
     private final ObjectMapper json;
     private final ClosedPeriods closedPeriods;
@@ -58,7 +56,7 @@ public class PeriodClose {
     private final PeriodInput periods;
 
     PeriodClose(DataSource dataSource, JdbcClient jdbc, TransactionTemplate transactions, MonthFacts facts,
-                Partners partners, RebateLedger ledger, Today today, ObjectMapper json, ClosedPeriods closedPeriods,
+                Consequences consequences, SharedClose shared, Today today, ObjectMapper json, ClosedPeriods closedPeriods,
                 List<BeforeClose> beforeClose, PeriodInput periods, CloseMetrics metrics) {
         this.metrics = metrics;
         this.periods = periods;
@@ -68,8 +66,8 @@ public class PeriodClose {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.facts = facts;
-        this.partners = partners;
-        this.ledger = ledger;
+        this.consequences = consequences;
+        this.shared = shared;
         this.today = today;
         this.json = json;
     }
@@ -89,7 +87,8 @@ public class PeriodClose {
         List<YearMonth> closedNow = new ArrayList<>();
         CloseProgress watched = metrics.watching(progress);
         for (YearMonth month : openMonthsUpTo(period)) {
-            Boolean closed = metrics.month(month, () -> transactions.execute(status -> closeOne(actor, month, watched)));
+            Boolean closed = metrics.month(month, () -> shared.enabled() ? shared.closeMonth(actor, month, watched)
+                    : transactions.execute(status -> closeOne(actor, month, watched)));
             if (Boolean.TRUE.equals(closed)) {
                 closedNow.add(month);
             }
@@ -128,6 +127,11 @@ public class PeriodClose {
         return open;
     }
 
+    /** Closes {@code month} in the caller's transaction, in one go: a shared close whose facts kept changing. */
+    void closeInThisTransaction(String actor, YearMonth month) {
+        closeOne(actor, month, CloseProgress.UNWATCHED);
+    }
+
     private boolean closeOne(String actor, YearMonth month, CloseProgress progress) {
         jdbc.sql(PeriodLocks.EXCLUSIVE).query().listOfRows();
         if (closedPeriods.isClosed(month)) {
@@ -145,10 +149,10 @@ public class PeriodClose {
                 pipeline.settle(partner);
                 progress.settled(month, ++settled[0]);
             });
-            List<Statement> consequences = pipeline.finish();
+            List<Statement> decided = pipeline.finish();
             progress.storing(month);
             log.info("Closing {}: {} partners settled in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
-            consequences.forEach(statement -> carryOut(actor, statement));
+            decided.forEach(statement -> consequences.carryOut(actor, Consequence.of(statement)));
             log.info("Closing {}: {} statements stored, sealing", month, writer.count());
             jdbc.sql("select seal_period(:month)").param("month", month.atDay(1)).query().listOfRows();
             log.info("Closed {}: {} statements in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
@@ -158,21 +162,5 @@ public class PeriodClose {
             throw new UncheckedIOException(e);
         }
         return true;
-    }
-
-    /**
-     * What a statement decides besides itself: a tier change, accruals to the balance, Bonus
-     * returned, and on a final statement the rest of the balance paid out (after the accruals).
-     */
-    private void carryOut(String actor, Statement statement) {
-        statement.standingChange().ifPresent(change -> partners.changeStanding(statement.partnerId(),
-                change.effectiveFrom(), change.model(), change.tier(), ReasonText.english(change.reason()), change.reason().code(),
-                json.writeValueAsString(change.reason().jsonArgs())));
-        statement.accruals().forEach(accrual -> ledger.accrue(actor, statement.partnerId(), accrual.amount(),
-                statement.period(), accrual.reference()));
-        statement.bonusReturns().forEach(back -> ledger.returnBonus(actor, statement.partnerId(), back.withdrawalEntryId(),
-                back.amount(), statement.period(), Reason.of("ledger.bonusReturned", statement.period())));
-        statement.finalPayout().ifPresent(payout -> ledger.payOutFinalBalance(actor, statement.partnerId(), payout.amount(),
-                statement.period(), payout.reference()));
     }
 }

@@ -28,13 +28,44 @@ final class StatementWriter {
     /** Statements per chunk: small enough that storing overlaps settling, large enough that COPY pays off. */
     static final int CHUNK_STATEMENTS = 16;
 
+    /** The statement's columns as the writer copies them, and as a shared close's finish moves them. */
+    static final String STATEMENT_COLUMNS = """
+            partner_id, period, program_id, program_version, model, tier, currency, list_cost, eligible_cost, discount,
+            reward, rebate, bonus, payable, measures, qualification_window, balance_payout""";
+    static final String LINE_COLUMNS = """
+            partner_id, period, line_no, kind, customer_id, base, rate, amount, corrects, explanation, reason_code,
+            reason_args""";
+
+    /**
+     * Where the statements go: issued, or staged by a part of a shared close (whose transaction sets
+     * {@code partnerhub.close_run}, the staged rows' run).
+     */
+    enum Target {
+        ISSUED("statement", "statement_line"),
+        STAGED("close_staged_statement", "close_staged_statement_line");
+
+        private final String copyStatements;
+        private final String copyLines;
+
+        Target(String statements, String lines) {
+            this.copyStatements = "copy " + statements + " (" + STATEMENT_COLUMNS + ") from stdin";
+            this.copyLines = "copy " + lines + " (" + LINE_COLUMNS + ") from stdin";
+        }
+    }
+
     private final ObjectMapper json;
+    private final Target target;
     private final BlockingQueue<Chunk> finished = new LinkedBlockingQueue<>();
     private Chunk filling = new Chunk();
     private int count;
 
     StatementWriter(ObjectMapper json) {
+        this(json, Target.ISSUED);
+    }
+
+    StatementWriter(ObjectMapper json, Target target) {
         this.json = json;
+        this.target = target;
     }
 
     /** A statement and its lines as COPY text, rendered on any thread. */
@@ -88,15 +119,8 @@ final class StatementWriter {
     void copyFinished(Connection connection) throws SQLException, IOException {
         for (Chunk chunk; (chunk = finished.poll()) != null; ) {
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("""
-                    copy statement (partner_id, period, program_id, program_version, model, tier, currency, list_cost,
-                                    eligible_cost, discount, reward, rebate, bonus, payable, measures,
-                                    qualification_window, balance_payout)
-                    from stdin""", new StringReader(chunk.statements.toString()));
-            copy.copyIn("""
-                    copy statement_line (partner_id, period, line_no, kind, customer_id, base, rate, amount, corrects,
-                                         explanation, reason_code, reason_args)
-                    from stdin""", new StringReader(chunk.lines.toString()));
+            copy.copyIn(target.copyStatements, new StringReader(chunk.statements.toString()));
+            copy.copyIn(target.copyLines, new StringReader(chunk.lines.toString()));
         }
     }
 

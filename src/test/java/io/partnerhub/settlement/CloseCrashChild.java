@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -42,6 +43,12 @@ final class CloseCrashChild {
      */
     static CloseCrashChild start(Path dataDir, Path logbackConfig, String freezeAfter, Path log, String... arguments)
             throws IOException {
+        return start(dataDir, Map.of(), logbackConfig, freezeAfter, log, arguments);
+    }
+
+    /** The same with {@code environment} added: another database ({@code PARTNERHUB_DB_URL}), the close's settings. */
+    static CloseCrashChild start(Path dataDir, Map<String, String> environment, Path logbackConfig, String freezeAfter,
+                                 Path log, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
                 "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dlogging.config=" + logbackConfig, "-cp", System.getProperty("java.class.path")));
@@ -54,12 +61,16 @@ final class CloseCrashChild {
         builder.environment().keySet().removeIf(variable -> variable.startsWith("PARTNERHUB_"));
         builder.environment().put("PARTNERHUB_DATA_DIR", dataDir.toString());
         builder.environment().put("PARTNERHUB_DEMO", "false");
+        builder.environment().putAll(environment);
         Path serverLog = dataDir.resolve("postgres.log");
         long serverLogFrom = Files.exists(serverLog) ? Files.size(serverLog) : 0;
         return new CloseCrashChild(builder.start(), String.join(" ", arguments), log, serverLog, serverLogFrom);
     }
 
-    /** Spring Boot's console logging, plus {@link FreezeAfter} on the PeriodClose logger (called before the console). */
+    /**
+     * Spring Boot's console logging, plus {@link FreezeAfter} on the loggers of the one-transaction
+     * and the shared close (called before the console).
+     */
     static void writeLogbackConfig(Path file) throws IOException {
         Files.writeString(file, """
                 <configuration>
@@ -67,8 +78,10 @@ final class CloseCrashChild {
                   <include resource="org/springframework/boot/logging/logback/console-appender.xml"/>
                   <appender name="FREEZE" class="%s"/>
                   <logger name="%s"><appender-ref ref="FREEZE"/></logger>
+                  <logger name="%s"><appender-ref ref="FREEZE"/></logger>
                   <root level="INFO"><appender-ref ref="CONSOLE"/></root>
-                </configuration>""".formatted(FreezeAfter.class.getName(), PeriodClose.class.getName()));
+                </configuration>""".formatted(FreezeAfter.class.getName(), PeriodClose.class.getName(),
+                SharedClose.class.getName()));
     }
 
     private CloseCrashChild(Process process, String name, Path log, Path serverLog, long serverLogFrom) {
