@@ -78,6 +78,11 @@ class MonthFacts {
         }, each);
     }
 
+    /** Fresh planner statistics of the period's usage, before its parts read it (a whole month's read takes its own). */
+    void refreshUsageStatistics(YearMonth period) {
+        usage.analyze(period);
+    }
+
     /** The ids of the partners {@code period} settles, in id order: what a shared close cuts into parts. */
     List<Long> partnerIds(YearMonth period) {
         MapSqlParameterSource p = params(period);

@@ -141,8 +141,7 @@ final class SettlingPipeline implements AutoCloseable {
     private void collect(Settled settled, List<Statement> consequences) {
         writer.add(settled.rendered());
         Statement statement = settled.statement();
-        if (statement.standingChange().isPresent() || !statement.accruals().isEmpty()
-                || !statement.bonusReturns().isEmpty() || statement.finalPayout().isPresent()) {
+        if (Consequence.decidesSomething(statement)) {
             consequences.add(statement);
         }
     }

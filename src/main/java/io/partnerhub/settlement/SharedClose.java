@@ -184,10 +184,9 @@ class SharedClose {
         jdbc.sql("select id from close_run where period = :period and status <> 'RUNNING'").param("period", month.atDay(1))
                 .query(Long.class).list().forEach(this::clearStaged); // what a failed part staged after its run ended
         beforeClose.forEach(step -> step.beforeClose(month));
-        // fresh statistics of the month's partition, as the one-transaction close's scan takes them,
-        // so each part's plan fits what was imported since
-        jdbc.sql("select ensure_usage_partitions(:month, :month)").param("month", month.atDay(1)).query().listOfRows();
-        jdbc.sql("analyze usage_row_" + month.getYear() + "_" + String.format("%02d", month.getMonthValue())).update();
+        // fresh statistics of the month's usage, as the one-transaction close takes them, so each
+        // part's plan fits what was imported since
+        facts.refreshUsageStatistics(month);
         List<Long> partners = facts.partnerIds(month);
         long seen = factsChanged();
         int count = Math.min(parts, partners.size());

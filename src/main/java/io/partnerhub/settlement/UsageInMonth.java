@@ -161,7 +161,7 @@ final class UsageInMonth {
     }
 
     /** Fresh statistics of the month's partition, so the plan fits what was imported since. */
-    private void analyze(YearMonth period) {
+    void analyze(YearMonth period) {
         jdbc.queryForList("select ensure_usage_partitions(?, ?)", period.atDay(1), period.atDay(1));
         String month = period.getYear() + "_" + String.format("%02d", period.getMonthValue());
         jdbc.execute("analyze usage_month_rollup_" + month);

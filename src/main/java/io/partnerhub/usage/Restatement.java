@@ -129,7 +129,7 @@ final class Restatement {
         YearMonth openFrom = context.closedPeriods().stream().max(YearMonth::compareTo)
                 .flatMap(context::openPeriodAfter).orElse(context.earliest());
         lock(connection);
-        // the scan groups up to a row per account, service and month: hashed in memory, not spilled
+        // the superseded sums are grouped per import and period, and per account and service: hashed in memory, not spilled
         execute(connection, "set local work_mem = '256MB'");
         record(connection, importId, days, openFrom);
         // the months' partitions were just written, their statistics not refreshed yet: a plan from
