@@ -88,6 +88,7 @@ final class ProgramValidation {
         rebates(v, at, models);
         tiers(v, at, models);
         training(v, at);
+        incentives(v, at, models);
         require(v.unknownServices() != null, at + ".unknownServices", "is required (MAIN or OTHER)");
         require(v.deals() != null, at + ".deals", "is required");
         if (v.deals() != null) {
@@ -282,6 +283,87 @@ final class ProgramValidation {
             require(!condition.courses().isEmpty(), cat + ".courses", "list at least one course");
             names(condition.courses(), cat + ".courses");
         });
+    }
+
+    /** Incentive rules: known models and tiers, one rule per kind (per bonus for one-off bonuses), sane numbers. */
+    private void incentives(ProgramVersion v, String at, Set<PartnerModel> models) {
+        Set<String> tierIds = v.tiers().stream().map(TierRule::id).collect(Collectors.toSet());
+        Set<String> kinds = new HashSet<>();
+        for (int i = 0; i < v.incentives().size(); i++) {
+            IncentiveRule rule = v.incentives().get(i);
+            String iat = at + ".incentives[" + i + "]";
+            if (rule == null) {
+                problems.add(iat + ": is empty");
+                continue;
+            }
+            String kind = rule instanceof IncentiveRule.OneOffBonus b ? "ONE_OFF_BONUS " + b.bonus()
+                    : rule.getClass().getSimpleName();
+            require(kinds.add(kind), iat + ".kind", kind + " is listed twice");
+            if (rule.models() != null && !rule.models().isEmpty()) {
+                modelsKnown(rule.models(), iat, models);
+            }
+            for (String tier : rule.tiers() == null ? Set.<String>of() : rule.tiers()) {
+                require(tierIds.contains(tier), iat + ".tiers", "'" + tier + "' is not one of the tiers " + tierIds);
+            }
+            switch (rule) {
+                case IncentiveRule.BonusCodes r -> {
+                    require(r.codesPerQuarter() > 0, iat + ".codesPerQuarter", "must be positive");
+                    require(r.amountPerQuarter() != null && r.amountPerQuarter().signum() > 0,
+                            iat + ".amountPerQuarter", "must be a positive amount");
+                    require(r.codesPerCustomer() > 0, iat + ".codesPerCustomer", "must be positive");
+                }
+                case IncentiveRule.Trial r -> {
+                    Set<String> trialTiers = new HashSet<>(r.untilEndedTiers() == null ? Set.of() : r.untilEndedTiers());
+                    if (r.daysByTier() != null) {
+                        r.daysByTier().forEach((tier, days) -> {
+                            require(tierIds.contains(tier), iat + ".daysByTier", "'" + tier + "' is not one of the tiers " + tierIds);
+                            require(days != null && days > 0, iat + ".daysByTier." + tier, "must be a positive number of days");
+                            require(!trialTiers.contains(tier), iat + ".daysByTier." + tier,
+                                    "is also in untilEndedTiers: a tier's trial lasts days or until ended, not both");
+                        });
+                    }
+                    trialTiers.forEach(tier -> require(tierIds.contains(tier), iat + ".untilEndedTiers",
+                            "'" + tier + "' is not one of the tiers " + tierIds));
+                }
+                case IncentiveRule.FreeMonths r -> {
+                    require(r.perCustomer() > 0, iat + ".perCustomer", "must be positive");
+                    require(r.monthsBetween() >= 0, iat + ".monthsBetween", "must not be negative");
+                }
+                case IncentiveRule.Sandbox r -> {
+                    require(r.platforms() != null && !r.platforms().isEmpty(), iat + ".platforms", "list at least one");
+                    require(r.vcpu() > 0 && r.ramGb() > 0 && r.ssdGb() > 0, iat, "vcpu, ramGb and ssdGb must be positive");
+                    require(r.paidMonthsAfterDowngrade() >= 0, iat + ".paidMonthsAfterDowngrade", "must not be negative");
+                    require(r.tiers() != null && !r.tiers().isEmpty(), iat + ".tiers", "name the tiers the sandbox is free under");
+                }
+                case IncentiveRule.OneOffBonus r -> bonus(r, iat);
+                case IncentiveRule.CoMarketing r -> {
+                    percent(r.minPartnerSharePercent(), iat + ".minPartnerSharePercent", true);
+                    require(r.providerBudgetPerQuarter() != null && r.providerBudgetPerQuarter().signum() >= 0,
+                            iat + ".providerBudgetPerQuarter", "is required and must not be negative");
+                }
+                case IncentiveRule.WarmLeads r -> {
+                    require(r.answerBusinessDays() > 0, iat + ".answerBusinessDays", "must be positive");
+                    require(!v.declaredSpecializations().isEmpty(), iat,
+                            "warm leads go by declared specialization: list declaredSpecializations");
+                }
+            }
+        }
+    }
+
+    private void bonus(IncentiveRule.OneOffBonus r, String at) {
+        if (r.bonus() == null) {
+            problems.add(at + ".bonus: is required (CASE_STUDY, TELEGRAM_COMMENT or SALES_MANAGER)");
+            return;
+        }
+        switch (r.bonus()) {
+            case CASE_STUDY -> require(r.amount() != null && r.amount().signum() > 0, at + ".amount",
+                    "a case-study bonus is a positive fixed amount");
+            case TELEGRAM_COMMENT -> require(r.minAmount() != null && r.maxAmount() != null && r.minAmount().signum() > 0
+                    && r.minAmount().compareTo(r.maxAmount()) <= 0, at, "give 0 < minAmount <= maxAmount");
+            case SALES_MANAGER -> {
+                percent(r.percentOfMonthAfterDiscount(), at + ".percentOfMonthAfterDiscount", true);
+            }
+        }
     }
 
     /** Each name present and listed once (case-insensitively). */

@@ -26,6 +26,8 @@ import java.util.TreeSet;
  * @param declaredSpecializations specializations a partner declares for itself (Oblakoteka's warm leads)
  * @param specializationConditions what a partner needs on the day it is granted (or declares) a
  *                               specialization, by specialization name
+ * @param incentives             the incentives the program offers (bonus codes, trials, free months,
+ *                               the sandbox, one-off bonuses, co-marketing, warm leads); none listed: none
  */
 public record ProgramVersion(
         LocalDate effectiveFrom,
@@ -46,7 +48,8 @@ public record ProgramVersion(
         List<String> statusCourses,
         String examCourse,
         List<String> declaredSpecializations,
-        Map<String, SpecializationCondition> specializationConditions) {
+        Map<String, SpecializationCondition> specializationConditions,
+        List<IncentiveRule> incentives) {
 
     public ProgramVersion {
         customerConsent = customerConsent == null ? CustomerConsent.NOT_REQUIRED : customerConsent;
@@ -56,6 +59,7 @@ public record ProgramVersion(
         excludedFundingSources = excludedFundingSources == null ? Set.of() : Set.copyOf(excludedFundingSources);
         statusCourses = statusCourses == null ? List.of() : List.copyOf(statusCourses);
         declaredSpecializations = declaredSpecializations == null ? List.of() : List.copyOf(declaredSpecializations);
+        incentives = incentives == null ? List.of() : List.copyOf(incentives);
         specializationConditions = specializationConditions == null ? Map.of()
                 : Collections.unmodifiableMap(new TreeMap<>(specializationConditions));
     }
@@ -126,6 +130,17 @@ public record ProgramVersion(
     /** Whether a tier counts the training exam (Oblakoteka's Professional requirement). */
     public boolean countsTheExam() {
         return tiers.stream().anyMatch(t -> t.qualification() instanceof TierRule.MonthlyRequirementWindow w && w.examCounts());
+    }
+
+    /** The incentive rule of a kind these terms give, if any (one per kind; one-off bonuses: {@link #bonus}). */
+    public <R extends IncentiveRule> Optional<R> incentive(Class<R> kind) {
+        return incentives.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+    }
+
+    /** The one-off bonus rule of a kind these terms give, if any. */
+    public Optional<IncentiveRule.OneOffBonus> bonus(IncentiveRule.BonusKind kind) {
+        return incentives.stream().filter(IncentiveRule.OneOffBonus.class::isInstance)
+                .map(IncentiveRule.OneOffBonus.class::cast).filter(b -> b.bonus() == kind).findFirst();
     }
 
     /** What holding {@code specialization} needs, if anything. */

@@ -4,6 +4,7 @@ import io.partnerhub.partner.Credentials;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
+import io.partnerhub.settlement.rules.IncentiveFacts;
 import io.partnerhub.settlement.rules.PartnerMonth;
 import io.partnerhub.settlement.rules.PartnerMonth.AdjustmentFact;
 import io.partnerhub.settlement.rules.PartnerMonth.BonusWithdrawal;
@@ -50,6 +51,7 @@ class MonthFacts {
     private final StatementHistory history;
     private final LedgerInMonth ledger;
     private final UsageInMonth usage;
+    private final IncentivesInMonth incentives;
 
     MonthFacts(DataSource dataSource, ProgramCatalog programs, Credentials credentials, ObjectMapper json) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -62,6 +64,7 @@ class MonthFacts {
         this.history = new StatementHistory(named, json);
         this.ledger = new LedgerInMonth(named);
         this.usage = new UsageInMonth(jdbc, named);
+        this.incentives = new IncentivesInMonth(named);
     }
 
     /** Calls {@code each} with every partner's facts for {@code period}, in partner id order. */
@@ -116,7 +119,8 @@ class MonthFacts {
                          Map<Long, List<BonusWithdrawal>> bonus, Map<Long, Integer> certified,
                          Map<Long, Set<String>> specializations, Map<Long, List<PresaleFact>> presales,
                          Map<Long, LocalDate> exams, Map<Long, List<ProjectFact>> projects,
-                         Map<Long, List<AdjustmentFact>> adjustments, Map<Long, BigDecimal> leavingBalances) {
+                         Map<Long, List<AdjustmentFact>> adjustments, Map<Long, BigDecimal> leavingBalances,
+                         Map<Long, IncentiveFacts> incentives) {
     }
 
     private void facts(YearMonth period, Long only, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
@@ -142,7 +146,7 @@ class MonthFacts {
                 customers.firstConsumedOn(p), ledger.bonusWithdrawals(p), partners.certifiedEmployees(period),
                 partners.specializations(p), deals.presales(p), partners.examsPassed(),
                 ProjectConsumption.of(named, programs, params(period), period, rows), history.adjustments(p),
-                ledger.leavingBalances(period));
+                ledger.leavingBalances(period), incentives.read(period, p));
         usage.read(period, p, rows, onlyAccounts, (partner, links, sums) -> {
             Program program = programs.find(partner.programId()).orElseThrow(
                     () -> new IllegalStateException("partner " + partner.facts().id() + " is in unknown program "
@@ -158,7 +162,7 @@ class MonthFacts {
                     known.certified().getOrDefault(id, 0), known.specializations().getOrDefault(id, Set.of()),
                     known.presales().getOrDefault(id, List.of()), known.exams().get(id), known.firstMonthsRewarded(),
                     known.firstConsumedOn(), known.adjustments().getOrDefault(id, List.of()),
-                    known.leavingBalances().get(id)));
+                    known.leavingBalances().get(id), known.incentives().getOrDefault(id, IncentiveFacts.NONE)));
         });
     }
 

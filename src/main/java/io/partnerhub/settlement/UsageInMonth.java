@@ -128,7 +128,7 @@ final class UsageInMonth {
 
     /**
      * Accounts where something changes inside the period: a link starts or ends, a deal starts or
-     * ends, or the partner leaves. Only their usage is summed by day. An array parameter rather than a
+     * ends, the partner leaves, or a trial (the provider pays its days) overlaps it. Only their usage is summed by day. An array parameter rather than a
      * temporary table, so the month's aggregate may run in parallel.
      */
     private String[] splitAccounts(MapSqlParameterSource p) {
@@ -145,7 +145,11 @@ final class UsageInMonth {
                   from customer_link_view l
                   join customer_account_view c on c.customer_id = l.customer_id
                   join partner_ending_view e on e.partner_id = l.partner_id
-                 where least(e.exit_date, e.revoked_on) > :start and least(e.exit_date, e.revoked_on) <= :end""",
+                 where least(e.exit_date, e.revoked_on) > :start and least(e.exit_date, e.revoked_on) <= :end
+                union
+                select c.account_id
+                  from incentive_trial_view t join customer_account_view c on c.customer_id = t.customer_id
+                 where t.valid_from <= :end and (t.valid_to is null or t.valid_to >= :start)""",
                 p, String.class).toArray(String[]::new);
     }
 

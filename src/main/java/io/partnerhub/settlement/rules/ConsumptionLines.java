@@ -1,5 +1,6 @@
 package io.partnerhub.settlement.rules;
 
+import io.partnerhub.program.IncentiveRule;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.program.RateRule;
@@ -7,6 +8,10 @@ import io.partnerhub.program.Service;
 import io.partnerhub.program.Service.ServiceCategory;
 import io.partnerhub.program.Settlement;
 import io.partnerhub.program.TierRule;
+import io.partnerhub.settlement.rules.IncentiveFacts.FreeMonthFact;
+import io.partnerhub.settlement.rules.IncentiveFacts.ResourceSum;
+import io.partnerhub.settlement.rules.IncentiveFacts.SandboxFact;
+import io.partnerhub.settlement.rules.IncentiveFacts.TrialFact;
 import io.partnerhub.settlement.rules.PartnerMonth.DealFact;
 import io.partnerhub.settlement.rules.PartnerMonth.LinkFact;
 import io.partnerhub.settlement.rules.PartnerMonth.Restated;
@@ -25,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -64,10 +70,21 @@ final class ConsumptionLines {
         final Map<String, Money> providerFunding = new TreeMap<>();
         /** Eligible consumption per rate segment and service. */
         final Map<Segment, Map<String, Money>> eligible = new LinkedHashMap<>();
+        /** Consumption an incentive paid (a trial, a free month, the sandbox): in the list cost, never eligible. */
+        final Map<Grant, Money> incentivePaid = new TreeMap<>();
 
         Account(String currency) {
             list = Money.zero(currency);
             credits = Money.zero(currency);
+        }
+    }
+
+    /** The incentive that paid for consumption, and the words of its statement line. */
+    private record Grant(Kind kind, long id, Reason reason) implements Comparable<Grant> {
+        @Override
+        public int compareTo(Grant other) {
+            int byKind = kind.compareTo(other.kind);
+            return byKind != 0 ? byKind : Long.compare(id, other.id);
         }
     }
 
@@ -149,9 +166,15 @@ final class ConsumptionLines {
                     throw new IllegalStateException("usage names link " + sum.linkId() + " the facts lack");
                 }
                 account.accountIds.add(link.accountId());
-                add(account, sum, new Segment(link, dealOn(sum.customerId(), day).orElse(null)));
+                Optional<TrialFact> trial = trialOn(sum.customerId(), day);
+                if (trial.isPresent() && incentiveMayPay(sum.fundingSource(), sum.chargeCategory())) {
+                    paidBy(account, trialGrant(trial.get()), money(sum.listCost()));
+                } else {
+                    add(account, sum, new Segment(link, dealOn(sum.customerId(), day).orElse(null)));
+                }
             }
         }
+        resourcesPaidByIncentives(accounts);
         measures.put(Measures.CUSTOMERS_LIST_COST, BigDecimal.ZERO);
         measures.put(Measures.CUSTOMERS_ELIGIBLE, BigDecimal.ZERO);
         measures.put(Measures.MAIN_AFTER_DISCOUNT, BigDecimal.ZERO);
@@ -174,6 +197,113 @@ final class ConsumptionLines {
                 }
             }
         });
+    }
+
+    /**
+     * Trials, free months and the sandbox (PROGRAMS.md "Oblakoteka"; docs/incentives.md): the
+     * provider pays consumption with money of the consumption categories; bonus money, grants and
+     * credits already paid theirs, and tax is outside every figure.
+     */
+    private static boolean incentiveMayPay(String fundingSource, String chargeCategory) {
+        return MONEY.equals(fundingSource) && !"CREDIT".equals(chargeCategory) && !"TAX".equals(chargeCategory);
+    }
+
+    private void paidBy(Account account, Grant grant, Money cost) {
+        account.list = account.list.plus(cost);
+        account.incentivePaid.merge(grant, cost, Money::plus);
+    }
+
+    private Optional<TrialFact> trialOn(long customerId, LocalDate day) {
+        return month.incentives().trials().stream()
+                .filter(t -> t.customerId() == customerId && t.covers(day)).findFirst();
+    }
+
+    private static Grant trialGrant(TrialFact trial) {
+        return new Grant(Kind.TRIAL, trial.id(), Reason.of("incentive.trial", trial.id(), trial.from(),
+                trial.to() == null ? Reason.of("incentive.trialRunning") : Reason.of("incentive.trialUntil", trial.to())));
+    }
+
+    /**
+     * The consumption of the resources a free month or the sandbox names, taken out of what the
+     * usage sums put in the eligible (or own) consumption and moved to the incentive that pays it.
+     * A trial's day stays the trial's.
+     */
+    private void resourcesPaidByIncentives(Map<AccountKey, Account> accounts) {
+        Optional<Sandboxed> sandbox = sandbox();
+        for (ResourceSum sum : month.incentives().resourceUsage()) {
+            if (!incentiveMayPay(sum.fundingSource(), sum.chargeCategory()) || !YearMonth.from(sum.day()).equals(month.period())
+                    || (month.partner().endsOn() != null && !sum.day().isBefore(month.partner().endsOn()))) {
+                continue;
+            }
+            Account account = accounts.get(new AccountKey(sum.customerId(), null, null));
+            if (account == null) {
+                continue;
+            }
+            UsageSum taken = new UsageSum(sum.customerId(), 0, sum.service(), sum.fundingSource(), sum.chargeCategory(),
+                    sum.day(), sum.listCost().negate());
+            if (sum.customerId() == null) {
+                if (sandbox.isPresent() && sandbox.get().pays(sum)) {
+                    add(account, taken, null);
+                    paidBy(account, sandbox.get().grant(), money(sum.listCost()));
+                }
+                continue;
+            }
+            long customerId = sum.customerId();
+            if (trialOn(customerId, sum.day()).isPresent()) {
+                continue;
+            }
+            Optional<FreeMonthFact> free = month.incentives().freeMonths().stream()
+                    .filter(f -> f.customerId() == customerId && f.month().equals(month.period())
+                            && f.resourceIds().contains(sum.resourceId()))
+                    .findFirst();
+            Optional<LinkFact> link = month.links().stream()
+                    .filter(l -> l.customerId() == customerId && !sum.day().isBefore(l.from())
+                            && (l.to() == null || sum.day().isBefore(l.to())))
+                    .findFirst();
+            if (free.isPresent() && link.isPresent()) {
+                add(account, taken, new Segment(link.get(), dealOn(customerId, sum.day()).orElse(null)));
+                FreeMonthFact grant = free.get();
+                paidBy(account, new Grant(Kind.FREE_MONTH, grant.id(), Reason.of("incentive.freeMonth", grant.id(),
+                        grant.month(), Reason.list("comma", new TreeSet<>(grant.resourceIds()).stream().toList()))),
+                        money(sum.listCost()));
+            }
+        }
+    }
+
+    /** The partner's sandbox this period, where the terms still offer it. */
+    private record Sandboxed(SandboxFact fact, LocalDate paidFrom, Grant grant) {
+        boolean pays(ResourceSum sum) {
+            return fact.resourceId().equals(sum.resourceId()) && !sum.day().isBefore(fact.requestedOn())
+                    && (paidFrom == null || sum.day().isBefore(paidFrom));
+        }
+    }
+
+    private Optional<Sandboxed> sandbox() {
+        SandboxFact fact = month.incentives().sandbox();
+        Optional<IncentiveRule.Sandbox> rule = terms.incentive(IncentiveRule.Sandbox.class);
+        if (fact == null || rule.isEmpty()) {
+            return Optional.empty();
+        }
+        NavigableMap<LocalDate, String> tiers = fact.tierSince().headMap(month.period().atEndOfMonth(), true);
+        LocalDate paidFrom = rule.get().paidFrom(tiers).orElse(null);
+        Reason free = paidFrom == null
+                ? Reason.of("incentive.sandboxFreeWhile", tiers.isEmpty() ? "—" : tiers.lastEntry().getValue())
+                : Reason.of("incentive.sandboxFreeUntil", rule.get().downgradedOn(tiers).orElse(paidFrom),
+                paidFrom.minusDays(1));
+        return Optional.of(new Sandboxed(fact, paidFrom, new Grant(Kind.SANDBOX, fact.id(), Reason.of("incentive.sandbox",
+                fact.id(), fact.platform(), fact.resourceId(), free))));
+    }
+
+    private void incentiveLines(Long customerId, Account account) {
+        account.incentivePaid.forEach((grant, paid) -> {
+            if (!paid.isZero()) {
+                lines.add(StatementLine.of(grant.kind(), customerId, paid, grant.reason()));
+            }
+        });
+    }
+
+    private Money incentivePaid(Account account) {
+        return sum(account.incentivePaid);
     }
 
     private void add(Account account, UsageSum sum, Segment segment) {
@@ -214,6 +344,7 @@ final class ConsumptionLines {
             lines.add(StatementLine.of(Kind.EXCLUSION, customerId, excluded.negate(),
                     Reason.of("exclusion.customer", exclusions(account))));
         }
+        incentiveLines(customerId, account);
         measure(Measures.CUSTOMERS_LIST_COST, account.list);
         account.eligible.entrySet().stream()
                 .sorted(Comparator.comparing((Map.Entry<Segment, Map<String, Money>> e) -> e.getKey().link().from())
@@ -230,8 +361,12 @@ final class ConsumptionLines {
             String account = month.partner().accountId();
             lines.add(StatementLine.of(Kind.LIST_COST, null, own.list,
                     Reason.of("listCost.own", account)));
-            lines.add(StatementLine.of(Kind.EXCLUSION, null, own.list.negate(), Reason.of("exclusion.own")));
+            Money notPaidByIncentives = own.list.minus(incentivePaid(own));
+            if (!notPaidByIncentives.isZero()) {
+                lines.add(StatementLine.of(Kind.EXCLUSION, null, notPaidByIncentives.negate(), Reason.of("exclusion.own")));
+            }
         }
+        incentiveLines(null, own);
         providerPaidLine(null, own);
     }
 
@@ -473,7 +608,7 @@ final class ConsumptionLines {
         return new Money(value, currency);
     }
 
-    private Money sum(Map<String, Money> values) {
+    private <K> Money sum(Map<K, Money> values) {
         return values.values().stream().reduce(Money.zero(currency), Money::plus);
     }
 }

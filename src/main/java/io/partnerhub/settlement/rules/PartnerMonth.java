@@ -34,6 +34,7 @@ import java.util.Set;
  * @param rebateBalance  in the partner's last month (its exit or revocation is on the next month's
  *                       first day at the latest): the rebate balance before this close, Bonus withdrawn
  *                       for later months not counted (it is returned); otherwise zero
+ * @param incentives     the partner's trials, free months, sandbox and one-off bonuses that concern the period
  */
 public record PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
                            List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects,
@@ -41,7 +42,19 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                            List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
                            Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
                            Set<Long> firstMonthsRewarded, Map<Long, LocalDate> firstConsumedOn,
-                           List<AdjustmentFact> adjustments, BigDecimal rebateBalance) {
+                           List<AdjustmentFact> adjustments, BigDecimal rebateBalance, IncentiveFacts incentives) {
+
+    /** A partner's month without incentives. */
+    public PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
+                        List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects, List<UsageSum> usage,
+                        List<PriorStatement> history, List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
+                        Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
+                        Set<Long> firstMonthsRewarded, Map<Long, LocalDate> firstConsumedOn,
+                        List<AdjustmentFact> adjustments, BigDecimal rebateBalance) {
+        this(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
+                certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
+                adjustments, rebateBalance, IncentiveFacts.NONE);
+    }
 
     /** A partner's month with no rebate balance to pay out. */
     public PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
@@ -52,11 +65,19 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                         List<AdjustmentFact> adjustments) {
         this(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
                 certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
-                adjustments, BigDecimal.ZERO);
+                adjustments, BigDecimal.ZERO, IncentiveFacts.NONE);
+    }
+
+    /** The same month with these incentives. */
+    public PartnerMonth withIncentives(IncentiveFacts facts) {
+        return new PartnerMonth(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
+                certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
+                adjustments, rebateBalance, facts);
     }
 
     public PartnerMonth {
         rebateBalance = rebateBalance == null ? BigDecimal.ZERO : rebateBalance;
+        incentives = incentives == null ? IncentiveFacts.NONE : incentives;
         links = List.copyOf(links);
         deals = List.copyOf(deals);
         projects = List.copyOf(projects);

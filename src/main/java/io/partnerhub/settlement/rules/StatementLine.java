@@ -33,7 +33,15 @@ public record StatementLine(Kind kind, Long customerId, Money base, BigDecimal r
         /** What bonus money, grants and credits paid: reduces the payable. */
         PROVIDER_PAID,
         /** The rebate balance paid out to the bank account by a partner's final statement: feeds balancePayout. */
-        BALANCE_PAYOUT
+        BALANCE_PAYOUT,
+        /** Consumption during a customer's trial, paid by the provider: outside eligibleCost and payable. */
+        TRIAL,
+        /** Consumption of a customer's chosen resources in a free month, paid by the provider: likewise. */
+        FREE_MONTH,
+        /** Consumption of the partner's sandbox machine while it is free, paid by the provider: likewise. */
+        SANDBOX,
+        /** A one-off bonus paid out (case study, Telegram comment, sales manager): feeds reward. */
+        BONUS_PAYMENT
     }
 
     public static StatementLine of(Kind kind, Long customerId, Money amount, Reason reason) {

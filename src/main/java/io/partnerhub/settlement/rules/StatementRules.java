@@ -1,5 +1,6 @@
 package io.partnerhub.settlement.rules;
 
+import io.partnerhub.program.IncentiveRule;
 import io.partnerhub.program.RateRule;
 import io.partnerhub.program.RebateRule;
 import io.partnerhub.program.Settlement;
@@ -42,6 +43,7 @@ public final class StatementRules {
         String currency = month.currency();
 
         presaleRewards(month, lines);
+        bonusPayments(month, lines);
         carriedDiscount(month, lines);
         adjustments(month, lines);
         List<Rebates.Rebate> rebates = Rebates.accrued(month, measures);
@@ -130,6 +132,54 @@ public final class StatementRules {
                         .forEach(presale -> lines.add(StatementLine.of(Kind.REWARD, null,
                                 new Money(rule.amount(), month.currency()),
                                 Reason.of("reward.presale", presale.id(), presale.title(), presale.completedOn())))));
+    }
+
+    /**
+     * One-off bonuses (Oblakoteka, seed 002 footnotes 6, 10, 11): a case study or a Telegram comment
+     * at the amount granted; the sales-manager bonus at the program's percentage of the customer's
+     * cost this month after the partner discount (its list cost less the discount and what the
+     * provider paid: bonus money, grants, credits, a trial or free month), never below zero.
+     */
+    private static void bonusPayments(PartnerMonth month, List<StatementLine> lines) {
+        List<IncentiveFacts.BonusFact> bonuses = month.incentives().bonuses().stream()
+                .sorted(Comparator.comparing(IncentiveFacts.BonusFact::publishedOn)
+                        .thenComparingLong(IncentiveFacts.BonusFact::id)).toList();
+        for (IncentiveFacts.BonusFact bonus : bonuses) {
+            String code = "bonus." + switch (bonus.kind()) {
+                case CASE_STUDY -> "caseStudy";
+                case TELEGRAM_COMMENT -> "telegramComment";
+                case SALES_MANAGER -> "salesManager";
+            };
+            if (bonus.amount() != null) {
+                lines.add(StatementLine.of(Kind.BONUS_PAYMENT, bonus.customerId(), new Money(bonus.amount(), month.currency()),
+                        Reason.of(code, bonus.reference(), bonus.publishedOn())));
+                continue;
+            }
+            BigDecimal percent = month.terms().bonus(bonus.kind())
+                    .map(IncentiveRule.OneOffBonus::percentOfMonthAfterDiscount).orElse(BigDecimal.ZERO);
+            Money cost = customerCostAfterDiscount(month, lines, bonus.customerId());
+            lines.add(StatementLine.rated(Kind.BONUS_PAYMENT, bonus.customerId(), cost.isNegative()
+                    ? Money.zero(month.currency()) : cost, percent, Reason.of(code, Reason.rate(percent), month.period(),
+                    bonus.reference(), bonus.publishedOn())));
+        }
+    }
+
+    private static final Set<Kind> NOT_PAID_BY_THE_CUSTOMER = Set.of(Kind.DISCOUNT, Kind.PROVIDER_PAID, Kind.TRIAL,
+            Kind.FREE_MONTH);
+
+    private static Money customerCostAfterDiscount(PartnerMonth month, List<StatementLine> lines, Long customerId) {
+        Money cost = Money.zero(month.currency()).rounded();
+        for (StatementLine line : lines) {
+            if (line.corrects() != null || !java.util.Objects.equals(line.customerId(), customerId)) {
+                continue;
+            }
+            if (line.kind() == Kind.LIST_COST) {
+                cost = cost.plus(line.amount());
+            } else if (NOT_PAID_BY_THE_CUSTOMER.contains(line.kind())) {
+                cost = cost.minus(line.amount());
+            }
+        }
+        return cost;
     }
 
     /** Late corrections of closed periods: lines of this statement naming the month they correct. */
