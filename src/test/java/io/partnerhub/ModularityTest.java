@@ -39,7 +39,7 @@ class ModularityTest {
                         "io.partnerhub.program..", "io.partnerhub.partner..", "io.partnerhub.customer..",
                         "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
                         "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.portal..",
-                        "io.partnerhub.lifecycle..")
+                        "io.partnerhub.lifecycle..", "io.partnerhub.incentive..")
                 .check(CLASSES);
     }
 
@@ -53,15 +53,16 @@ class ModularityTest {
             Map.entry("usage", Set.of("program", "partner", "customer")),
             Map.entry("ledger", Set.of("partner", "program", "event")),
             Map.entry("settlement", Set.of("partner", "program", "ledger", "event")),
+            Map.entry("incentive", Set.of("partner", "customer", "program", "event")),
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
             Map.entry("portal", Set.of("partner", "program", "customer", "deal", "usage", "ledger", "settlement",
-                    "event", "lifecycle", "audit")));
+                    "event", "lifecycle", "audit", "incentive")));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
         Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
-                "event", "portal", "demo", "lifecycle");
+                "event", "portal", "demo", "lifecycle", "incentive");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))
