@@ -67,6 +67,15 @@ create table sandbox (
     constraint ck_sandbox_platform check (platform in ('KVM', 'HYPER_V'))
 );
 
+-- The warnings a partner got before its sandbox becomes paid: each once (days_before 0: it is paid now).
+create table sandbox_warning (
+    sandbox_id  bigint not null references sandbox (id),
+    paid_from   date   not null,
+    days_before int    not null,
+    warned_on   date   not null,
+    constraint pk_sandbox_warning primary key (sandbox_id, paid_from, days_before)
+);
+
 -- One-off bonuses paid out on the statement of `period` (a BONUS_PAYMENT line). amount null: the
 -- close computes it (SALES_MANAGER: a share of the customer's month after discount).
 create table incentive_bonus (

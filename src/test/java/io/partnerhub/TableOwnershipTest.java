@@ -52,7 +52,7 @@ class TableOwnershipTest {
             "settlement", "statement statement_line adjustment close_run close_part close_staged_statement"
                     + " close_staged_statement_line close_staged_consequence",
             "ledger", "ledger_entry payout",
-            "incentive", "bonus_code trial free_month sandbox incentive_bonus co_marketing_event lead lead_offer",
+            "incentive", "bonus_code trial free_month sandbox sandbox_warning incentive_bonus co_marketing_event lead lead_offer",
             "lifecycle", "partner_departure",
             "audit", "audit_entry",
             "event", "lifecycle_event",
