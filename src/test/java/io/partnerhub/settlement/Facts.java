@@ -3,6 +3,7 @@ package io.partnerhub.settlement;
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.settlement.rules.IncentiveFacts;
 import io.partnerhub.settlement.rules.PartnerMonth;
 import io.partnerhub.settlement.rules.PartnerMonth.BonusWithdrawal;
 import io.partnerhub.settlement.rules.PartnerMonth.DealFact;
@@ -50,6 +51,11 @@ final class Facts {
     private final Map<Long, LocalDate> firstConsumedOn = new HashMap<>();
     private int certified;
     private LocalDate exam;
+    private final List<IncentiveFacts.TrialFact> trials = new ArrayList<>();
+    private final List<IncentiveFacts.FreeMonthFact> freeMonths = new ArrayList<>();
+    private final List<IncentiveFacts.ResourceSum> resources = new ArrayList<>();
+    private final List<IncentiveFacts.BonusFact> bonuses = new ArrayList<>();
+    private IncentiveFacts.SandboxFact sandbox;
 
     private Facts(String programId, String period, PartnerModel model, String tier, String contract) {
         this.program = PROGRAMS.find(programId).orElseThrow();
@@ -210,10 +216,60 @@ final class Facts {
         return this;
     }
 
+    /** A trial of the customer from a day to a day (both included; null: still running). */
+    Facts trial(long id, long customerId, String from, String to) {
+        trials.add(new IncentiveFacts.TrialFact(id, customerId, LocalDate.parse(from), to == null ? null : LocalDate.parse(to)));
+        return this;
+    }
+
+    /** A free month of the period for the customer's resources. */
+    Facts freeMonth(long id, long customerId, String... resourceIds) {
+        freeMonths.add(new IncentiveFacts.FreeMonthFact(id, customerId, period, Set.of(resourceIds)));
+        return this;
+    }
+
+    /**
+     * The partner's sandbox on resource {@code resourceId}, and its tiers by day, "2026-03-01 PROFESSIONAL;
+     * 2026-10-01 BASIC".
+     */
+    Facts sandbox(long id, String resourceId, String requestedOn, String tiers) {
+        java.util.TreeMap<LocalDate, String> since = new java.util.TreeMap<>();
+        for (String standing : tiers.split(";")) {
+            String[] f = standing.strip().split(" ");
+            since.put(LocalDate.parse(f[0]), f[1]);
+        }
+        sandbox = new IncentiveFacts.SandboxFact(id, "KVM", resourceId, LocalDate.parse(requestedOn), since);
+        return this;
+    }
+
+    /**
+     * Consumption of named resources, as a table cell: "customer,resource,service,day,amount[,funding]"
+     * separated by ';' (customer "own": the own account). The same rows must be in the usage sums too.
+     */
+    Facts resources(String rows) {
+        if (rows == null || rows.isBlank()) {
+            return this;
+        }
+        for (String row : rows.split(";")) {
+            String[] f = row.strip().split(",");
+            resources.add(new IncentiveFacts.ResourceSum(f[0].strip().equals("own") ? null : Long.parseLong(f[0].strip()),
+                    f[1].strip(), f[2].strip(), f.length > 5 ? f[5].strip() : "MONEY", "USAGE",
+                    LocalDate.parse(f[3].strip()), new BigDecimal(f[4].strip())));
+        }
+        return this;
+    }
+
+    Facts bonus(long id, io.partnerhub.program.IncentiveRule.BonusKind kind, String amount, Long customerId,
+                String publishedOn) {
+        bonuses.add(new IncentiveFacts.BonusFact(id, kind, amount == null ? null : new BigDecimal(amount), customerId,
+                "ref " + id, LocalDate.parse(publishedOn)));
+        return this;
+    }
+
     PartnerMonth build() {
         return new PartnerMonth(program, program.versionFor(period).orElseThrow(), period, partner, links, deals,
                 projects, usage, history, bonus, certified, specializations, presales, exam, firstMonthsRewarded,
-                firstConsumedOn, List.of());
+                firstConsumedOn, List.of()).withIncentives(new IncentiveFacts(trials, freeMonths, sandbox, resources, bonuses));
     }
 
     Statement settle() {
