@@ -102,22 +102,27 @@ create unique index uq_sales_manager_bonus_once_per_customer on incentive_bonus 
 -- period stay as the issued statements settled them.
 create function refuse_incentive_in_closed_period() returns trigger language plpgsql as $$
 declare
-    month date;
+    months date[] := array[]::date[];
+    month  date;
 begin
-    month := case tg_table_name
-                 when 'free_month' then coalesce(old.month, new.month)
-                 when 'incentive_bonus' then coalesce(old.period, new.period)
-             end;
-    if exists (select 1 from accounting_period where period = month and status = 'CLOSED') then
-        raise exception 'period % is closed: its % cannot change', to_char(month, 'YYYY-MM'), tg_table_name
-            using errcode = 'check_violation';
+    if tg_op <> 'INSERT' then
+        months := months || (to_jsonb(old) ->> tg_argv[0])::date;
     end if;
+    if tg_op <> 'DELETE' then
+        months := months || (to_jsonb(new) ->> tg_argv[0])::date;
+    end if;
+    foreach month in array months loop
+        if exists (select 1 from accounting_period where period = month and status = 'CLOSED') then
+            raise exception 'period % is closed: its % cannot change', to_char(month, 'YYYY-MM'), tg_table_name
+                using errcode = 'check_violation';
+        end if;
+    end loop;
     return coalesce(new, old);
 end $$;
 create trigger free_month_of_open_period before insert or update or delete on free_month
-    for each row execute function refuse_incentive_in_closed_period();
+    for each row execute function refuse_incentive_in_closed_period('month');
 create trigger incentive_bonus_of_open_period before insert or update or delete on incentive_bonus
-    for each row execute function refuse_incentive_in_closed_period();
+    for each row execute function refuse_incentive_in_closed_period('period');
 
 -- A joint marketing event: the partner funds partner_share of budget; once approved, the
 -- provider's share counts against the quarter (of event_date) budget of the program.
