@@ -129,6 +129,7 @@ create trigger incentive_bonus_of_open_period before insert or update or delete 
 create table co_marketing_event (
     id             bigserial primary key,
     partner_id     bigint not null references partner (id),
+    program_id     text   not null,
     title          text   not null,
     event_date     date   not null,
     budget         numeric(19, 2) not null,
@@ -147,9 +148,10 @@ create table co_marketing_event (
     constraint ck_co_marketing_decision_whole check ((status = 'PENDING') = (decided_on is null))
 );
 create index ix_co_marketing_partner on co_marketing_event (partner_id);
-create index ix_co_marketing_quarter on co_marketing_event (quarter, status);
+create index ix_co_marketing_quarter on co_marketing_event (program_id, quarter, status);
 
--- A warm lead of a program, offered to one partner at a time by declared specialization.
+-- A warm lead of a program, offered to one partner at a time by declared specialization. CONVERTED
+-- is not stored: it is read from the accepting partner's deals (deal_lead_match_view).
 create table lead (
     id             bigserial primary key,
     program_id     text   not null,
@@ -157,6 +159,7 @@ create table lead (
     tax_id         text,
     specialization text   not null,
     contact        text   not null,
+    received_on    date   not null,
     status         text   not null default 'OFFERED',
     created_by     text   not null,
     created_at     timestamptz not null default now(),
@@ -174,6 +177,7 @@ create table lead_offer (
     outcome     text,
     answered_on date,
     answered_by text,
+    decline_reason text,
     constraint ck_lead_offer_outcome check (outcome is null or outcome in ('ACCEPTED', 'DECLINED', 'EXPIRED')),
     constraint uq_lead_offer_once_per_partner unique (lead_id, partner_id)
 );

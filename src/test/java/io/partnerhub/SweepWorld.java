@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fixtures of {@link RouteSweepTest}: partners with a customer, link, deal, project, presale,
- * tokens and a statement each, and the callers that have no valid token (revoked, expired, forged)
+ * tokens and a statement each, a co-marketing event of an Oblakoteka partner and a warm lead, and the callers that have no valid token (revoked, expired, forged)
  * or sign in to the portal.
  */
 final class SweepWorld {
@@ -71,6 +71,11 @@ final class SweepWorld {
                 "partnerId", partner, "customerId", fixture.customer(), "projectId", "sweep-" + Api.unique(),
                 "registeredOn", today, "ratePercent", 10))) : 0;
         long presale = created(api.post("/api/v1/presales", OPERATOR, Map.of("partnerId", partner, "title", "Sweep")));
+        long coMarketingPartner = fixture.partner("oblakoteka", "AGENT", "2026-01-15");
+        long coMarketingEvent = created(api.post("/api/v1/partners/" + coMarketingPartner + "/co-marketing-events",
+                OPERATOR, Map.of("title", "Sweep", "date", "2021-02-01", "budget", "100.00", "partnerShare", "50.00")));
+        long lead = created(api.post("/api/v1/leads", OPERATOR, Map.of("company", "Sweep lead", "specialization", "1c",
+                "contact", "sweep@example.ru")));
         Map<String, Object> placeholders = new java.util.LinkedHashMap<>();
         placeholders.put("partner", partner);
         placeholders.put("partnerTaxId", taxId);
@@ -82,6 +87,8 @@ final class SweepWorld {
         placeholders.put("deal", deal);
         placeholders.put("project", project);
         placeholders.put("presale", presale);
+        placeholders.put("coMarketingEvent", coMarketingEvent);
+        placeholders.put("lead", lead);
         placeholders.put("freeCustomer", fixture.customer());
         placeholders.put("projectCustomer", fixture.customer());
         placeholders.put("import", anImport());

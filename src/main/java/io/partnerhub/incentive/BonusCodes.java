@@ -89,7 +89,7 @@ public class BonusCodes {
                         values (:code, :partner, :amount, :quarter, :day, :by)""")
                 .param("code", code).param("partner", partnerId).param("amount", amount).param("quarter", quarter)
                 .param("day", day).param("by", caller.name()).update();
-        events.record(caller.name(), partnerId, IncentiveEvents.BONUS_CODE_ISSUED, "bonus-code/" + code,
+        events.record(caller.name(), partnerId, IncentiveEvents.Type.BONUS_CODE_ISSUED, "bonus-code/" + code,
                 "Bonus code " + code + " of " + IncentiveTerms.money(amount) + " issued in " + quota.quarter() + "; left: "
                         + (quota.codesLeft() - 1) + " codes, " + IncentiveTerms.money(left.subtract(amount)),
                 IncentiveEvents.data("code", code, "amount", IncentiveTerms.money(amount), "quarter", quota.quarter(),
@@ -120,7 +120,7 @@ public class BonusCodes {
                 });
         jdbc.sql("update bonus_code set customer_id = :customer, redeemed_on = :day, redeemed_by = :by where code = :code")
                 .param("customer", customerId).param("day", day).param("by", caller.name()).param("code", code).update();
-        events.record(caller.name(), bonusCode.partnerId(), IncentiveEvents.BONUS_CODE_REDEEMED, "bonus-code/" + code,
+        events.record(caller.name(), bonusCode.partnerId(), IncentiveEvents.Type.BONUS_CODE_REDEEMED, "bonus-code/" + code,
                 "Bonus code " + code + " of " + bonusCode.amount() + " redeemed by customer " + customerId + " on " + day,
                 IncentiveEvents.data("code", code, "customerId", customerId, "redeemedOn", day));
         return find(code);

@@ -89,7 +89,7 @@ public class Bonuses {
                 .param("published", published).param("amount", amount)
                 .param("customer", g.kind() == BonusKind.SALES_MANAGER ? g.customerId() : null)
                 .param("reference", g.reference().strip()).param("by", caller.name()).query(Long.class).single();
-        events.record(caller.name(), partnerId, IncentiveEvents.BONUS_GRANTED, "bonus/" + id,
+        events.record(caller.name(), partnerId, IncentiveEvents.Type.BONUS_GRANTED, "bonus/" + id,
                 g.kind() + " bonus '" + g.reference().strip() + "' for " + period
                         + (amount == null ? " (" + rule.percentOfMonthAfterDiscount().stripTrailingZeros().toPlainString()
                         + " % of customer " + g.customerId() + "'s month after discount, computed at the close)"

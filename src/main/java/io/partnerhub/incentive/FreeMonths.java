@@ -96,7 +96,7 @@ public class FreeMonths {
                 .param("partner", partnerId).param("customer", customerId).param("month", month.atDay(1))
                 .param("resources", resources.toArray(String[]::new)).param("by", caller.name())
                 .query(Long.class).single();
-        events.record(caller.name(), partnerId, IncentiveEvents.FREE_MONTH_GRANTED, "free-month/" + id,
+        events.record(caller.name(), partnerId, IncentiveEvents.Type.FREE_MONTH_GRANTED, "free-month/" + id,
                 "Free month " + month + " for customer " + customerId + " of resources " + String.join(", ", resources)
                         + "; " + (rule.perCustomer() - granted.size() - 1) + " left for the customer",
                 IncentiveEvents.data("customerId", customerId, "month", month, "resourceIds", String.join(",", resources),

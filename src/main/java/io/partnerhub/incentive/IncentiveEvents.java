@@ -1,70 +1,105 @@
 package io.partnerhub.incentive;
 
-import io.partnerhub.event.Events;
-import io.partnerhub.shared.Caller;
-import io.partnerhub.shared.ProblemException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import io.partnerhub.event.Events;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.ProblemException;
 
 /**
- * The incentive feature's events (docs/incentives.md lists them). A refusal is an event too: it is
- * recorded in a transaction of its own, since the refused request's transaction rolls back.
+ * The incentive feature's lifecycle events, every type in one place. A refusal's event commits on
+ * its own, since the refused request's transaction rolls back, so a refusal leaves its trace.
  */
 @Component
 class IncentiveEvents {
 
-    static final String BONUS_CODE_ISSUED = "bonus-code.issued";
-    static final String BONUS_CODE_REDEEMED = "bonus-code.redeemed";
-    static final String TRIAL_STARTED = "trial.started";
-    static final String TRIAL_ENDED = "trial.ended";
-    static final String FREE_MONTH_GRANTED = "free-month.granted";
-    static final String SANDBOX_GRANTED = "sandbox.granted";
-    static final String SANDBOX_ENDING = "sandbox.ending";
-    static final String SANDBOX_PAID = "sandbox.paid";
-    static final String BONUS_GRANTED = "bonus.granted";
+    enum Type {
+        BONUS_CODE_ISSUED("bonus-code.issued"),
+        BONUS_CODE_REDEEMED("bonus-code.redeemed"),
+        TRIAL_STARTED("trial.started"),
+        TRIAL_ENDED("trial.ended"),
+        FREE_MONTH_GRANTED("free-month.granted"),
+        SANDBOX_GRANTED("sandbox.granted"),
+        SANDBOX_ENDING("sandbox.ending"),
+        SANDBOX_PAID("sandbox.paid"),
+        BONUS_GRANTED("bonus.granted"),
+        CO_MARKETING_REQUESTED("co-marketing.requested"),
+        CO_MARKETING_APPROVED("co-marketing.approved"),
+        CO_MARKETING_DECLINED("co-marketing.declined"),
+        CO_MARKETING_REFUSED("co-marketing.refused"),
+        LEAD_OFFERED("lead.offered"),
+        LEAD_ACCEPTED("lead.accepted"),
+        LEAD_DECLINED("lead.declined"),
+        LEAD_EXPIRED("lead.expired"),
+        LEAD_UNASSIGNED("lead.unassigned"),
+        LEAD_REFUSED("lead.refused");
+
+        final String type;
+
+        Type(String type) {
+            this.type = type;
+        }
+    }
 
     private final Events events;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate onItsOwn;
 
     IncentiveEvents(Events events, PlatformTransactionManager transactions) {
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.onItsOwn = new TransactionTemplate(transactions);
+        this.onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Records an event in the caller's transaction. */
-    void record(String actor, Long partnerId, String type, String subject, String summary, Map<String, ?> data) {
-        events.record(actor, partnerId, type, subject, summary, data);
+    /** An event in the caller's transaction. */
+    void record(String actor, Long partnerId, Type type, String subject, String summary, Map<String, ?> data) {
+        events.record(actor, partnerId, type.type, subject, summary, data);
     }
 
     /**
-     * Runs {@code request}; when a rule refuses it (4xx), records {@code <what>.refused} with the
-     * refusal's words before passing the refusal on.
+     * Records the refusal as an event committed at once, and returns it to be thrown. Call it before
+     * the request's transaction records any event of its own (the event order lock is held to commit).
+     */
+    <E extends ProblemException> E refused(String actor, Long partnerId, Type type, String subject, E refusal,
+                                           Map<String, ?> data) {
+        Map<String, Object> details = new LinkedHashMap<>(data);
+        details.put("refusal", refusal.getMessage());
+        onItsOwn.executeWithoutResult(status -> events.record(actor, partnerId, type.type, subject,
+                "Refused: " + refusal.getMessage(), details));
+        return refusal;
+    }
+
+    /**
+     * Runs {@code request} (a transaction of its own); when a rule refuses it (4xx other than 403 and
+     * 404, which name nothing the caller may see), records {@code <what>.refused} with the refusal's
+     * words after its transaction rolled back, and passes the refusal on.
      */
     <T> T refusalsRecorded(Caller caller, Long partnerId, String what, String subject, Supplier<T> request) {
         try {
             return request.get();
         } catch (ProblemException refusal) {
-            if (refusal.status().is4xxClientError() && refusal.status().value() != 404
-                    && refusal.status().value() != 403) {
-                ownTransaction.executeWithoutResult(status -> events.record(caller.name(), partnerId, what + ".refused",
-                        subject, "Refused: " + refusal.getMessage(), data("status", refusal.status().value(),
-                                "detail", refusal.getMessage())));
+            int status = refusal.status().value();
+            if (refusal.status().is4xxClientError() && status != 404 && status != 403) {
+                onItsOwn.executeWithoutResult(tx -> events.record(caller.name(), partnerId, what + ".refused", subject,
+                        "Refused: " + refusal.getMessage(), data("status", status, "refusal", refusal.getMessage())));
             }
             throw refusal;
         }
     }
 
+    /** Pairs of key and value; null values are left out. */
     static Map<String, Object> data(Object... pairs) {
         Map<String, Object> data = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            data.put((String) pairs[i], pairs[i + 1]);
+            if (pairs[i + 1] != null) {
+                data.put((String) pairs[i], pairs[i + 1]);
+            }
         }
         return data;
     }

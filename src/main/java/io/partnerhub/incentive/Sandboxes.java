@@ -83,7 +83,7 @@ public class Sandboxes implements DailyTask {
                 .param("partner", partnerId).param("platform", platform).param("resource", resourceId.strip())
                 .param("vcpu", rule.vcpu()).param("ram", rule.ramGb()).param("ssd", rule.ssdGb()).param("day", day)
                 .param("by", caller.name()).query(Long.class).single();
-        events.record(caller.name(), partnerId, IncentiveEvents.SANDBOX_GRANTED, "sandbox/" + id,
+        events.record(caller.name(), partnerId, IncentiveEvents.Type.SANDBOX_GRANTED, "sandbox/" + id,
                 "Sandbox " + rule.vcpu() + " vCPU / " + rule.ramGb() + " GB / " + rule.ssdGb() + " GB SSD on " + platform
                         + " (resource " + resourceId.strip() + "), free while " + String.join(", ", rule.tiers()),
                 IncentiveEvents.data("platform", platform, "resourceId", resourceId.strip(), "requestedOn", day));
@@ -147,8 +147,8 @@ public class Sandboxes implements DailyTask {
                         ? "Sandbox #" + held.id() + " of partner " + held.partnerId() + " is paid from " + timed.paidFrom()
                         : "Sandbox #" + held.id() + " of partner " + held.partnerId() + " becomes paid on "
                         + timed.paidFrom() + ", in " + ChronoUnit.DAYS.between(day, timed.paidFrom()) + " days";
-                events.record("system", held.partnerId(), before == 0 ? IncentiveEvents.SANDBOX_PAID
-                                : IncentiveEvents.SANDBOX_ENDING, "sandbox/" + held.id(), change,
+                events.record("system", held.partnerId(), before == 0 ? IncentiveEvents.Type.SANDBOX_PAID
+                                : IncentiveEvents.Type.SANDBOX_ENDING, "sandbox/" + held.id(), change,
                         IncentiveEvents.data("paidFrom", timed.paidFrom(), "daysLeft",
                                 ChronoUnit.DAYS.between(day, timed.paidFrom()), "downgradedOn", timed.downgradedOn()));
                 changes.add(change);

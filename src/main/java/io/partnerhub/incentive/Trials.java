@@ -87,7 +87,7 @@ public class Trials {
                         values (:partner, :customer, :from, :to, :by) returning id""")
                 .param("partner", partnerId).param("customer", customerId).param("from", day).param("to", to)
                 .param("by", caller.name()).query(Long.class).single();
-        events.record(caller.name(), partnerId, IncentiveEvents.TRIAL_STARTED, "trial/" + id,
+        events.record(caller.name(), partnerId, IncentiveEvents.Type.TRIAL_STARTED, "trial/" + id,
                 "Trial #" + id + " of customer " + customerId + " from " + day
                         + (to == null ? " until the operator ends it" : " to " + to + " (" + days + " days)"),
                 IncentiveEvents.data("customerId", customerId, "from", day, "to", to, "tier", partner.tier()));
@@ -111,7 +111,7 @@ public class Trials {
         closedPeriods.refuseDayIn("on", day);
         jdbc.sql("update trial set valid_to = :to, ended_by = :by where id = :id").param("to", day)
                 .param("by", caller.name()).param("id", trialId).update();
-        events.record(caller.name(), trial.partnerId(), IncentiveEvents.TRIAL_ENDED, "trial/" + trialId,
+        events.record(caller.name(), trial.partnerId(), IncentiveEvents.Type.TRIAL_ENDED, "trial/" + trialId,
                 "Trial #" + trialId + " of customer " + customerId + " ends on " + day,
                 IncentiveEvents.data("customerId", customerId, "to", day));
         return find(trialId);

@@ -1,6 +1,7 @@
 package io.partnerhub.partner;
 
 import io.partnerhub.event.Events;
+import io.partnerhub.program.PartnerModel;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
@@ -178,9 +179,30 @@ public class Specializations {
             throw RuleViolation.of("specialization", "'" + specialization + "' is not a specialization of "
                     + (programId == null ? "any program" : programId) + "; known: " + known);
         }
-        LocalDate day = on == null ? today.date() : on;
+        return holding(specialization, programId, on == null ? today.date() : on).stream()
+                .map(HolderRow::holder).toList();
+    }
+
+    /** A partner a warm lead may go to: it holds the lead's specialization in the lead's program on the day. */
+    public record LeadHolder(long partnerId, PartnerModel model, String tier) {
+    }
+
+    /**
+     * Partners of {@code programId} holding {@code specialization} on {@code day} and not gone by
+     * then, by partner id: whom the incentive feature may offer a warm lead. No caller: the
+     * incentive feature decides who asks.
+     */
+    public List<LeadHolder> leadHolders(String programId, String specialization, LocalDate day) {
+        return holding(specialization, programId, day).stream()
+                .map(row -> new LeadHolder(row.holder().partnerId(), row.model(), row.tier())).toList();
+    }
+
+    private record HolderRow(Holder holder, PartnerModel model, String tier) {
+    }
+
+    private List<HolderRow> holding(String specialization, String programId, LocalDate day) {
         return jdbc.sql("""
-                        select s.*, p.name, p.program_id
+                        select s.*, p.name, p.program_id, p.model, p.tier
                           from partner_specialization s
                           join partner p on p.id = s.partner_id
                           left join exit_notice e on e.partner_id = p.id
@@ -191,9 +213,10 @@ public class Specializations {
                            and (least(e.exit_date, r.revoked_on) is null or least(e.exit_date, r.revoked_on) > :day)
                          order by p.id""")
                 .param("specialization", specialization).param("day", day).param("program", programId)
-                .query((rs, i) -> new Holder(rs.getLong("partner_id"), rs.getString("name"), rs.getString("program_id"),
-                        rs.getString("specialization"), Kind.valueOf(rs.getString("kind")),
-                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)))
+                .query((rs, i) -> new HolderRow(new Holder(rs.getLong("partner_id"), rs.getString("name"),
+                        rs.getString("program_id"), rs.getString("specialization"), Kind.valueOf(rs.getString("kind")),
+                        rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class)),
+                        PartnerModel.valueOf(rs.getString("model")), rs.getString("tier")))
                 .list();
     }
 
