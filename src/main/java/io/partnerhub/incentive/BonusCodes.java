@@ -72,7 +72,7 @@ public class BonusCodes {
         }
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('bonus_code:' || :partner, 0))")
                 .param("partner", partnerId).query().listOfRows();
-        LocalDate quarter = IncentiveTerms.quarterStart(day);
+        LocalDate quarter = Quarter.of(day).firstDay();
         Quota quota = quota(partnerId, rule, quarter);
         if (quota.codesLeft() < 1) {
             throw terms.refusal("amount", "bonusCode.noCodeLeft", quota.codesPerQuarter(), quota.quarter(),
@@ -137,7 +137,7 @@ public class BonusCodes {
     public java.util.Optional<Quota> quotaToday(Partner partner) {
         LocalDate day = today.date();
         return terms.program(partner).versionOn(day).flatMap(t -> t.incentive(IncentiveRule.BonusCodes.class))
-                .map(rule -> quota(partner.id(), rule, IncentiveTerms.quarterStart(day)));
+                .map(rule -> quota(partner.id(), rule, Quarter.of(day).firstDay()));
     }
 
     private Quota quota(long partnerId, IncentiveRule.BonusCodes rule, LocalDate quarter) {
@@ -149,7 +149,7 @@ public class BonusCodes {
                 .param("partner", partnerId).param("quarter", quarter)
                 .query((rs, i) -> new Issued(rs.getInt("count"), rs.getBigDecimal("amount"))).single();
         BigDecimal left = rule.amountPerQuarter().subtract(issued.amount()).max(BigDecimal.ZERO);
-        return new Quota(IncentiveTerms.quarter(quarter), rule.codesPerQuarter(),
+        return new Quota(Quarter.of(quarter).toString(), rule.codesPerQuarter(),
                 IncentiveTerms.money(rule.amountPerQuarter()), issued.count(), IncentiveTerms.money(issued.amount()),
                 Math.max(0, rule.codesPerQuarter() - issued.count()), IncentiveTerms.money(left));
     }
@@ -162,7 +162,7 @@ public class BonusCodes {
     /** Codes issued, redeemed and unused, by partner and quarter, latest quarter first (operator). */
     public List<QuarterReport> report(Caller caller, String quarter) {
         caller.requireOperator("read the bonus code report");
-        LocalDate from = IncentiveTerms.parseQuarter(quarter);
+        LocalDate from = quarter == null ? null : Quarter.parse("quarter", quarter).firstDay();
         return jdbc.sql("""
                         select b.partner_id, p.name, b.quarter, count(*) as issued, sum(b.amount) as issued_amount,
                                count(b.customer_id) as redeemed,
@@ -176,7 +176,7 @@ public class BonusCodes {
                     BigDecimal issued = rs.getBigDecimal("issued_amount");
                     BigDecimal redeemed = rs.getBigDecimal("redeemed_amount");
                     return new QuarterReport(rs.getLong("partner_id"), rs.getString("name"),
-                            IncentiveTerms.quarter(rs.getObject("quarter", LocalDate.class)), rs.getInt("issued"),
+                            Quarter.of(rs.getObject("quarter", LocalDate.class)).toString(), rs.getInt("issued"),
                             IncentiveTerms.money(issued), rs.getInt("redeemed"), IncentiveTerms.money(redeemed),
                             rs.getInt("issued") - rs.getInt("redeemed"), IncentiveTerms.money(issued.subtract(redeemed)));
                 }).list();
@@ -188,7 +188,7 @@ public class BonusCodes {
 
     private static BonusCode code(ResultSet rs, int row) throws SQLException {
         return new BonusCode(rs.getString("code"), rs.getLong("partner_id"), IncentiveTerms.money(rs.getBigDecimal("amount")),
-                IncentiveTerms.quarter(rs.getObject("quarter", LocalDate.class)), rs.getObject("issued_on", LocalDate.class),
+                Quarter.of(rs.getObject("quarter", LocalDate.class)).toString(), rs.getObject("issued_on", LocalDate.class),
                 (Long) rs.getObject("customer_id"), rs.getObject("redeemed_on", LocalDate.class));
     }
 

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Locale;
 import java.util.TreeSet;
 
@@ -101,21 +100,4 @@ class IncentiveTerms {
         return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    /** "2026-Q2". */
-    static String quarter(LocalDate day) {
-        return day.getYear() + "-Q" + ((day.getMonthValue() + 2) / 3);
-    }
-
-    /** The first day of the quarter of {@code day}. */
-    static LocalDate quarterStart(LocalDate day) {
-        return LocalDate.of(day.getYear(), (day.getMonthValue() - 1) / 3 * 3 + 1, 1);
-    }
-
-    /** A quarter "2026-Q2" read back as its first day; null when not one. */
-    static LocalDate parseQuarter(String text) {
-        if (text == null || !text.matches("\\d{4}-Q[1-4]")) {
-            return null;
-        }
-        return YearMonth.of(Integer.parseInt(text.substring(0, 4)), (text.charAt(6) - '1') * 3 + 1).atDay(1);
-    }
 }

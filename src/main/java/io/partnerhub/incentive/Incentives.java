@@ -55,7 +55,7 @@ public class Incentives {
     public Overview of(Caller caller, long partnerId) {
         Partner partner = partners.find(caller, partnerId);
         LocalDate day = today.date();
-        return new Overview(partnerId, partner.programId(), day, IncentiveTerms.quarter(day), offered(partner, day),
+        return new Overview(partnerId, partner.programId(), day, Quarter.of(day).toString(), offered(partner, day),
                 codes.quotaToday(partner).orElse(null), codes.of(caller, partnerId), trials.ofPartner(caller, partnerId),
                 freeMonths.ofPartner(caller, partnerId), sandboxes.of(caller, partnerId).orElse(null),
                 bonuses.of(caller, partnerId));
