@@ -27,10 +27,12 @@ public class Incentives {
     private final FreeMonths freeMonths;
     private final Sandboxes sandboxes;
     private final Bonuses bonuses;
+    private final CoMarketing coMarketing;
+    private final Leads leads;
     private final Today today;
 
     Incentives(Partners partners, IncentiveTerms terms, BonusCodes codes, Trials trials, FreeMonths freeMonths,
-               Sandboxes sandboxes, Bonuses bonuses, Today today) {
+               Sandboxes sandboxes, Bonuses bonuses, CoMarketing coMarketing, Leads leads, Today today) {
         this.partners = partners;
         this.terms = terms;
         this.codes = codes;
@@ -38,6 +40,8 @@ public class Incentives {
         this.freeMonths = freeMonths;
         this.sandboxes = sandboxes;
         this.bonuses = bonuses;
+        this.coMarketing = coMarketing;
+        this.leads = leads;
         this.today = today;
     }
 
@@ -46,10 +50,13 @@ public class Incentives {
      *                   bonuses by their kind)
      * @param bonusCodes this quarter's quota, used and left; null where the program gives no codes
      * @param codes      the partner's codes, newest first
+     * @param coMarketingEvents the partner's co-marketing requests, by date
+     * @param leads      the warm leads offered to the partner, now or before
      */
     public record Overview(long partnerId, String programId, LocalDate asOf, String quarter, List<String> offered,
                            BonusCodes.Quota bonusCodes, List<BonusCodes.BonusCode> codes, List<Trials.Trial> trials,
-                           List<FreeMonths.FreeMonth> freeMonths, Sandboxes.Sandbox sandbox, List<Bonuses.Bonus> bonuses) {
+                           List<FreeMonths.FreeMonth> freeMonths, Sandboxes.Sandbox sandbox, List<Bonuses.Bonus> bonuses,
+                           List<CoMarketing.CoMarketingEvent> coMarketingEvents, List<Leads.Lead> leads) {
     }
 
     public Overview of(Caller caller, long partnerId) {
@@ -58,7 +65,9 @@ public class Incentives {
         return new Overview(partnerId, partner.programId(), day, Quarter.of(day).toString(), offered(partner, day),
                 codes.quotaToday(partner).orElse(null), codes.of(caller, partnerId), trials.ofPartner(caller, partnerId),
                 freeMonths.ofPartner(caller, partnerId), sandboxes.of(caller, partnerId).orElse(null),
-                bonuses.of(caller, partnerId));
+                bonuses.of(caller, partnerId),
+                coMarketing.events(caller, new CoMarketing.Filter(null, partnerId, null, 1000, 0)),
+                leads.leads(caller, new Leads.Filter(null, partnerId, 1000, 0)));
     }
 
     /** The kinds the partner's program offers to its model and tier today. */
