@@ -113,6 +113,13 @@ class ProgramDefinitionTest {
             unknown claim kind       | 'newCustomerOnly: false'   | 'newCustomerOnly: false, claimPrecedence: [LINK, DEAL, REFERRAL]' | versions[0].deals.claimPrecedence
             auto-approval above cap  | 'newCustomerOnly: false'   | 'newCustomerOnly: false, autoApproval: { maxExpectedMonthlyAmount: 1000.00, extraDiscountPercent: 16 }' | versions[0].deals.autoApproval.extraDiscountPercent: must not exceed extraPercentCap 15
             auto-approval no amount  | 'newCustomerOnly: false'   | 'newCustomerOnly: false, autoApproval: { extraDiscountPercent: 5 }' | versions[0].deals.autoApproval.maxExpectedMonthlyAmount: must be a positive amount
+            incentive kind twice     | 'exitNoticeDays: 30'       | 'exitNoticeDays: 30\n    incentives: [{ kind: FREE_MONTHS, perCustomer: 2, monthsBetween: 1 }, { kind: FREE_MONTHS, perCustomer: 3, monthsBetween: 1 }]' | versions[0].incentives[1].kind: FreeMonths is listed twice
+            unknown incentive tier   | 'exitNoticeDays: 30'       | 'exitNoticeDays: 30\n    incentives: [{ kind: SANDBOX, tiers: [GOLD], platforms: [KVM], vcpu: 4, ramGb: 8, ssdGb: 500, paidMonthsAfterDowngrade: 6 }]' | versions[0].incentives[0].tiers: 'GOLD' is not one of the tiers []
+            code quota without amount | 'exitNoticeDays: 30'      | 'exitNoticeDays: 30\n    incentives: [{ kind: BONUS_CODES, codesPerQuarter: 10, codesPerCustomer: 1 }]' | versions[0].incentives[0].amountPerQuarter: must be a positive amount
+            telegram range upside down | 'exitNoticeDays: 30'     | 'exitNoticeDays: 30\n    incentives: [{ kind: ONE_OFF_BONUS, bonus: TELEGRAM_COMMENT, minAmount: 30000.00, maxAmount: 10000.00 }]' | versions[0].incentives[0]: give 0 < minAmount <= maxAmount
+            co-marketing share above 100 | 'exitNoticeDays: 30'   | 'exitNoticeDays: 30\n    incentives: [{ kind: CO_MARKETING, minPartnerSharePercent: 150, providerBudgetPerQuarter: 1000.00 }]' | versions[0].incentives[0].minPartnerSharePercent: 150 is not a percentage
+            leads without specializations | 'exitNoticeDays: 30'  | 'exitNoticeDays: 30\n    incentives: [{ kind: WARM_LEADS, answerBusinessDays: 3 }]' | versions[0].incentives[0]: warm leads go by declared specialization
+            unknown incentive kind   | 'exitNoticeDays: 30'       | 'exitNoticeDays: 30\n    incentives: [{ kind: CASHBACK }]' | versions[0].incentives[0]
             """)
     void aBrokenDefinitionNamesTheFileThePathAndWhatIsWrong(String name, String valid, String broken, String expected) {
         String yaml = VALID.replace(valid, broken.replace("\\n", "\n"));
