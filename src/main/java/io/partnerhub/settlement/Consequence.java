@@ -2,6 +2,7 @@ package io.partnerhub.settlement;
 
 import io.partnerhub.program.PartnerModel;
 import io.partnerhub.settlement.rules.Statement;
+import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.settlement.rules.Statement.Accrual;
 import io.partnerhub.settlement.rules.Statement.BonusReturn;
 import io.partnerhub.settlement.rules.Statement.FinalPayout;
@@ -24,17 +25,33 @@ import java.util.Optional;
  * the finish reads it back, exactly: amounts keep their scale, reasons their code and arguments.
  */
 record Consequence(long partnerId, YearMonth period, Optional<StandingChange> standingChange, List<Accrual> accruals,
-                   List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout) {
+                   List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout, List<BonusPayout> bonusPayouts) {
+
+    /** A one-off bonus the statement pays out (a BONUS_PAYMENT line): announced as an event. */
+    record BonusPayout(int lineNo, Money amount, Reason reason) {
+    }
 
     static Consequence of(Statement s) {
         return new Consequence(s.partnerId(), s.period(), s.standingChange(), s.accruals(), s.bonusReturns(),
-                s.finalPayout());
+                s.finalPayout(), bonusPayouts(s));
     }
 
     /** Whether {@code s} decides anything besides itself. */
     static boolean decidesSomething(Statement s) {
         return s.standingChange().isPresent() || !s.accruals().isEmpty() || !s.bonusReturns().isEmpty()
-                || s.finalPayout().isPresent();
+                || s.finalPayout().isPresent()
+                || s.lines().stream().anyMatch(line -> line.kind() == StatementLine.Kind.BONUS_PAYMENT);
+    }
+
+    private static List<BonusPayout> bonusPayouts(Statement s) {
+        List<BonusPayout> payouts = new java.util.ArrayList<>();
+        for (int i = 0; i < s.lines().size(); i++) {
+            StatementLine line = s.lines().get(i);
+            if (line.kind() == StatementLine.Kind.BONUS_PAYMENT) {
+                payouts.add(new BonusPayout(i + 1, line.amount(), line.reason()));
+            }
+        }
+        return payouts;
     }
 
     String toJson(ObjectMapper json) {
@@ -50,6 +67,8 @@ record Consequence(long partnerId, YearMonth period, Optional<StandingChange> st
                 "amount", money(b.amount()))).toList());
         finalPayout.ifPresent(payout -> out.put("finalPayout", Map.of("lineNo", payout.lineNo(),
                 "amount", money(payout.amount()), "reference", reason(payout.reference()))));
+        out.put("bonusPayouts", bonusPayouts.stream().map(b -> Map.of("lineNo", b.lineNo(), "amount", money(b.amount()),
+                "reason", reason(b.reason()))).toList());
         return json.writeValueAsString(out);
     }
 
@@ -68,8 +87,11 @@ record Consequence(long partnerId, YearMonth period, Optional<StandingChange> st
                 .toList();
         Optional<FinalPayout> payout = Optional.ofNullable((Map<?, ?>) in.get("finalPayout")).map(p ->
                 new FinalPayout(number(p.get("lineNo")).intValue(), money(p.get("amount")), reason(p.get("reference"))));
+        List<BonusPayout> payouts = ((List<?>) in.get("bonusPayouts")).stream().map(Map.class::cast)
+                .map(b -> new BonusPayout(number(b.get("lineNo")).intValue(), money(b.get("amount")), reason(b.get("reason"))))
+                .toList();
         return new Consequence(number(in.get("partnerId")).longValue(), YearMonth.parse(in.get("period").toString()),
-                standing, accruals, returns, payout);
+                standing, accruals, returns, payout, payouts);
     }
 
     private static Map<String, Object> reason(Reason reason) {

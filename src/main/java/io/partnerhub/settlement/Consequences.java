@@ -1,6 +1,9 @@
 package io.partnerhub.settlement;
 
+import java.util.Map;
+
 import io.partnerhub.ledger.RebateLedger;
+import io.partnerhub.event.Events;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.ReasonText;
@@ -17,14 +20,19 @@ class Consequences {
     private final Partners partners;
     private final RebateLedger ledger;
     private final ObjectMapper json;
+    private final Events events;
 
-    Consequences(Partners partners, RebateLedger ledger, ObjectMapper json) {
+    Consequences(Partners partners, RebateLedger ledger, ObjectMapper json, Events events) {
         this.partners = partners;
         this.ledger = ledger;
         this.json = json;
+        this.events = events;
     }
 
-    /** A tier change, accruals to the balance, Bonus returned, and on a final statement the rest of the balance paid out (after the accruals). */
+    /**
+     * A tier change, accruals to the balance, Bonus returned, on a final statement the rest of the balance
+     * paid out (after the accruals), and an event for each one-off bonus paid out.
+     */
     void carryOut(String actor, Consequence c) {
         c.standingChange().ifPresent(change -> partners.changeStanding(c.partnerId(),
                 change.effectiveFrom(), change.model(), change.tier(), ReasonText.english(change.reason()), change.reason().code(),
@@ -34,5 +42,9 @@ class Consequences {
                 back.amount(), c.period(), Reason.of("ledger.bonusReturned", c.period())));
         c.finalPayout().ifPresent(payout -> ledger.payOutFinalBalance(actor, c.partnerId(), payout.amount(),
                 c.period(), payout.reference()));
+        c.bonusPayouts().forEach(bonus -> events.record(actor, c.partnerId(), "bonus.paid-out",
+                "statement/" + c.partnerId() + "/" + c.period(), "One-off bonus of " + bonus.amount().toDecimalString()
+                        + " paid out on the statement of " + c.period() + ": " + ReasonText.english(bonus.reason()),
+                Map.of("period", c.period(), "lineNo", bonus.lineNo(), "amount", bonus.amount().toDecimalString())));
     }
 }

@@ -240,6 +240,10 @@ class IncentiveScenarioTest {
         assertThat(amounts(march, "BONUS_PAYMENT")).containsExactly("730.00");
         assertThat(explanation(march, "FREE_MONTH")).endsWith("(2026-03) of resources vm-f1: consumption paid by the"
                 + " provider");
+        List<String> paidOut = new ArrayList<>();
+        api.get("/api/v1/events?type=bonus.paid-out&partnerId=" + p, pToken).body().get("events")
+                .forEach(e -> paidOut.add(e.get("data").get("amount").asString() + " " + e.get("data").get("period").asString()));
+        assertThat(paidOut).containsExactly("730.00 2026-03");
     }
 
     @Test
