@@ -65,12 +65,14 @@ class DemoData implements ApplicationRunner {
     private final PeriodClose periodClose;
     private final PortalUsers portalUsers;
     private final PartnerApiTokens tokens;
+    private final DemoIncentives incentives;
 
     DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
              TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
              ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs,
-             PeriodClose periodClose, PortalUsers portalUsers, PartnerApiTokens tokens) {
+             PeriodClose periodClose, PortalUsers portalUsers, PartnerApiTokens tokens, DemoIncentives incentives) {
         this.tokens = tokens;
+        this.incentives = incentives;
         this.periodClose = periodClose;
         this.portalUsers = portalUsers;
         this.properties = properties;
@@ -102,6 +104,7 @@ class DemoData implements ApplicationRunner {
         periodClose.close(DEMO.name(), YearMonth.from(today.date()).minusMonths(2));
         // the closes may have changed a partner's model (Oblakoteka's qualification): the files name it as it is now
         List<Partner> now = made.stream().map(p -> partners.find(DEMO, p.id())).toList();
+        transaction.executeWithoutResult(status -> incentives.grant(DEMO, now));
         writeTokens(issueTokens(now));
         write(portalUsersFile(), portalUsers(now));
         log.info("Demo data loaded in {} ms ({} partners, {} usage rows); partner tokens for trying the API are in {},"

@@ -62,6 +62,20 @@ class DemoDataTest {
         }
     }
 
+    /** Every demo Oblakoteka partner has 8 000.00 of codes this quarter; a co-marketing request waits for the operator. */
+    @Test
+    void theDemosOblakotekaPartnersHaveIncentivesToShow() {
+        List<JsonNode> oblakoteka = api.get("/api/v1/partners?programId=oblakoteka", OPERATOR).body().valueStream().toList();
+        assertThat(oblakoteka).hasSize(4);
+        for (JsonNode partner : oblakoteka) {
+            JsonNode quota = api.get("/api/v1/partners/" + partner.get("id").asLong() + "/incentives", OPERATOR).body()
+                    .get("bonusCodes");
+            assertThat(quota.get("codesIssued").asInt()).isEqualTo(2);
+            assertThat(quota.get("amountLeft").asString()).isEqualTo("22000.00");
+        }
+        assertThat(api.get("/api/v1/co-marketing-events?status=PENDING", OPERATOR).body().size()).isPositive();
+    }
+
     @Test
     void theTokenFileNamesEachPartnersModelAfterTheDemosModelChanges() throws IOException {
         List<String> lines = Files.readAllLines(Path.of(DATA_DIR, "demo-partner-tokens.txt"));

@@ -126,6 +126,26 @@ class IncentiveApiTest {
         assertThat(overview.get("bonusCodes").get("amountLeft").asString()).isEqualTo("29000.00");
     }
 
+    /** A client retrying its request for a code with the same Idempotency-Key gets the same code, not a second one. */
+    @Test
+    void aRetriedRequestIssuesOneCode() {
+        long partner = fixture.partner("oblakoteka", "RESELLER", "2024-01-01");
+        String token = fixture.token(partner);
+        String key = "code-" + Api.unique();
+
+        Api.Response first = api.post("/api/v1/partners/" + partner + "/bonus-codes", token, Map.of("amount", "2500.00"),
+                "Idempotency-Key", key);
+        Api.Response retry = api.post("/api/v1/partners/" + partner + "/bonus-codes", token, Map.of("amount", "2500.00"),
+                "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("code")).isEqualTo(first.text("code"));
+        JsonNode quota = api.get("/api/v1/partners/" + partner + "/incentives", token).body().get("bonusCodes");
+        assertThat(quota.get("codesIssued").asInt()).isEqualTo(1);
+        assertThat(quota.get("amountLeft").asString()).isEqualTo("27500.00");
+    }
+
     @Test
     void aCustomerRedeemsOneCodeEverAndACodeIsRedeemedOnce() {
         long partner = fixture.partner("oblakoteka", "RESELLER", "2024-01-01");
