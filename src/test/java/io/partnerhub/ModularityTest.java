@@ -39,7 +39,8 @@ class ModularityTest {
                         "io.partnerhub.program..", "io.partnerhub.partner..", "io.partnerhub.customer..",
                         "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
                         "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.portal..",
-                        "io.partnerhub.lifecycle..", "io.partnerhub.incentive..")
+                        "io.partnerhub.lifecycle..", "io.partnerhub.incentive..",
+                        "io.partnerhub.whitelabel..")
                 .check(CLASSES);
     }
 
@@ -52,17 +53,18 @@ class ModularityTest {
             Map.entry("deal", Set.of("partner", "customer", "program", "event")),
             Map.entry("usage", Set.of("program", "partner", "customer")),
             Map.entry("ledger", Set.of("partner", "program", "event")),
-            Map.entry("settlement", Set.of("partner", "program", "ledger", "event")),
+            Map.entry("settlement", Set.of("partner", "program", "ledger", "event", "whitelabel")),
+            Map.entry("whitelabel", Set.of("partner", "customer", "program", "event")),
             Map.entry("incentive", Set.of("partner", "customer", "program", "event")),
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
             Map.entry("portal", Set.of("partner", "program", "customer", "deal", "usage", "ledger", "settlement",
-                    "event", "lifecycle", "audit", "incentive")));
+                    "event", "lifecycle", "audit", "incentive", "whitelabel")));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
         Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
-                "event", "portal", "demo", "lifecycle", "incentive");
+                "event", "portal", "demo", "lifecycle", "incentive", "whitelabel");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))

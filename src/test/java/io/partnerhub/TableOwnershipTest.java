@@ -52,6 +52,8 @@ class TableOwnershipTest {
             "settlement", "statement statement_line adjustment close_run close_part close_staged_statement"
                     + " close_staged_statement_line close_staged_consequence",
             "ledger", "ledger_entry payout",
+            "whitelabel", "partner_branding price_list price_list_service customer_invoicing customer_payment_model"
+                    + " customer_payment customer_invoice customer_invoice_line customer_invoice_counter",
             "incentive", "bonus_code trial free_month sandbox sandbox_warning incentive_bonus co_marketing_event lead lead_offer",
             "lifecycle", "partner_departure",
             "audit", "audit_entry",

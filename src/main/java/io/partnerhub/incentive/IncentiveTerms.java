@@ -7,14 +7,13 @@ import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.Phrase;
+import io.partnerhub.shared.Refusals;
 import io.partnerhub.shared.RuleViolation;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Locale;
 import java.util.TreeSet;
 
 /**
@@ -25,11 +24,11 @@ import java.util.TreeSet;
 class IncentiveTerms {
 
     private final ProgramCatalog programs;
-    private final MessageSource messages;
+    private final Refusals refusals;
 
-    IncentiveTerms(ProgramCatalog programs, MessageSource messages) {
+    IncentiveTerms(ProgramCatalog programs, Refusals refusals) {
         this.programs = programs;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     /** The terms of the partner's program in force on {@code day}. */
@@ -76,19 +75,12 @@ class IncentiveTerms {
 
     /** A refusal (422) in the bundle's words: English for the API, the key and arguments for the portal. */
     RuleViolation refusal(String field, String key, Object... args) {
-        Phrase phrase = Phrase.of(key, args);
-        String english = phrase.in(messages, Locale.ENGLISH);
-        RuleViolation violation = field == null ? new RuleViolation(english) : RuleViolation.of(field, english);
-        violation.worded(phrase);
-        return violation;
+        return refusals.violation(field, key, args);
     }
 
     /** A conflict (409) with what is stored already, in the bundle's words. */
     Conflict conflict(String key, Object... args) {
-        Phrase phrase = Phrase.of(key, args);
-        Conflict conflict = new Conflict(phrase.in(messages, Locale.ENGLISH));
-        conflict.worded(phrase);
-        return conflict;
+        return refusals.conflict(key, args);
     }
 
     private Phrase words(String key) {

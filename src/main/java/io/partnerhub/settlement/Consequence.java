@@ -25,7 +25,8 @@ import java.util.Optional;
  * the finish reads it back, exactly: amounts keep their scale, reasons their code and arguments.
  */
 record Consequence(long partnerId, YearMonth period, Optional<StandingChange> standingChange, List<Accrual> accruals,
-                   List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout, List<BonusPayout> bonusPayouts) {
+                   List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout, List<BonusPayout> bonusPayouts,
+                   Map<Long, Map<String, Money>> customerConsumption) {
 
     /** A one-off bonus the statement pays out (a BONUS_PAYMENT line): announced as an event. */
     record BonusPayout(int lineNo, Money amount, Reason reason) {
@@ -33,14 +34,15 @@ record Consequence(long partnerId, YearMonth period, Optional<StandingChange> st
 
     static Consequence of(Statement s) {
         return new Consequence(s.partnerId(), s.period(), s.standingChange(), s.accruals(), s.bonusReturns(),
-                s.finalPayout(), bonusPayouts(s));
+                s.finalPayout(), bonusPayouts(s), s.customerConsumption());
     }
 
     /** Whether {@code s} decides anything besides itself. */
     static boolean decidesSomething(Statement s) {
         return s.standingChange().isPresent() || !s.accruals().isEmpty() || !s.bonusReturns().isEmpty()
                 || s.finalPayout().isPresent()
-                || s.lines().stream().anyMatch(line -> line.kind() == StatementLine.Kind.BONUS_PAYMENT);
+                || s.lines().stream().anyMatch(line -> line.kind() == StatementLine.Kind.BONUS_PAYMENT)
+                || !s.customerConsumption().isEmpty();
     }
 
     private static List<BonusPayout> bonusPayouts(Statement s) {
@@ -69,6 +71,13 @@ record Consequence(long partnerId, YearMonth period, Optional<StandingChange> st
                 "amount", money(payout.amount()), "reference", reason(payout.reference()))));
         out.put("bonusPayouts", bonusPayouts.stream().map(b -> Map.of("lineNo", b.lineNo(), "amount", money(b.amount()),
                 "reason", reason(b.reason()))).toList());
+        Map<String, Map<String, Map<String, String>>> consumption = new LinkedHashMap<>();
+        customerConsumption.forEach((customer, services) -> {
+            Map<String, Map<String, String>> byService = new LinkedHashMap<>();
+            services.forEach((service, cost) -> byService.put(service, money(cost)));
+            consumption.put(String.valueOf(customer), byService);
+        });
+        out.put("customerConsumption", consumption);
         return json.writeValueAsString(out);
     }
 
@@ -90,8 +99,14 @@ record Consequence(long partnerId, YearMonth period, Optional<StandingChange> st
         List<BonusPayout> payouts = ((List<?>) in.get("bonusPayouts")).stream().map(Map.class::cast)
                 .map(b -> new BonusPayout(number(b.get("lineNo")).intValue(), money(b.get("amount")), reason(b.get("reason"))))
                 .toList();
+        Map<Long, Map<String, Money>> consumption = new java.util.TreeMap<>();
+        ((Map<?, ?>) in.get("customerConsumption")).forEach((customer, services) -> {
+            Map<String, Money> byService = new java.util.TreeMap<>();
+            ((Map<?, ?>) services).forEach((service, cost) -> byService.put(service.toString(), money(cost)));
+            consumption.put(Long.valueOf(customer.toString()), byService);
+        });
         return new Consequence(number(in.get("partnerId")).longValue(), YearMonth.parse(in.get("period").toString()),
-                standing, accruals, returns, payout, payouts);
+                standing, accruals, returns, payout, payouts, consumption);
     }
 
     private static Map<String, Object> reason(Reason reason) {

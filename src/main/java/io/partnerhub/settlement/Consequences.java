@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.event.Events;
+import io.partnerhub.whitelabel.CustomerInvoices;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.ReasonText;
@@ -21,8 +22,11 @@ class Consequences {
     private final RebateLedger ledger;
     private final ObjectMapper json;
     private final Events events;
+    private final CustomerInvoices customerInvoices;
 
-    Consequences(Partners partners, RebateLedger ledger, ObjectMapper json, Events events) {
+    Consequences(Partners partners, RebateLedger ledger, ObjectMapper json, Events events,
+                 CustomerInvoices customerInvoices) {
+        this.customerInvoices = customerInvoices;
         this.partners = partners;
         this.ledger = ledger;
         this.json = json;
@@ -31,7 +35,8 @@ class Consequences {
 
     /**
      * A tier change, accruals to the balance, Bonus returned, on a final statement the rest of the balance
-     * paid out (after the accruals), and an event for each one-off bonus paid out.
+     * paid out (after the accruals), an event for each one-off bonus paid out, and the invoices of a
+     * partner that bills its customers through the platform.
      */
     void carryOut(String actor, Consequence c) {
         c.standingChange().ifPresent(change -> partners.changeStanding(c.partnerId(),
@@ -46,5 +51,8 @@ class Consequences {
                 "statement/" + c.partnerId() + "/" + c.period(), "One-off bonus of " + bonus.amount().toDecimalString()
                         + " paid out on the statement of " + c.period() + ": " + ReasonText.english(bonus.reason()),
                 Map.of("period", c.period(), "lineNo", bonus.lineNo(), "amount", bonus.amount().toDecimalString())));
+        if (!c.customerConsumption().isEmpty()) {
+            customerInvoices.issue(actor, c.partnerId(), c.period(), c.customerConsumption());
+        }
     }
 }

@@ -120,7 +120,7 @@ class MonthFacts {
                          Map<Long, Set<String>> specializations, Map<Long, List<PresaleFact>> presales,
                          Map<Long, LocalDate> exams, Map<Long, List<ProjectFact>> projects,
                          Map<Long, List<AdjustmentFact>> adjustments, Map<Long, BigDecimal> leavingBalances,
-                         Map<Long, IncentiveFacts> incentives) {
+                         Map<Long, IncentiveFacts> incentives, Set<Long> billingCustomers) {
     }
 
     private void facts(YearMonth period, Long only, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
@@ -146,7 +146,7 @@ class MonthFacts {
                 customers.firstConsumedOn(p), ledger.bonusWithdrawals(p), partners.certifiedEmployees(period),
                 partners.specializations(p), deals.presales(p), partners.examsPassed(),
                 ProjectConsumption.of(named, programs, params(period), period, rows), history.adjustments(p),
-                ledger.leavingBalances(period), incentives.read(period, p));
+                ledger.leavingBalances(period), incentives.read(period, p), billingCustomers(p));
         usage.read(period, p, rows, onlyAccounts, (partner, links, sums) -> {
             Program program = programs.find(partner.programId()).orElseThrow(
                     () -> new IllegalStateException("partner " + partner.facts().id() + " is in unknown program "
@@ -162,8 +162,15 @@ class MonthFacts {
                     known.certified().getOrDefault(id, 0), known.specializations().getOrDefault(id, Set.of()),
                     known.presales().getOrDefault(id, List.of()), known.exams().get(id), known.firstMonthsRewarded(),
                     known.firstConsumedOn(), known.adjustments().getOrDefault(id, List.of()),
-                    known.leavingBalances().get(id), known.incentives().getOrDefault(id, IncentiveFacts.NONE)));
+                    known.leavingBalances().get(id), known.incentives().getOrDefault(id, IncentiveFacts.NONE),
+                    known.billingCustomers().contains(id)));
         });
+    }
+
+    /** The partners that invoice their customers through the platform this period: a price list in force on its first day. */
+    private Set<Long> billingCustomers(MapSqlParameterSource p) {
+        return Set.copyOf(named.queryForList("select distinct partner_id from whitelabel_price_list_view"
+                + " where effective_from <= :start", p, Long.class));
     }
 
     static MapSqlParameterSource params(YearMonth period) {

@@ -59,6 +59,7 @@ final class ConsumptionLines {
 
     final List<StatementLine> lines = new ArrayList<>();
     final Map<String, BigDecimal> measures = new TreeMap<>();
+    private final Map<Long, Map<String, Money>> customerConsumption = new TreeMap<>();
 
     /** One customer's (or the own account's) consumption, summed the ways the lines need. */
     private static final class Account {
@@ -70,6 +71,8 @@ final class ConsumptionLines {
         final Map<String, Money> providerFunding = new TreeMap<>();
         /** Eligible consumption per rate segment and service. */
         final Map<Segment, Map<String, Money>> eligible = new LinkedHashMap<>();
+        /** What the customer pays itself, per service: money-funded consumption no incentive paid. */
+        final Map<String, Money> customerPays = new TreeMap<>();
         /** Consumption an incentive paid (a trial, a free month, the sandbox): in the list cost, never eligible. */
         final Map<Grant, Money> incentivePaid = new TreeMap<>();
 
@@ -106,6 +109,11 @@ final class ConsumptionLines {
 
     Settlement settlement() {
         return settlement;
+    }
+
+    /** Per customer and service, what the customer pays itself (only for a partner that bills its customers). */
+    Map<Long, Map<String, Money>> customerConsumption() {
+        return customerConsumption;
     }
 
     /**
@@ -184,6 +192,8 @@ final class ConsumptionLines {
                 ownLines(account);
             } else {
                 customerLines(key.customerId(), account, key.corrects() == null);
+                account.customerPays.forEach((service, cost) -> customerConsumption
+                        .computeIfAbsent(key.customerId(), id -> new TreeMap<>()).merge(service, cost, Money::plus));
             }
             if (key.corrects() != null) {
                 for (int i = first; i < lines.size(); i++) {
@@ -323,6 +333,9 @@ final class ConsumptionLines {
         Service service = service(sum.service());
         if (segment == null) {
             return;
+        }
+        if (month.billsCustomers() && MONEY.equals(sum.fundingSource())) {
+            account.customerPays.merge(service.name(), cost, Money::plus);
         }
         if (terms.excludedFundingSources().contains(sum.fundingSource())) {
             account.excludedFunding.merge(sum.fundingSource(), cost, Money::plus);

@@ -35,6 +35,9 @@ import java.util.Set;
  *                       first day at the latest): the rebate balance before this close, Bonus withdrawn
  *                       for later months not counted (it is returned); otherwise zero
  * @param incentives     the partner's trials, free months, sandbox and one-off bonuses that concern the period
+ * @param billsCustomers whether the partner invoices its customers through the platform (a price list in
+ *                       force on the period's first day): the statement then tells what each customer consumed
+ *                       per service and pays itself ({@link Statement#customerConsumption})
  */
 public record PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
                            List<LinkFact> links, List<DealFact> deals, List<ProjectFact> projects,
@@ -42,7 +45,8 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                            List<BonusWithdrawal> bonusWithdrawals, int certifiedEmployees,
                            Set<String> specializations, List<PresaleFact> presales, LocalDate examPassedOn,
                            Set<Long> firstMonthsRewarded, Map<Long, LocalDate> firstConsumedOn,
-                           List<AdjustmentFact> adjustments, BigDecimal rebateBalance, IncentiveFacts incentives) {
+                           List<AdjustmentFact> adjustments, BigDecimal rebateBalance, IncentiveFacts incentives,
+                           boolean billsCustomers) {
 
     /** A partner's month without incentives. */
     public PartnerMonth(Program program, ProgramVersion terms, YearMonth period, PartnerFacts partner,
@@ -53,7 +57,7 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                         List<AdjustmentFact> adjustments, BigDecimal rebateBalance) {
         this(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
                 certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
-                adjustments, rebateBalance, IncentiveFacts.NONE);
+                adjustments, rebateBalance, IncentiveFacts.NONE, false);
     }
 
     /** A partner's month with no rebate balance to pay out. */
@@ -65,14 +69,21 @@ public record PartnerMonth(Program program, ProgramVersion terms, YearMonth peri
                         List<AdjustmentFact> adjustments) {
         this(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
                 certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
-                adjustments, BigDecimal.ZERO, IncentiveFacts.NONE);
+                adjustments, BigDecimal.ZERO, IncentiveFacts.NONE, false);
     }
 
     /** The same month with these incentives. */
     public PartnerMonth withIncentives(IncentiveFacts facts) {
         return new PartnerMonth(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
                 certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
-                adjustments, rebateBalance, facts);
+                adjustments, rebateBalance, facts, billsCustomers);
+    }
+
+    /** The same month, of a partner that does or does not invoice its customers through the platform. */
+    public PartnerMonth withCustomerBilling(boolean bills) {
+        return new PartnerMonth(program, terms, period, partner, links, deals, projects, usage, history, bonusWithdrawals,
+                certifiedEmployees, specializations, presales, examPassedOn, firstMonthsRewarded, firstConsumedOn,
+                adjustments, rebateBalance, incentives, bills);
     }
 
     public PartnerMonth {

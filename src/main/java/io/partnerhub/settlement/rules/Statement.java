@@ -18,14 +18,20 @@ import java.util.Optional;
  *
  * @param measures            exact figures later periods build on (see {@link Measures})
  * @param qualificationWindow the first month of an open qualification window after this period
+ * @param customerConsumption for a partner that invoices its customers through the platform: per customer
+ *                            and service, the list cost of the consumption the customer pays itself (paid
+ *                            with money; what a trial or free month paid left out), late rows included;
+ *                            empty otherwise
  */
 public record Statement(long partnerId, YearMonth period, String programId, LocalDate programVersion,
                         PartnerModel model, String tier, String currency, List<StatementLine> lines, Totals totals,
                         Map<String, BigDecimal> measures, YearMonth qualificationWindow,
                         Optional<StandingChange> standingChange, List<Accrual> accruals,
-                        List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout) {
+                        List<BonusReturn> bonusReturns, Optional<FinalPayout> finalPayout,
+                        Map<Long, Map<String, Money>> customerConsumption) {
 
     public Statement {
+        customerConsumption = customerConsumption == null ? Map.of() : Map.copyOf(customerConsumption);
         lines = List.copyOf(lines);
         measures = Map.copyOf(measures);
         accruals = List.copyOf(accruals);

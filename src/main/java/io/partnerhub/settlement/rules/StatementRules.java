@@ -74,7 +74,7 @@ public final class StatementRules {
         return new Statement(month.partner().id(), month.period(), month.program().id(), month.terms().effectiveFrom(),
                 month.partner().model(), month.partner().tier(), currency, lines,
                 Totals.of(lines, settlement, currency), measures, qualification.window(), qualification.change(),
-                accruals, returns, payout);
+                accruals, returns, payout, consumption.customerConsumption());
     }
 
     /**
