@@ -39,13 +39,39 @@ class WhiteLabelController {
     private final CustomerInvoices invoices;
     private final CustomerBilling billing;
     private final CustomerAccounts accounts;
+    private final Branding branding;
 
     WhiteLabelController(PriceLists priceLists, CustomerInvoices invoices, CustomerBilling billing,
-                         CustomerAccounts accounts) {
+                         CustomerAccounts accounts, Branding branding) {
+        this.branding = branding;
         this.priceLists = priceLists;
         this.invoices = invoices;
         this.billing = billing;
         this.accounts = accounts;
+    }
+
+    /** The logo's data URI: 256 KB of image is at most 349 526 characters of base64, and its prefix. */
+    record BrandRequest(@NotBlank @Size(max = 200) String displayName,
+                        @NotNull @Pattern(regexp = "#[0-9a-fA-F]{6}", message = "must be a colour like #1a73e8")
+                        String primaryColor,
+                        @Size(max = 350_000) String logo,
+                        @jakarta.validation.constraints.Email @Size(max = 200) String supportEmail,
+                        @Pattern(regexp = "\\+?[0-9 ()\\-]{5,30}", message = "must be a phone number") String supportPhone,
+                        @Size(max = 500) String docsUrl) {
+    }
+
+    @PutMapping("/api/v1/partners/{id}/branding")
+    @Operation(summary = "A white-label partner's brand for its customer cabinet, invoices and e-mails; the logo a PNG or"
+            + " SVG data URI of at most 256 KB")
+    Branding.Brand setBranding(Caller caller, @PathVariable long id, @Valid @RequestBody BrandRequest b) {
+        return branding.set(caller, id, new Branding.Brand(id, b.displayName(), b.primaryColor(), b.logo(),
+                b.supportEmail(), b.supportPhone(), b.docsUrl()));
+    }
+
+    @GetMapping("/api/v1/partners/{id}/branding")
+    @Operation(summary = "The partner's brand")
+    Branding.Brand branding(Caller caller, @PathVariable long id) {
+        return branding.of(caller, id);
     }
 
     record ServiceMarkup(@NotBlank @Size(max = 200) String service,
