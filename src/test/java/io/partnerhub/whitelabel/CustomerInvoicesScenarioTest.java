@@ -186,6 +186,13 @@ class CustomerInvoicesScenarioTest {
         assertThat(fields).as("a customer's document shows no list price, discount or partner terms")
                 .noneMatch(f -> f.toLowerCase().contains("list") || f.toLowerCase().contains("discount")
                         || f.toLowerCase().contains("markup") || f.toLowerCase().contains("cost"));
+        String russian = pdfText(a, "2026-03", "");
+        assertThat(russian).contains("Счёт № 1 от 02.04.2026", "Cloud Servers", "12\u00a0400,00\u00a0₽", "НДС 22\u00a0%",
+                "3\u00a0096,50\u00a0₽", "17\u00a0171,50\u00a0₽", "Оплачивается с баланса")
+                .doesNotContain("10\u00a0333,33").doesNotContain("Скидка");
+        String english = pdfText(b, "2026-03", "&lang=en");
+        assertThat(english).contains("Invoice No. 2 of Apr 2, 2026", "Kubernetes", "114.99\u00a0RUB", "VAT 22%",
+                "140.29\u00a0RUB", "Due by Apr 12, 2026");
         JsonNode statement = api.get("/api/v1/partners/" + partner + "/statements/2026-03", token).body().get("totals");
         assertThat(statement.get("discount").asString()).as("the partner's own statement is as ever: 10 % of 11 433.32")
                 .isEqualTo("1143.33");
@@ -228,6 +235,24 @@ class CustomerInvoicesScenarioTest {
         JsonNode accountB = account(b);
         assertThat(accountB.get("balance").asString()).isEqualTo("-140.29");
         assertThat(accountB.get("invoices").get(0).get("status").asString()).isEqualTo("OVERDUE");
+    }
+
+    /** The invoice's PDF read back as text. */
+    private String pdfText(long customer, String period, String query) {
+        try {
+            java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/partners/"
+                            + partner + "/customers/" + customer + "/invoices/" + period + "?format=pdf" + query))
+                            .header("Authorization", "Bearer " + token).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+            try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+                return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            }
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private JsonNode account(long customer) {

@@ -1,0 +1,74 @@
+package io.partnerhub.portal;
+
+import io.partnerhub.customer.Customers;
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.whitelabel.Branding;
+import io.partnerhub.whitelabel.CustomerInvoices;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A customer's invoice in the partner's name as a PDF document (API.md: {@code ?format=pdf}):
+ * Russian unless {@code lang=en}, under the partner's brand where it set one, its requisites (name,
+ * tax id) as the seller. Never a list price, discount or the partner's terms.
+ */
+@RestController
+@Tag(name = "Customer billing")
+class CustomerInvoiceDocuments {
+
+    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    private final CustomerInvoices invoices;
+    private final Partners partners;
+    private final Customers customers;
+    private final Branding branding;
+    private final PdfDocuments documents;
+
+    CustomerInvoiceDocuments(CustomerInvoices invoices, Partners partners, Customers customers, Branding branding,
+                             PdfDocuments documents) {
+        this.invoices = invoices;
+        this.partners = partners;
+        this.customers = customers;
+        this.branding = branding;
+        this.documents = documents;
+    }
+
+    @GetMapping(path = "/api/v1/partners/{id}/customers/{customerId}/invoices/{period}", params = "format=pdf")
+    @Operation(summary = "The customer's invoice as a PDF document, in Russian unless lang=en")
+    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id, @PathVariable long customerId,
+                               @PathVariable YearMonth period, @RequestParam String format,
+                               @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
+                               String lang) throws IOException {
+        CustomerInvoices.Invoice invoice = invoices.of(caller, id, customerId, period);
+        Partner partner = partners.find(caller, id);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("invoice", invoice);
+        variables.put("seller", partner);
+        variables.put("customer", customers.find(caller, customerId));
+        branding.of(id).ifPresent(brand -> variables.put("brand", brand));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        documents.write("customer-invoice-pdf", variables, lang.equals("en") ? Locale.ENGLISH : RUSSIAN, out);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("invoice-" + invoice.number() + "-" + period + ".pdf").build().toString())
+                .body(out.toByteArray());
+    }
+}
