@@ -79,7 +79,8 @@ public class CoMarketing {
         Partner partner = partners.find(caller, partnerId);
         String name = title.strip();
         if (partnerShare.compareTo(budget) > 0) {
-            throw terms.refusal("partnerShare", "coMarketing.shareOverBudget", money(partnerShare), money(budget));
+            throw terms.refusal("partnerShare", "coMarketing.shareOverBudget", terms.amount(partner, partnerShare),
+                    terms.amount(partner, budget));
         }
         String subject = "partner/" + partnerId;
         try {
@@ -93,8 +94,9 @@ public class CoMarketing {
         if (partnerShare.compareTo(least) < 0) {
             throw events.refused(caller.name(), partnerId, Type.CO_MARKETING_REFUSED, subject,
                     terms.refusal("partnerShare", "coMarketing.partnerShareAtLeast",
-                            Amounts.percent(rule.minPartnerSharePercent()), money(least.setScale(2, RoundingMode.CEILING)),
-                            money(partnerShare)),
+                            Amounts.percent(rule.minPartnerSharePercent()),
+                            terms.amount(partner, least.setScale(2, RoundingMode.CEILING)),
+                            terms.amount(partner, partnerShare)),
                     data("title", name, "budget", money(budget), "partnerShare", money(partnerShare)));
         }
         Quarter quarter = Quarter.of(date);
@@ -134,8 +136,10 @@ public class CoMarketing {
         BigDecimal share = new BigDecimal(event.providerShare());
         if (share.compareTo(left) > 0) {
             throw events.refused(caller.name(), event.partnerId(), Type.CO_MARKETING_REFUSED, subject(id),
-                    terms.refusal("providerShare", "coMarketing.budgetLeft", money(share), event.quarter(), money(left),
-                            money(rule.providerBudgetPerQuarter())),
+                    terms.refusal("providerShare", "coMarketing.budgetLeft",
+                            IncentiveTerms.amount(share, program.currency()), event.quarter(),
+                            IncentiveTerms.amount(left, program.currency()),
+                            IncentiveTerms.amount(rule.providerBudgetPerQuarter(), program.currency())),
                     data("providerShare", money(share), "left", money(left), "quarter", event.quarter()));
         }
         jdbc.sql("update co_marketing_event set status = 'APPROVED', decided_by = :by, decided_on = :on where id = :id")

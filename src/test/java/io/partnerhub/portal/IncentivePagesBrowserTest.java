@@ -106,9 +106,10 @@ class IncentivePagesBrowserTest extends BrowserTest {
             Response refused = submit(page, "[data-testid=request-code]");
             assertThat(refused.status()).isEqualTo(422);
             assertThat(text(page, "[data-testid=code-error]")).isEqualTo("Квартальная квота в 10 кодов исчерпана: за "
-                    + QUARTER + " выдано кодов: 10; осталось 0 кодов, 28100.00");
+                    + QUARTER + " выдано кодов: 10; осталось 0 кодов, 28" + NB + "100,00" + NB + "₽");
             assertThat(page.inputValue("[data-testid=code-amount]")).isEqualTo("100");
             screenshot(page, "incentives-code-refused-ru.png");
+            assertAccessible(page);
 
             page.navigate(url("/portal/partners/" + partner + "/incentives?lang=en"));
             assertThat(text(page, "[data-testid=amount-left]")).isEqualTo("28,100.00" + NB + "RUB");
@@ -151,7 +152,8 @@ class IncentivePagesBrowserTest extends BrowserTest {
             page.navigate(url("/portal/partners/" + partner + "/incentives"));
             requestEvent(page, "40000");
             assertThat(text(page, "[data-testid=event-error]"))
-                    .isEqualTo("Партнёр оплачивает не меньше 50 % бюджета: не меньше 50000.00, а не 40000.00");
+                    .isEqualTo("Партнёр оплачивает не меньше 50 % бюджета: не меньше 50" + NB + "000,00" + NB + "₽, а не 40"
+                            + NB + "000,00" + NB + "₽");
             assertThat(page.inputValue("[data-testid=event-title]")).isEqualTo("Вебинар о резервном копировании");
 
             requestEvent(page, "50 000");
@@ -178,6 +180,7 @@ class IncentivePagesBrowserTest extends BrowserTest {
             assertThat(text(desk, oblakoteka + "[data-testid=budget-left]")).isEqualTo("450" + NB + "000,00" + NB + "₽");
             assertThat(desk.locator("[data-testid=pending-events]").count()).isZero();
             screenshot(desk, "incentive-desk.png");
+            assertAccessible(desk);
         }
         try (BrowserContext context = browser.newContext(wide())) {
             Page page = signIn(context, "admin@incentives.test");
