@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * until the quarter's ten are used and reads the refusal in Russian and in English, sees its
  * sandbox's countdown, asks for a co-marketing event below and then at the program's 50 % share,
  * and accepts a warm lead; the operator approves the event on the incentive desk and sees the
- * quarter's budget spent. A database of its own (the co-marketing budget is the program's).
+ * quarter's budget spent, and ends another Professional partner's trial there. SALES people get
+ * 404; a program without incentives says so. A database of its own (the co-marketing budget is the
+ * program's).
  *
  * <pre>
  * codes       1 000.00 in the portal, 9 × 100.00 by the API: 10 of 10 used, 28 100.00 of 30 000.00 left
@@ -234,6 +236,38 @@ class IncentivePagesBrowserTest extends BrowserTest {
             assertThat(shown.status()).isEqualTo(200);
             assertThat(text(page, "[data-testid=not-offered]")).isEqualTo("Ваша программа (Yandex Cloud) не предлагает стимулов.");
             assertThat(page.locator("#bonus-codes").count()).isZero();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theOperatorEndsAProfessionalPartnersTrialOnTheDesk() {
+        long professional = whiteLabelWithAccount("Облачный Профи");
+        long customer = api.post("/api/v1/customers", OPERATOR, Map.of("name", "Заказчик Пробный",
+                "taxId", Api.unique(), "accountId", "trial-" + Api.unique())).id();
+        Api.Response linked = api.post("/api/v1/partners/" + professional + "/customers", OPERATOR,
+                Map.of("customerId", customer, "from", TODAY.toString()));
+        assertThat(linked.status()).as(linked.raw()).isEqualTo(201);
+        Api.Response trial = api.post("/api/v1/customers/" + customer + "/trials", OPERATOR,
+                Map.of("partnerId", professional, "from", TODAY.toString()));
+        assertThat(trial.status()).as(trial.raw()).isEqualTo(201);
+
+        try (BrowserContext context = browser.newContext(wide())) {
+            Page desk = signIn(context, "operator@incentives.test");
+            desk.waitForURL(url("/console"));
+            desk.navigate(url("/console/incentives"));
+            String row = "[data-testid=running-trials] tr[data-trial='" + trial.id() + "'] ";
+            assertThat(text(desk, row + "td >> nth=0")).isEqualTo("Облачный Профи");
+            assertThat(text(desk, row + "td >> nth=1")).isEqualTo("Заказчик Пробный");
+            submit(desk, row + "[data-testid=end-trial]");
+            assertThat(text(desk, "[data-testid=decided]")).isEqualTo("Пробный период заканчивается "
+                    + Formats.of(PortalWeb.RUSSIAN).date(TODAY) + ".");
+            assertThat(desk.locator(row).count()).isZero();
+
+            desk.navigate(url("/portal/partners/" + professional + "/incentives"));
+            assertThat(text(desk, "[data-testid=trials] tbody tr td >> nth=0")).isEqualTo("Заказчик Пробный");
+            assertThat(text(desk, "[data-testid=trials] tbody tr td >> nth=2"))
+                    .isEqualTo(Formats.of(PortalWeb.RUSSIAN).date(TODAY));
         }
     }
 
