@@ -1,26 +1,29 @@
-// Draws the dashboard's chart of closed months from the JSON the page carries; the table next to
-// it shows the same figures, so the page says everything without JavaScript.
+// Draws each bar chart (a canvas naming its JSON in data-chart: the dashboard's closed months, the
+// incentive desk's co-marketing budgets) from the JSON the page carries; the table next to it shows
+// the same figures, so the page says everything without JavaScript.
 document.addEventListener('DOMContentLoaded', () => {
-  const data = document.getElementById('months-data');
-  const canvas = document.getElementById('months-chart');
-  if (!data || !canvas || typeof Chart === 'undefined') return;
-  const months = JSON.parse(data.textContent);
-  // months by name, the axis in the page's language, each tooltip the figure exactly as the table writes it
-  const axis = new Intl.NumberFormat(months.locale, { maximumFractionDigits: 0 });
-  new Chart(canvas, {
-    type: 'bar',
-    data: { labels: months.labels, datasets: months.series.map(s => ({ label: s.label, data: s.values })) },
-    options: {
-      animation: false, responsive: true, locale: months.locale,
-      scales: { y: { beginAtZero: true, ticks: { callback: value => axis.format(value) } } },
-      plugins: {
-        tooltip: {
-          callbacks: {
-            label: item => item.dataset.label + ': ' + months.series[item.datasetIndex].shown[item.dataIndex]
+  if (typeof Chart === 'undefined') return;
+  document.querySelectorAll('canvas[data-chart]').forEach(canvas => {
+    const data = document.getElementById(canvas.dataset.chart);
+    if (!data) return;
+    const chart = JSON.parse(data.textContent);
+    // labels by name, the axis in the page's language, each tooltip the figure exactly as the table writes it
+    const axis = new Intl.NumberFormat(chart.locale, { maximumFractionDigits: 0 });
+    new Chart(canvas, {
+      type: 'bar',
+      data: { labels: chart.labels, datasets: chart.series.map(s => ({ label: s.label, data: s.values })) },
+      options: {
+        animation: false, responsive: true, locale: chart.locale,
+        scales: { y: { beginAtZero: true, ticks: { callback: value => axis.format(value) } } },
+        plugins: {
+          tooltip: {
+            callbacks: {
+              label: item => item.dataset.label + ': ' + chart.series[item.datasetIndex].shown[item.dataIndex]
+            }
           }
         }
       }
-    }
+    });
   });
 });
 

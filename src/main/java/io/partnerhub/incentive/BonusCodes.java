@@ -68,7 +68,7 @@ public class BonusCodes {
         LocalDate day = today.date();
         IncentiveRule.BonusCodes rule = terms.require(partner, IncentiveRule.BonusCodes.class, day);
         if (amount.signum() <= 0) {
-            throw terms.refusal("amount", "bonusCode.amountPositive", IncentiveTerms.money(amount));
+            throw terms.refusal("amount", "bonusCode.amountPositive", terms.amount(partner, amount));
         }
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('bonus_code:' || :partner, 0))")
                 .param("partner", partnerId).query().listOfRows();
@@ -76,12 +76,14 @@ public class BonusCodes {
         Quota quota = quota(partnerId, rule, quarter);
         if (quota.codesLeft() < 1) {
             throw terms.refusal("amount", "bonusCode.noCodeLeft", quota.codesPerQuarter(), quota.quarter(),
-                    quota.codesIssued(), quota.amountLeft());
+                    quota.codesIssued(), terms.amount(partner, quota.amountLeft()));
         }
         BigDecimal left = new BigDecimal(quota.amountLeft());
         if (amount.compareTo(left) > 0) {
-            throw terms.refusal("amount", "bonusCode.amountOverQuota", IncentiveTerms.money(amount),
-                    quota.amountPerQuarter(), quota.quarter(), quota.amountIssued(), quota.amountLeft(), quota.codesLeft());
+            throw terms.refusal("amount", "bonusCode.amountOverQuota", terms.amount(partner, amount),
+                    terms.amount(partner, quota.amountPerQuarter()), quota.quarter(),
+                    terms.amount(partner, quota.amountIssued()), terms.amount(partner, quota.amountLeft()),
+                    quota.codesLeft());
         }
         String code = newCode();
         jdbc.sql("""

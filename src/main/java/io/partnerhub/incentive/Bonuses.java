@@ -72,7 +72,7 @@ public class Bonuses {
         if (published.isAfter(day)) {
             throw terms.refusal("publishedOn", "bonus.publishedBy", day);
         }
-        BigDecimal amount = amount(rule, g);
+        BigDecimal amount = amount(partner, rule, g);
         YearMonth period = g.kind() == BonusKind.SALES_MANAGER ? month(g) : YearMonth.from(published);
         jdbc.sql(PeriodLocks.SHARED).query().listOfRows();
         if (closedPeriods.isClosed(period)) {
@@ -100,20 +100,21 @@ public class Bonuses {
     }
 
     /** The amount a bonus of a fixed or ranged kind pays; null for the sales-manager bonus (the close computes it). */
-    private BigDecimal amount(IncentiveRule.OneOffBonus rule, Grant g) {
+    private BigDecimal amount(Partner partner, IncentiveRule.OneOffBonus rule, Grant g) {
         return switch (g.kind()) {
             case CASE_STUDY -> {
                 if (g.amount() != null && g.amount().compareTo(rule.amount()) != 0) {
-                    throw terms.refusal("amount", "bonus.caseStudyAmount", IncentiveTerms.money(rule.amount()),
-                            IncentiveTerms.money(g.amount()));
+                    throw terms.refusal("amount", "bonus.caseStudyAmount", terms.amount(partner, rule.amount()),
+                            terms.amount(partner, g.amount()));
                 }
                 yield rule.amount();
             }
             case TELEGRAM_COMMENT -> {
                 if (g.amount() == null || g.amount().compareTo(rule.minAmount()) < 0
                         || g.amount().compareTo(rule.maxAmount()) > 0) {
-                    throw terms.refusal("amount", "bonus.telegramRange", IncentiveTerms.money(rule.minAmount()),
-                            IncentiveTerms.money(rule.maxAmount()), g.amount() == null ? "—" : IncentiveTerms.money(g.amount()));
+                    throw terms.refusal("amount", "bonus.telegramRange", terms.amount(partner, rule.minAmount()),
+                            terms.amount(partner, rule.maxAmount()),
+                            g.amount() == null ? "—" : terms.amount(partner, g.amount()));
                 }
                 yield g.amount();
             }

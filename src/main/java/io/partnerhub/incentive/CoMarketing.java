@@ -60,8 +60,11 @@ public class CoMarketing {
     private final ProgramCatalog programs;
     private final Today today;
     private final IncentiveEvents events;
+    private final IncentiveTerms terms;
 
-    CoMarketing(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, IncentiveEvents events) {
+    CoMarketing(JdbcClient jdbc, Partners partners, ProgramCatalog programs, Today today, IncentiveEvents events,
+                IncentiveTerms terms) {
+        this.terms = terms;
         this.jdbc = jdbc;
         this.partners = partners;
         this.programs = programs;
@@ -76,8 +79,8 @@ public class CoMarketing {
         Partner partner = partners.find(caller, partnerId);
         String name = title.strip();
         if (partnerShare.compareTo(budget) > 0) {
-            throw RuleViolation.of("partnerShare", "the partner's share " + money(partnerShare)
-                    + " exceeds the budget " + money(budget));
+            throw terms.refusal("partnerShare", "coMarketing.shareOverBudget", terms.amount(partner, partnerShare),
+                    terms.amount(partner, budget));
         }
         String subject = "partner/" + partnerId;
         try {
@@ -90,9 +93,10 @@ public class CoMarketing {
         BigDecimal least = budget.multiply(rule.minPartnerSharePercent()).movePointLeft(2);
         if (partnerShare.compareTo(least) < 0) {
             throw events.refused(caller.name(), partnerId, Type.CO_MARKETING_REFUSED, subject,
-                    RuleViolation.of("partnerShare", "the partner funds at least "
-                            + Amounts.percent(rule.minPartnerSharePercent()) + " of the budget: at least "
-                            + money(least.setScale(2, RoundingMode.CEILING)) + ", not " + money(partnerShare)),
+                    terms.refusal("partnerShare", "coMarketing.partnerShareAtLeast",
+                            Amounts.percent(rule.minPartnerSharePercent()),
+                            terms.amount(partner, least.setScale(2, RoundingMode.CEILING)),
+                            terms.amount(partner, partnerShare)),
                     data("title", name, "budget", money(budget), "partnerShare", money(partnerShare)));
         }
         Quarter quarter = Quarter.of(date);
@@ -132,9 +136,10 @@ public class CoMarketing {
         BigDecimal share = new BigDecimal(event.providerShare());
         if (share.compareTo(left) > 0) {
             throw events.refused(caller.name(), event.partnerId(), Type.CO_MARKETING_REFUSED, subject(id),
-                    RuleViolation.of("providerShare", "the provider's share " + money(share) + " exceeds what is left of"
-                            + " the " + event.quarter() + " co-marketing budget: " + money(left) + " of "
-                            + money(rule.providerBudgetPerQuarter()) + " is left"),
+                    terms.refusal("providerShare", "coMarketing.budgetLeft",
+                            IncentiveTerms.amount(share, program.currency()), event.quarter(),
+                            IncentiveTerms.amount(left, program.currency()),
+                            IncentiveTerms.amount(rule.providerBudgetPerQuarter(), program.currency())),
                     data("providerShare", money(share), "left", money(left), "quarter", event.quarter()));
         }
         jdbc.sql("update co_marketing_event set status = 'APPROVED', decided_by = :by, decided_on = :on where id = :id")
@@ -213,7 +218,7 @@ public class CoMarketing {
 
     private RuleViolation notOffered(String programId) {
         String name = programs.find(programId).map(Program::name).orElse(programId);
-        return RuleViolation.of("programId", "co-marketing events are not offered by the program (" + name + ")");
+        return terms.refusal("programId", "coMarketing.notOffered", name);
     }
 
     private BigDecimal spent(String programId, String quarter, Status status) {

@@ -6,6 +6,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramVersion;
 import io.partnerhub.shared.Conflict;
+import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Phrase;
 import io.partnerhub.shared.Refusals;
 import io.partnerhub.shared.RuleViolation;
@@ -85,6 +86,23 @@ class IncentiveTerms {
 
     private Phrase words(String key) {
         return Phrase.of(key);
+    }
+
+    /**
+     * An amount of the partner's program for a refusal's words ({@link Phrase}): two places, in the
+     * program's currency, so the API reads it as ever and a page as it writes money.
+     */
+    Money amount(Partner partner, BigDecimal amount) {
+        return amount(amount, program(partner).currency());
+    }
+
+    /** The same, of an amount the API's way ("28100.00"). */
+    Money amount(Partner partner, String amount) {
+        return amount(partner, new BigDecimal(amount));
+    }
+
+    static Money amount(BigDecimal amount, String currency) {
+        return new Money(amount.setScale(2, RoundingMode.HALF_UP), currency);
     }
 
     /** An amount as the API writes money: two places. */

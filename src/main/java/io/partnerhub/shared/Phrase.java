@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * a phrase itself, or a list of phrases (read joined by "; "). A day is passed as a
  * {@link LocalDate}: Russian reads it as every page writes dates ({@link Formats}, "01.03.2026"),
  * English as ISO ("2026-03-01"), the words API clients have always read; a {@link YearMonth} likewise
- * ("март 2026" / "2026-03"). Amounts are passed as
+ * ("март 2026" / "2026-03"). An amount is passed as {@link Money} with its places: Russian reads it
+ * as the pages write money ("28 100,00 ₽"), English as the API always wrote it ("28100.00"); or as
  * text already formatted.
  */
 public record Phrase(String key, List<Object> args) {
@@ -29,6 +30,8 @@ public record Phrase(String key, List<Object> args) {
             case Phrase phrase -> phrase.in(messages, locale);
             case LocalDate day -> formats.russian() ? formats.date(day) : day.toString();
             case YearMonth month -> formats.russian() ? formats.month(month) : month.toString();
+            case Money money -> formats.russian() ? formats.money(money.amount(), money.currency())
+                    : money.amount().toPlainString();
             case List<?> list -> list.stream().map(item -> ((Phrase) item).in(messages, locale))
                     .collect(Collectors.joining("; "));
             default -> String.valueOf(arg);
