@@ -118,3 +118,8 @@ create trigger customer_invoice_line_never_changes before update or delete on cu
 -- whitelabel: which partners invoice their customers from which month (the close reads it).
 create view whitelabel_price_list_view as
     select partner_id, effective_from from price_list;
+
+-- customer: every customer's name (documents and margins name customers, never ids alone).
+create view customer_name_view as
+    select id as customer_id, name, tax_id
+      from customer;

@@ -40,10 +40,12 @@ class WhiteLabelController {
     private final CustomerBilling billing;
     private final CustomerAccounts accounts;
     private final Branding branding;
+    private final Margins margins;
 
     WhiteLabelController(PriceLists priceLists, CustomerInvoices invoices, CustomerBilling billing,
-                         CustomerAccounts accounts, Branding branding) {
+                         CustomerAccounts accounts, Branding branding, Margins margins) {
         this.branding = branding;
+        this.margins = margins;
         this.priceLists = priceLists;
         this.invoices = invoices;
         this.billing = billing;
@@ -154,6 +156,13 @@ class WhiteLabelController {
     CustomerInvoices.Invoice invoice(Caller caller, @PathVariable long id, @PathVariable long customerId,
                                      @PathVariable YearMonth period) {
         return invoices.of(caller, id, customerId, period);
+    }
+
+    @GetMapping("/api/v1/partners/{id}/margins/{period}")
+    @Operation(summary = "Per customer of a closed month: revenue at the partner's prices (VAT left out) against its cost"
+            + " from the partner's statement, and the margin")
+    List<Margins.Margin> margins(Caller caller, @PathVariable long id, @PathVariable YearMonth period) {
+        return margins.of(caller, id, period);
     }
 
     @GetMapping("/api/v1/partners/{id}/customer-invoices/{period}")

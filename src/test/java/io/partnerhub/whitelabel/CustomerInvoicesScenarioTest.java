@@ -193,9 +193,15 @@ class CustomerInvoicesScenarioTest {
         String english = pdfText(b, "2026-03", "&lang=en");
         assertThat(english).contains("Invoice No. 2 of Apr 2, 2026", "Kubernetes", "114.99\u00a0RUB", "VAT 22%",
                 "140.29\u00a0RUB", "Due by Apr 12, 2026");
+        // margins: A's cost 11 833.33 list - 10 % of 11 333.33 eligible (1 133.33) = 10 700.00; B 99.99 - 10.00 = 89.99
+        List<String> margins = new ArrayList<>();
+        api.get("/api/v1/partners/" + partner + "/margins/2026-03", token).body().forEach(m -> margins.add(
+                m.get("customerId").asLong() + " " + m.get("revenue").asString() + " " + m.get("cost").asString() + " "
+                        + m.get("margin").asString()));
+        assertThat(margins).containsExactlyInAnyOrder(a + " 14075.00 10700.00 3375.00", b + " 114.99 89.99 25.00");
         JsonNode statement = api.get("/api/v1/partners/" + partner + "/statements/2026-03", token).body().get("totals");
-        assertThat(statement.get("discount").asString()).as("the partner's own statement is as ever: 10 % of 11 433.32")
-                .isEqualTo("1143.33");
+        assertThat(statement.get("discount").asString()).as("the partner's own statement is as ever: 10 % of 11 333.33"
+                + " and 10 % of 99.99").isEqualTo("1143.33");
     }
 
     @Test
@@ -253,6 +259,36 @@ class CustomerInvoicesScenarioTest {
         } catch (java.io.IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Two closes at once (May, and June, which closes May first if it gets there first): numbers 4 to 7, no gap. */
+    @Test
+    @Order(4)
+    void concurrentClosesKeepTheNumbersGapless() throws Exception {
+        usage(accountA + ",2026-05-10,Cloud Servers,100.00", accountB + ",2026-05-11,Kubernetes,100.00",
+                accountA + ",2026-06-10,Cloud Servers,100.00", accountB + ",2026-06-11,Kubernetes,100.00");
+        NOW.set(noon("2026-07-02"));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Callable<Integer>> closes = List.of(
+                    () -> api.post("/api/v1/periods/2026-05/close", OPERATOR, "{}").status(),
+                    () -> api.post("/api/v1/periods/2026-06/close", OPERATOR, "{}").status());
+            for (java.util.concurrent.Future<Integer> closed : pool.invokeAll(closes)) {
+                assertThat(closed.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        List<Integer> numbers = new ArrayList<>();
+        for (String period : List.of("2026-03", "2026-04", "2026-05", "2026-06")) {
+            api.get("/api/v1/partners/" + partner + "/customer-invoices/" + period, token).body()
+                    .forEach(invoice -> numbers.add(invoice.get("number").asInt()));
+        }
+        assertThat(numbers).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(invoice(a, "2026-05").get("number").asInt()).isEqualTo(4);
+        assertThat(invoice(b, "2026-06").get("number").asInt()).isEqualTo(7);
     }
 
     private JsonNode account(long customer) {
