@@ -54,7 +54,7 @@ class ModularityTest {
             Map.entry("usage", Set.of("program", "partner", "customer")),
             Map.entry("ledger", Set.of("partner", "program", "event")),
             Map.entry("settlement", Set.of("partner", "program", "ledger", "event", "whitelabel")),
-            Map.entry("whitelabel", Set.of("partner", "customer", "program", "event")),
+            Map.entry("whitelabel", Set.of("partner", "customer", "program", "event", "usage")),
             Map.entry("incentive", Set.of("partner", "customer", "program", "event")),
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),

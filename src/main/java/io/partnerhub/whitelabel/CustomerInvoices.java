@@ -69,7 +69,7 @@ public class CustomerInvoices {
             Money subtotal = null;
             for (Map.Entry<String, Money> service : new java.util.TreeMap<>(customer.getValue()).entrySet()) {
                 Money list = service.getValue();
-                Money price = list.plus(list.percent(prices.markupOf(service.getKey()))).rounded();
+                Money price = PricePreview.price(list, prices.markupOf(service.getKey()));
                 if (price.isZero()) {
                     continue;
                 }

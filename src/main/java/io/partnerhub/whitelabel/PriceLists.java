@@ -116,6 +116,23 @@ public class PriceLists {
         return find(id);
     }
 
+    /** Checks a draft price list as {@link #set} would, without storing it: the terms it would be judged by. */
+    ProgramVersion checkDraft(Partner partner, LocalDate effectiveFrom, BigDecimal defaultMarkup, List<ServiceMarkup> services) {
+        ProgramVersion terms = contractsWithCustomers(partner, effectiveFrom);
+        for (ServiceMarkup s : services) {
+            refuseBelowCost(terms, partner, terms.service(s.service()).map(Service::name).orElse(s.service().strip()),
+                    s.markupPercent(), "services");
+        }
+        for (Service service : terms.services()) {
+            boolean listed = services.stream().anyMatch(s -> s.service().strip().equalsIgnoreCase(service.name()));
+            if (!listed) {
+                refuseBelowCost(terms, partner, service.name(), defaultMarkup, "defaultMarkupPercent");
+            }
+        }
+        refuseBelowCost(terms, partner, "", defaultMarkup, "defaultMarkupPercent");
+        return terms;
+    }
+
     /** Refused unless the partner's model buys from the provider and sells to its customers (DISCOUNT settlement). */
     private ProgramVersion contractsWithCustomers(Partner partner, LocalDate day) {
         Program program = programs.find(partner.programId()).orElseThrow();

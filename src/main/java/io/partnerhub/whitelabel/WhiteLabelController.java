@@ -41,9 +41,11 @@ class WhiteLabelController {
     private final CustomerAccounts accounts;
     private final Branding branding;
     private final Margins margins;
+    private final PricePreview preview;
 
     WhiteLabelController(PriceLists priceLists, CustomerInvoices invoices, CustomerBilling billing,
-                         CustomerAccounts accounts, Branding branding, Margins margins) {
+                         CustomerAccounts accounts, Branding branding, Margins margins, PricePreview preview) {
+        this.preview = preview;
         this.branding = branding;
         this.margins = margins;
         this.priceLists = priceLists;
@@ -92,6 +94,20 @@ class WhiteLabelController {
             + " service; 422 naming the service when a price would fall below the partner's own cost")
     PriceLists.PriceList setPriceList(Caller caller, @PathVariable long id, @Valid @RequestBody PriceListRequest p) {
         return priceLists.set(caller, id, p.effectiveFrom(), p.defaultMarkupPercent(), p.services() == null ? List.of()
+                : p.services().stream().map(s -> new PriceLists.ServiceMarkup(s.service(), s.markupPercent())).toList());
+    }
+
+    record PreviewRequest(YearMonth period,
+                          @NotNull @Digits(integer = 4, fraction = 2, message = PERCENT)
+                          @DecimalMin("-100") @DecimalMax("1000") BigDecimal defaultMarkupPercent,
+                          @Size(max = 200) List<@Valid ServiceMarkup> services) {
+    }
+
+    @PostMapping("/api/v1/partners/{id}/price-list/preview")
+    @Operation(summary = "What each customer would have paid in `period` (default last month) under a draft price list,"
+            + " beside the price list in force then; nothing is stored")
+    PricePreview.Preview preview(Caller caller, @PathVariable long id, @Valid @RequestBody PreviewRequest p) {
+        return preview.of(caller, id, p.period(), p.defaultMarkupPercent(), p.services() == null ? List.of()
                 : p.services().stream().map(s -> new PriceLists.ServiceMarkup(s.service(), s.markupPercent())).toList());
     }
 

@@ -207,6 +207,16 @@ class CustomerInvoicesScenarioTest {
     @Test
     @Order(3)
     void aprilIsInvoicedAtTheAprilPricesAndNumbersStayGapless() {
+        // March under a draft of +30 % everywhere: A 10 333.33 x 1.3 = 13 433.329 -> 13 433.33, 500 x 1.3 = 650.00,
+        // 1 000 x 1.3 = 1 300.00: 15 383.33 against 14 075.00; B 99.99 x 1.3 = 129.987 -> 129.99 against 114.99
+        Api.Response preview = api.post("/api/v1/partners/" + partner + "/price-list/preview", token,
+                Map.of("period", "2026-03", "defaultMarkupPercent", "30"));
+        assertThat(preview.status()).as(preview.raw()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        preview.body().get("customers").forEach(c -> rows.add(c.get("customerId").asLong() + " " + c.get("current").asString()
+                + " " + c.get("draft").asString() + " " + c.get("difference").asString()));
+        assertThat(rows).containsExactly(a + " 14075.00 15383.33 1308.33", b + " 114.99 129.99 15.00");
+        assertThat(preview.body().get("draft").asString()).isEqualTo("15513.32");
         Api.Response closedMonth = priceList("2026-03-01", "30", Map.of());
         assertThat(closedMonth.status()).as("a closed month's prices never change").isEqualTo(422);
         NOW.set(noon("2026-04-03"));
