@@ -3,7 +3,6 @@ package io.partnerhub.incentive;
 import static io.partnerhub.incentive.IncentiveEvents.data;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Amounts;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
@@ -95,7 +95,7 @@ public class CoMarketing {
             throw events.refused(caller.name(), partnerId, Type.CO_MARKETING_REFUSED, subject,
                     terms.refusal("partnerShare", "coMarketing.partnerShareAtLeast",
                             Amounts.percent(rule.minPartnerSharePercent()),
-                            terms.amount(partner, least.setScale(2, RoundingMode.CEILING)),
+                            terms.amount(partner, least).roundedUp(),
                             terms.amount(partner, partnerShare)),
                     data("title", name, "budget", money(budget), "partnerShare", money(partnerShare)));
         }
@@ -248,7 +248,7 @@ public class CoMarketing {
     }
 
     private static String money(BigDecimal amount) {
-        return amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return Money.twoPlaces(amount);
     }
 
     private static CoMarketingEvent event(ResultSet rs, int row) throws SQLException {

@@ -13,7 +13,6 @@ import io.partnerhub.shared.RuleViolation;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.TreeSet;
 
@@ -102,12 +101,12 @@ class IncentiveTerms {
     }
 
     static Money amount(BigDecimal amount, String currency) {
-        return new Money(amount.setScale(2, RoundingMode.HALF_UP), currency);
+        return new Money(amount, currency).rounded();
     }
 
     /** An amount as the API writes money: two places. */
     static String money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return amount == null ? null : Money.twoPlaces(amount);
     }
 
 }

@@ -89,6 +89,19 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 
+    /**
+     * An amount with at most two places (stored as money, or checked so on input) written the API's
+     * way, "28100.00": padding only, never a rounding (more places throw).
+     */
+    public static String twoPlaces(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /** The least amount of whole cents not below this one: a threshold a refusal names, which then always passes. */
+    public Money roundedUp() {
+        return new Money(amount.setScale(2, RoundingMode.CEILING), currency);
+    }
+
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency;

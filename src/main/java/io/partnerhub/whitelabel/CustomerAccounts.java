@@ -2,6 +2,7 @@ package io.partnerhub.whitelabel;
 
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Refusals;
 import io.partnerhub.shared.Today;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,15 +99,15 @@ public class CustomerAccounts {
             left = left.subtract(covered);
             String status = covered.compareTo(total) >= 0 ? "PAID"
                     : invoice.dueOn() != null && today.date().isAfter(invoice.dueOn()) ? "OVERDUE" : "OPEN";
-            statuses.add(new InvoiceStatus(invoice.number(), invoice.period(), invoice.total(), covered.setScale(2).toPlainString(),
+            statuses.add(new InvoiceStatus(invoice.number(), invoice.period(), invoice.total(), Money.twoPlaces(covered),
                     status, invoice.dueOn()));
         }
         BigDecimal balance = paid.subtract(invoiced);
         String model = billing.paymentModel(partnerId, customerId).model();
         BigDecimal lastInvoice = issued.isEmpty() ? BigDecimal.ZERO : new BigDecimal(issued.getLast().total());
         boolean low = model.equals("PREPAID") && balance.compareTo(lastInvoice) < 0;
-        return new Account(partnerId, customerId, model, balance.setScale(2).toPlainString(), paid.setScale(2).toPlainString(),
-                invoiced.setScale(2).toPlainString(), low, statuses.reversed(), payments);
+        return new Account(partnerId, customerId, model, Money.twoPlaces(balance), Money.twoPlaces(paid),
+                Money.twoPlaces(invoiced), low, statuses.reversed(), payments);
     }
 
     private List<Payment> payments(long partnerId, long customerId) {

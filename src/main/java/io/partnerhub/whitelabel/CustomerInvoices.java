@@ -1,5 +1,6 @@
 package io.partnerhub.whitelabel;
 
+import io.partnerhub.event.Events;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
@@ -35,9 +36,12 @@ public class CustomerInvoices {
     private final Partners partners;
     private final PriceLists priceLists;
     private final CustomerBilling billing;
+    private final Events events;
     private final Today today;
 
-    CustomerInvoices(JdbcClient jdbc, Partners partners, PriceLists priceLists, CustomerBilling billing, Today today) {
+    CustomerInvoices(JdbcClient jdbc, Partners partners, PriceLists priceLists, CustomerBilling billing, Events events,
+                     Today today) {
+        this.events = events;
         this.jdbc = jdbc;
         this.partners = partners;
         this.priceLists = priceLists;
@@ -105,7 +109,31 @@ public class CustomerInvoices {
                         .param("id", id).param("no", line.lineNo()).param("service", line.service())
                         .param("amount", new BigDecimal(line.amount())).update();
             }
+            if (model.model().equals("PREPAID")) {
+                warnWhenLow(actor, partnerId, customer.getKey(), number, subtotal.plus(vat));
+            }
         }
+    }
+
+    /**
+     * A prepaid customer whose balance no longer covers an invoice like this one is announced
+     * ({@code customer.balance-low}), one whose balance went below zero too ({@code customer.balance-out}):
+     * the partner tells its customer to pay.
+     */
+    private void warnWhenLow(String actor, long partnerId, long customerId, int number, Money total) {
+        BigDecimal balance = jdbc.sql("""
+                        select coalesce((select sum(amount) from customer_payment
+                                          where partner_id = :partner and customer_id = :customer), 0)
+                             - coalesce((select sum(total) from customer_invoice
+                                          where partner_id = :partner and customer_id = :customer), 0)""")
+                .param("partner", partnerId).param("customer", customerId).query(BigDecimal.class).single();
+        if (balance.compareTo(total.amount()) >= 0) {
+            return;
+        }
+        String type = balance.signum() < 0 ? "customer.balance-out" : "customer.balance-low";
+        events.record(actor, partnerId, type, "customer/" + customerId, "Customer " + customerId + "'s balance is "
+                        + Money.twoPlaces(balance) + " after invoice " + number + " of " + total.toDecimalString(),
+                Map.of("customerId", customerId, "balance", Money.twoPlaces(balance), "invoice", number));
     }
 
     /** The customer's invoice of a period (the partner's own, or an operator's view). */

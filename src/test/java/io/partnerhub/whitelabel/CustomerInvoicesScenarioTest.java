@@ -248,6 +248,11 @@ class CustomerInvoicesScenarioTest {
         JsonNode accountA = account(a);
         assertThat(accountA.get("balance").asString()).isEqualTo("1303.50");
         assertThat(accountA.get("lowBalance").asBoolean()).isTrue();
+        List<String> warned = new ArrayList<>();
+        api.get("/api/v1/events?type=customer&partnerId=" + partner, token).body().get("events")
+                .forEach(e -> warned.add(e.get("type").asString() + " " + e.get("data").get("balance").asString()));
+        assertThat(warned).as("March's invoice before any payment: -17 171.50; April's: 20 000 - 18 696.50")
+                .containsExactly("customer.balance-out -17171.50", "customer.balance-low 1303.50");
         JsonNode accountB = account(b);
         assertThat(accountB.get("balance").asString()).isEqualTo("-140.29");
         assertThat(accountB.get("invoices").get(0).get("status").asString()).isEqualTo("OVERDUE");
