@@ -230,6 +230,36 @@ class CabinetIsolationTest {
     }
 
     @Test
+    void thePartnersAdminInvitesInThePortalAndNobodyElseThere() {
+        String admin = portalUser("ADMIN", p);
+        String sales = portalUser("SALES", p);
+        String otherAdmin = portalUser("ADMIN", q);
+        String page = "/portal/partners/" + p + "/customers/" + x + "/cabinet-users";
+        String invitee = email();
+
+        CabinetClient portal = new CabinetClient(port);
+        portal.signIn(admin, PASSWORD);
+        assertThat(portal.get("/portal/partners/" + p + "/customers/" + x).body()).contains(page);
+        assertThat(portal.get(page).statusCode()).isEqualTo(200);
+        HttpResponse<String> invited = portal.post(page, Map.of("email", invitee));
+        HttpResponse<String> notHers = portal.get("/portal/partners/" + p + "/customers/" + z + "/cabinet-users");
+
+        assertThat(CabinetClient.location(invited)).startsWith(page + "?invited=");
+        assertThat(portal.get(page).body()).contains(invitee);
+        assertThat(notHers.statusCode()).as("a customer P never held").isEqualTo(404);
+        Api.Response messages = api.get("/api/v1/outbound-messages?all=true&recipient="
+                + URLEncoder.encode(invitee, StandardCharsets.UTF_8), OPERATOR);
+        assertThat(messages.body().get(0).get("path").asString()).startsWith("/cabinet/" + p + "/invitations/cab_");
+        for (String person : List.of(sales, otherAdmin)) {
+            CabinetClient other = new CabinetClient(port);
+            other.signIn(person, PASSWORD);
+            assertThat(other.get(page).statusCode()).as(person).isEqualTo(404);
+            other.get("/portal/password");
+            assertThat(other.post(page, Map.of("email", email())).statusCode()).as(person).isEqualTo(404);
+        }
+    }
+
+    @Test
     void noSuchPartnerHasNoCabinet() {
         assertThat(new CabinetClient(port).get("/cabinet/999999999/login").statusCode()).isEqualTo(404);
         assertThat(new CabinetClient(port).get("/cabinet/not-a-partner/login").statusCode()).isEqualTo(404);
@@ -261,6 +291,14 @@ class CabinetIsolationTest {
         var last = messages.body().get(messages.body().size() - 1);
         assertThat(last.get("kind").asString()).isEqualTo("CABINET_INVITATION");
         return last.get("path").asString();
+    }
+
+    private String portalUser(String role, long partner) {
+        String email = email();
+        Api.Response created = api.post("/api/v1/portal-users", OPERATOR, Map.of("email", email, "displayName", role,
+                "role", role, "partnerId", partner, "password", PASSWORD));
+        assertThat(created.status()).as(created.raw()).isEqualTo(201);
+        return email;
     }
 
     private static String location(HttpResponse<String> response) {
