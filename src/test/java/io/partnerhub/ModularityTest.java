@@ -40,7 +40,7 @@ class ModularityTest {
                         "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
                         "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.portal..",
                         "io.partnerhub.lifecycle..", "io.partnerhub.incentive..",
-                        "io.partnerhub.whitelabel..")
+                        "io.partnerhub.whitelabel..", "io.partnerhub.cabinet..")
                 .check(CLASSES);
     }
 
@@ -58,13 +58,15 @@ class ModularityTest {
             Map.entry("incentive", Set.of("partner", "customer", "program", "event")),
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
+            // the cabinet signs in under the portal's throttle and password rules
+            Map.entry("cabinet", Set.of("whitelabel", "customer", "partner", "portal")),
             Map.entry("portal", Set.of("partner", "program", "customer", "deal", "usage", "ledger", "settlement",
                     "event", "lifecycle", "audit", "incentive", "whitelabel")));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
         Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
-                "event", "portal", "demo", "lifecycle", "incentive", "whitelabel");
+                "event", "portal", "demo", "lifecycle", "incentive", "whitelabel", "cabinet");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))

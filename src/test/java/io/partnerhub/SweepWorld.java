@@ -92,6 +92,8 @@ final class SweepWorld {
         placeholders.put("freeCustomer", fixture.customer());
         placeholders.put("projectCustomer", fixture.customer());
         placeholders.put("import", anImport());
+        placeholders.put("cabinetUser", created(api.post("/api/v1/partners/" + partner + "/customers/" + customer
+                + "/cabinet-users", OPERATOR, Map.of("email", "sweep-cabinet-" + Api.unique() + "@example.ru"))));
         placeholders.put("portalUser", created(api.post("/api/v1/portal-users", OPERATOR, Map.of("email",
                 "sweep-" + Api.unique() + "@example.ru", "displayName", "Sweep", "role", "SALES", "partnerId", partner,
                 "password", "long enough password"))));

@@ -59,6 +59,7 @@ class TableOwnershipTest {
             "audit", "audit_entry",
             "event", "lifecycle_event",
             "portal", "portal_user portal_invitation sign_in_throttle spring_session spring_session_attributes",
+            "cabinet", "cabinet_user cabinet_invitation",
             "demo", "");
 
     /** A table or view named right after one of these words, in a string literal of Java code. */

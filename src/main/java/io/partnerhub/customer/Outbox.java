@@ -17,10 +17,11 @@ import io.partnerhub.shared.Today;
  * Messages to customers waiting to be delivered: the only place a confirmation link is written
  * down in the clear. Operators (and the mail sender acting for them) read it; partners never do,
  * so a partner cannot confirm what it asked for. The texts come from the consent bundle, in
- * Russian, the customers' language.
+ * Russian, the customers' language. Other features queue their own messages to customers' people
+ * here too (a customer cabinet's invitation), written in their own words.
  */
 @Component
-class Outbox {
+public class Outbox {
 
     private static final Locale CUSTOMERS = Locale.forLanguageTag("ru");
 
@@ -52,6 +53,17 @@ class Outbox {
                         values ('CONSENT_REQUEST', :to, :subject, :body, :path, :request)""")
                 .param("to", recipient).param("subject", subject).param("body", body).param("path", path)
                 .param("request", requestId).update();
+    }
+
+    /**
+     * Invites a customer's person to its partner's customer cabinet: {@code path} is the one-time
+     * link, relative to the platform, written down nowhere else in the clear.
+     */
+    public void inviteToCabinet(String recipient, String subject, String body, String path) {
+        jdbc.sql("""
+                        insert into outbound_message (kind, recipient, subject, body, path)
+                        values ('CABINET_INVITATION', :to, :subject, :body, :path)""")
+                .param("to", recipient).param("subject", subject).param("body", body).param("path", path).update();
     }
 
     /** Messages after {@code after}, oldest first; only those not yet sent unless {@code all}; to one recipient if given. */

@@ -38,9 +38,9 @@ import java.util.regex.Pattern;
 @Service
 public class PortalUsers implements UserDetailsService {
 
-    static final int MIN_PASSWORD = 10;
+    public static final int MIN_PASSWORD = 10;
     /** BCrypt hashes only the first 72 bytes of a password (UTF-8): a longer one is refused, never cut. */
-    static final int MAX_PASSWORD_BYTES = 72;
+    public static final int MAX_PASSWORD_BYTES = 72;
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public enum Role {
@@ -58,7 +58,7 @@ public class PortalUsers implements UserDetailsService {
     }
 
     /** What is wrong with a new password, for the API's refusal and the pages' message in the reader's language. */
-    enum PasswordProblem { TOO_SHORT, TOO_LONG }
+    public enum PasswordProblem { TOO_SHORT, TOO_LONG }
 
     public record NewUser(String email, String displayName, Long partnerId, Role role, String password) {
     }
@@ -166,7 +166,7 @@ public class PortalUsers implements UserDetailsService {
     }
 
     /** What is wrong with a new password, if anything. */
-    static Optional<PasswordProblem> problemWith(String password) {
+    public static Optional<PasswordProblem> problemWith(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
             return Optional.of(PasswordProblem.TOO_SHORT);
         }

@@ -15,10 +15,11 @@ import java.util.Optional;
  * PostgreSQL, so every instance agrees. Failures in a row (no quiet gap of a whole window since the
  * last failure or lock) lock the subject once they reach its limit, for a delay that doubles with
  * each further failure ({@link SignInLimits}). A successful sign-in clears the account's count,
- * not the address's: one good account must not reset an address that is guessing others.
+ * not the address's: one good account must not reset an address that is guessing others. The
+ * customer cabinet counts its own accounts here too, under names that cannot be a portal e-mail.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
     private final JdbcClient jdbc;
     private final SignInLimits limits;
@@ -29,7 +30,7 @@ class SignInThrottle {
     }
 
     /** Until when signing in as {@code email} from {@code address} is refused, if it is at {@code now}. */
-    Optional<Instant> lockedUntil(String email, String address, Instant now) {
+    public Optional<Instant> lockedUntil(String email, String address, Instant now) {
         return jdbc.sql("""
                         select max(locked_until) from sign_in_throttle
                          where subject in (:subjects) and locked_until > :now""")
@@ -39,7 +40,7 @@ class SignInThrottle {
 
     /** Counts a wrong password for the account and the address, locking either at its limit. */
     @Transactional
-    void failed(String email, String address, Instant now) {
+    public void failed(String email, String address, Instant now) {
         count(account(email), limits.accountFailures(), now);
         count(address(address), limits.addressFailures(), now);
         // subjects quiet for a whole window count nothing any more
@@ -49,7 +50,7 @@ class SignInThrottle {
                 .param("quietSince", Timestamp.from(now.minus(limits.window()))).update();
     }
 
-    void succeeded(String email) {
+    public void succeeded(String email) {
         jdbc.sql("delete from sign_in_throttle where subject = :subject").param("subject", account(email)).update();
     }
 
