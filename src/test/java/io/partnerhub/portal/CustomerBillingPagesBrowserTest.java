@@ -195,6 +195,9 @@ class CustomerBillingPagesBrowserTest extends BrowserTest {
             assertThat(page.getAttribute("[data-testid=brand-logo]", "src")).startsWith("data:image/png;base64,iVBORw0KGgo");
             assertThat(page.getAttribute("[data-testid=brand-swatch]", "src")).contains("0a7d3c");
             assertThat(page.inputValue("[data-testid=brand-colour]")).isEqualTo("#0a7d3c");
+            page.fill("[data-testid=brand-colour]", "#c62828");
+            assertThat(page.getAttribute("[data-testid=brand-swatch]", "src")).as("the swatch follows the picker")
+                    .contains("c62828");
         }
         Api.Response brand = api.get("/api/v1/partners/" + partner + "/branding", OPERATOR);
         assertThat(brand.text("primaryColor")).isEqualTo("#0a7d3c");
