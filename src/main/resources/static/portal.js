@@ -43,3 +43,14 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 });
+
+// The brand form's swatch follows the colour picker before the brand is saved (without JavaScript
+// it shows the stored colour).
+document.addEventListener('DOMContentLoaded', () => {
+  const picker = document.querySelector('input[type=color][data-swatch]');
+  const swatch = picker && document.getElementById(picker.dataset.swatch);
+  if (!swatch) return;
+  picker.addEventListener('input', () => {
+    swatch.src = swatch.src.replace(/fill=%22%23[0-9a-fA-F]{6}/, 'fill=%22%23' + picker.value.substring(1));
+  });
+});

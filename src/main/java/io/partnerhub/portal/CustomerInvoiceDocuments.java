@@ -1,10 +1,6 @@
 package io.partnerhub.portal;
 
-import io.partnerhub.customer.Customers;
-import io.partnerhub.partner.Partner;
-import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
-import io.partnerhub.whitelabel.Branding;
 import io.partnerhub.whitelabel.CustomerInvoices;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,9 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A customer's invoice in the partner's name as a PDF document (API.md: {@code ?format=pdf}):
@@ -34,21 +28,12 @@ import java.util.Map;
 @Tag(name = "Customer billing")
 class CustomerInvoiceDocuments {
 
-    private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
-
     private final CustomerInvoices invoices;
-    private final Partners partners;
-    private final Customers customers;
-    private final Branding branding;
-    private final PdfDocuments documents;
+    private final CustomerInvoicePdf pdf;
 
-    CustomerInvoiceDocuments(CustomerInvoices invoices, Partners partners, Customers customers, Branding branding,
-                             PdfDocuments documents) {
+    CustomerInvoiceDocuments(CustomerInvoices invoices, CustomerInvoicePdf pdf) {
         this.invoices = invoices;
-        this.partners = partners;
-        this.customers = customers;
-        this.branding = branding;
-        this.documents = documents;
+        this.pdf = pdf;
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/customers/{customerId}/invoices/{period}", params = "format=pdf")
@@ -58,17 +43,11 @@ class CustomerInvoiceDocuments {
                                @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
                                String lang) throws IOException {
         CustomerInvoices.Invoice invoice = invoices.of(caller, id, customerId, period);
-        Partner partner = partners.find(caller, id);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("invoice", invoice);
-        variables.put("seller", partner);
-        variables.put("customer", customers.find(caller, customerId));
-        branding.of(id).ifPresent(brand -> variables.put("brand", brand));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        documents.write("customer-invoice-pdf", variables, lang.equals("en") ? Locale.ENGLISH : RUSSIAN, out);
+        pdf.write(caller, invoice, lang.equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("ru"), out);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename("invoice-" + invoice.number() + "-" + period + ".pdf").build().toString())
+                        .filename(CustomerInvoicePdf.fileName(invoice)).build().toString())
                 .body(out.toByteArray());
     }
 }

@@ -54,10 +54,12 @@ class PartnerPages {
     private final Today today;
     private final Customers customers;
     private final StatementPdf pdf;
+    private final MarginChart margins;
 
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
                  ProgramCatalog programs, MessageSource messages, ObjectMapper json,
-                 Today today, Customers customers, StatementPdf pdf) {
+                 Today today, Customers customers, StatementPdf pdf, MarginChart margins) {
+        this.margins = margins;
         this.customers = customers;
         this.pdf = pdf;
         this.today = today;
@@ -92,8 +94,9 @@ class PartnerPages {
         model.addAttribute("partner", partner);
         model.addAttribute("currency", programs.find(partner.programId()).map(Program::currency).orElse(""));
         model.addAttribute("months", months);
-        model.addAttribute("monthsJson", chart(me, months.reversed(),
-                programs.find(partner.programId()).map(Program::currency).orElse("")));
+        String currency = programs.find(partner.programId()).map(Program::currency).orElse("");
+        model.addAttribute("monthsJson", chart(me, months.reversed(), currency));
+        margins.into(model, me, id, all.isEmpty() ? null : YearMonth.parse(all.getLast().period()), currency);
         return "partner";
     }
 
