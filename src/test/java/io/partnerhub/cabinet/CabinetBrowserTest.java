@@ -76,7 +76,8 @@ class CabinetBrowserTest {
             <circle cx="20" cy="20" r="10" fill="#0b6e4f"/>
             <text x="38" y="27" font-family="sans-serif" font-size="18" font-weight="bold" fill="#0b6e4f">OS</text>
             </svg>""".getBytes(StandardCharsets.UTF_8));
-    private static final Path SCREENSHOT = Paths.get("docs/screenshots/cabinet.png");
+    /** Like every page's screenshot, under target/; docs/screenshots/cabinet.png is a copy of one. */
+    private static final Path SCREENSHOT = Paths.get("target/screenshots/cabinet.png");
     private static final Formats RU = Formats.of(Locale.forLanguageTag("ru"));
     private static final Formats EN = Formats.of(Locale.ENGLISH);
 
