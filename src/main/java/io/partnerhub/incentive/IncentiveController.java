@@ -65,7 +65,7 @@ class IncentiveController {
     @Operation(summary = "Issue a bonus top-up code; 422 naming what is left when the quarter's quota (codes and amount)"
             + " would be exceeded")
     BonusCodes.BonusCode issue(Caller caller, @PathVariable long id, @Valid @RequestBody CodeRequest c) {
-        return events.refusalsRecorded(caller, id, "bonus-code", "partner/" + id, () -> codes.issue(caller, id, c.amount()));
+        return incentives.requestCode(caller, id, c.amount());
     }
 
     @GetMapping("/api/v1/partners/{id}/bonus-codes")

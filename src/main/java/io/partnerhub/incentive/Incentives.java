@@ -29,10 +29,12 @@ public class Incentives {
     private final Bonuses bonuses;
     private final CoMarketing coMarketing;
     private final Leads leads;
+    private final IncentiveEvents events;
     private final Today today;
 
     Incentives(Partners partners, IncentiveTerms terms, BonusCodes codes, Trials trials, FreeMonths freeMonths,
-               Sandboxes sandboxes, Bonuses bonuses, CoMarketing coMarketing, Leads leads, Today today) {
+               Sandboxes sandboxes, Bonuses bonuses, CoMarketing coMarketing, Leads leads, IncentiveEvents events, Today today) {
+        this.events = events;
         this.partners = partners;
         this.terms = terms;
         this.codes = codes;
@@ -68,6 +70,15 @@ public class Incentives {
                 bonuses.of(caller, partnerId),
                 coMarketing.events(caller, new CoMarketing.Filter(null, partnerId, null, 1000, 0)),
                 leads.leads(caller, new Leads.Filter(null, partnerId, 1000, 0)));
+    }
+
+    /**
+     * Issues a bonus code as {@link BonusCodes#issue} does, and records a refusal as the event
+     * {@code bonus-code.refused} (the API's request and the portal's form alike).
+     */
+    public BonusCodes.BonusCode requestCode(Caller caller, long partnerId, java.math.BigDecimal amount) {
+        return events.refusalsRecorded(caller, partnerId, "bonus-code", "partner/" + partnerId,
+                () -> codes.issue(caller, partnerId, amount));
     }
 
     /** The kinds the partner's program offers to its model and tier today. */

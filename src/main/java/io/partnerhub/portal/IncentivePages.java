@@ -42,7 +42,6 @@ class IncentivePages {
     private static final int SHOWN = 200;
 
     private final Incentives incentives;
-    private final BonusCodes codes;
     private final CoMarketing coMarketing;
     private final Leads leads;
     private final Partners partners;
@@ -51,10 +50,9 @@ class IncentivePages {
     private final MessageSource messages;
     private final Today today;
 
-    IncentivePages(Incentives incentives, BonusCodes codes, CoMarketing coMarketing, Leads leads, Partners partners,
+    IncentivePages(Incentives incentives, CoMarketing coMarketing, Leads leads, Partners partners,
                    Customers customers, ProgramCatalog programs, MessageSource messages, Today today) {
         this.incentives = incentives;
-        this.codes = codes;
         this.coMarketing = coMarketing;
         this.leads = leads;
         this.partners = partners;
@@ -86,7 +84,7 @@ class IncentivePages {
         moneyOnly(me, id);
         FormErrors errors;
         try {
-            BonusCodes.BonusCode code = codes.issue(me.caller(), id, decimal(amount));
+            BonusCodes.BonusCode code = incentives.requestCode(me.caller(), id, decimal(amount));
             flash.addAttribute("issued", code.code());
             return "redirect:/portal/partners/" + id + "/incentives#bonus-codes";
         } catch (NumberFormatException e) {

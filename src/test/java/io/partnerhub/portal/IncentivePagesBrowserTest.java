@@ -120,6 +120,9 @@ class IncentivePagesBrowserTest extends BrowserTest {
             assertThat(text(page, "[data-testid=code-error]")).isEqualTo("the quarter's quota of 10 codes is used: 10"
                     + " codes issued in " + QUARTER + "; left: 0 codes, 28100.00");
             assertThat(text(page, "[data-testid=codes-left]")).isEqualTo("0");
+            long refusals = api.get("/api/v1/events?type=bonus-code.refused&partnerId=" + partner, OPERATOR).body()
+                    .get("events").size();
+            assertThat(refusals).as("both refusals in the portal are events, as the API's are").isEqualTo(2);
         }
     }
 
