@@ -55,7 +55,7 @@ class CabinetSignIn {
             return throttled(locked.get(), now);
         }
         Optional<CabinetUsers.CabinetUser> user = users.byEmail(partnerId, typed)
-                .filter(u -> u.status() == CabinetUsers.Status.ACTIVE);
+                .filter(u -> u.status() == CabinetUsers.Status.ACTIVE && users.serves(partnerId));
         String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(unknownUsersHash);
         // BCrypt compares only the first 72 bytes; no stored password is longer, so a longer one is wrong
         boolean right = password != null && password.getBytes(StandardCharsets.UTF_8).length <= PortalUsers.MAX_PASSWORD_BYTES

@@ -2,6 +2,7 @@ package io.partnerhub.cabinet;
 
 import io.partnerhub.customer.Customers;
 import io.partnerhub.customer.Outbox;
+import io.partnerhub.partner.PartnerAccess;
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Conflict;
@@ -57,9 +58,11 @@ public class CabinetUsers {
     private final CabinetBrand brands;
     private final MessageSource messages;
     private final Today today;
+    private final PartnerAccess access;
 
     CabinetUsers(JdbcClient jdbc, Partners partners, Customers customers, Outbox outbox, CabinetBrand brands,
-                 MessageSource messages, Today today) {
+                 MessageSource messages, Today today, PartnerAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.partners = partners;
         this.customers = customers;
@@ -126,9 +129,17 @@ public class CabinetUsers {
         return find(userId).orElseThrow();
     }
 
-    /** The user behind a session, while it may still sign in. */
+    /** The user behind a session, while it may still sign in: active, and its partner still serving it. */
     Optional<CabinetUser> active(long userId) {
-        return find(userId).filter(u -> u.status() == Status.ACTIVE);
+        return find(userId).filter(u -> u.status() == Status.ACTIVE && serves(u.partnerId()));
+    }
+
+    /**
+     * Whether the partner's cabinet is open today: not once its status is revoked or its read window
+     * after an exit has ended ({@code PartnerAccess}); a leaving partner's customers still read theirs.
+     */
+    boolean serves(long partnerId) {
+        return !(access.of(partnerId) instanceof PartnerAccess.Ended);
     }
 
     Optional<CabinetUser> byEmail(long partnerId, String email) {

@@ -229,6 +229,31 @@ class CabinetIsolationTest {
         assertThat(location(new CabinetClient(port).signInToCabinet(p, email, PASSWORD))).endsWith("/login?error");
     }
 
+    /** A revoked partner's cabinet closes with it: its customers' people are signed out and sign in no more. */
+    @Test
+    void aRevokedPartnersCabinetCloses() {
+        long r = fixture.partner("vk-cloud", "PARTNER", "2026-01-01");
+        String tokenR = fixture.token(r);
+        long customer = fixture.customer();
+        fixture.linked(r, customer, "2026-01-01");
+        String email = email();
+        String path = invite(r, customer, email, tokenR);
+        CabinetClient browser = new CabinetClient(port);
+        browser.get(path);
+        browser.post(path, Map.of("password", PASSWORD, "repeated", PASSWORD));
+        CabinetClient session = new CabinetClient(port);
+        assertThat(location(session.signInToCabinet(r, email, PASSWORD))).isEqualTo("/cabinet/" + r + "/");
+        assertThat(session.get("/cabinet/" + r + "/").statusCode()).isEqualTo(200);
+
+        Api.Response revoked = api.post("/api/v1/partners/" + r + "/revocation", OPERATOR, Map.of("reason", "non-compliance"));
+
+        assertThat(revoked.status()).as(revoked.raw()).isEqualTo(201);
+        HttpResponse<String> after = session.get("/cabinet/" + r + "/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(CabinetClient.location(after)).isEqualTo("/cabinet/" + r + "/login");
+        assertThat(location(new CabinetClient(port).signInToCabinet(r, email, PASSWORD))).endsWith("/login?error");
+    }
+
     @Test
     void thePartnersAdminInvitesInThePortalAndNobodyElseThere() {
         String admin = portalUser("ADMIN", p);
