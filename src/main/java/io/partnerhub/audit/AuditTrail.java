@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.partnerhub.shared.Caller;
 
 /**
- * Wraps every API request and every portal form post; after a state-changing one, writes who, what,
+ * Wraps every API request and every portal and customer-cabinet form post; after a state-changing one, writes who, what,
  * when and the outcome. Runs outside security so refused and unauthenticated attempts are recorded
  * too. A portal action's actor is the signed-in person's e-mail, as Spring Security left it in the
  * request once it authenticated them; a failed sign-in is "anonymous" (the e-mail typed into the
@@ -39,10 +39,10 @@ class AuditTrail extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
-    private static final Pattern PARTNER_PATH = Pattern.compile("^/(?:api/v1|portal)/partners/(\\d+)");
+    private static final Pattern PARTNER_PATH = Pattern.compile("^/(?:(?:api/v1|portal)/partners|cabinet)/(\\d+)");
     /** Paths whose segment after the prefix is a one-time secret (a customer's consent, an invitation). */
-    private static final Pattern TOKEN_PATH = Pattern.compile("^(/api/v1/consents/|/invitations/)[^/]+");
-    private static final List<String> PORTAL_PREFIXES = List.of("/console/", "/portal/", "/invitations/");
+    private static final Pattern TOKEN_PATH = Pattern.compile("^(/api/v1/consents/|/invitations/|/cabinet/\\d+/invitations/)[^/]+");
+    private static final List<String> PORTAL_PREFIXES = List.of("/console/", "/portal/", "/invitations/", "/cabinet/");
     private static final Set<String> SIGN_IN_AND_OUT = Set.of("/login", "/logout");
 
     private final JdbcClient jdbc;

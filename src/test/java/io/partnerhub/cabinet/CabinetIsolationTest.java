@@ -252,6 +252,12 @@ class CabinetIsolationTest {
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(CabinetClient.location(after)).isEqualTo("/cabinet/" + r + "/login");
         assertThat(location(new CabinetClient(port).signInToCabinet(r, email, PASSWORD))).endsWith("/login?error");
+        java.util.List<String> audited = new java.util.ArrayList<>();
+        api.get("/api/v1/audit?path=/cabinet/" + r + "/", OPERATOR).body().forEach(e -> audited.add(
+                e.get("method").asString() + " " + e.get("path").asString() + " " + e.get("partnerId").asLong()));
+        assertThat(audited).as("the cabinet's form posts are audited, the invitation's token never stored")
+                .contains("POST /cabinet/" + r + "/invitations/{token} " + r, "POST /cabinet/" + r + "/login " + r)
+                .noneMatch(line -> line.contains(path.substring(path.lastIndexOf('/') + 1)));
     }
 
     @Test
