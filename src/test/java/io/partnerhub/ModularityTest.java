@@ -40,7 +40,7 @@ class ModularityTest {
                         "io.partnerhub.deal..", "io.partnerhub.audit..", "io.partnerhub.demo..", "io.partnerhub.usage..",
                         "io.partnerhub.ledger..", "io.partnerhub.event..", "io.partnerhub.portal..",
                         "io.partnerhub.lifecycle..", "io.partnerhub.incentive..",
-                        "io.partnerhub.whitelabel..", "io.partnerhub.cabinet..")
+                        "io.partnerhub.whitelabel..", "io.partnerhub.cabinet..", "io.partnerhub.billing..")
                 .check(CLASSES);
     }
 
@@ -56,6 +56,7 @@ class ModularityTest {
             Map.entry("settlement", Set.of("partner", "program", "ledger", "event", "whitelabel")),
             Map.entry("whitelabel", Set.of("partner", "customer", "program", "event", "usage")),
             Map.entry("incentive", Set.of("partner", "customer", "program", "event")),
+            Map.entry("billing", Set.of()),
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
             // the cabinet signs in under the portal's throttle and password rules
@@ -66,7 +67,7 @@ class ModularityTest {
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {
         Set<String> features = Set.of("program", "partner", "customer", "deal", "usage", "ledger", "settlement", "audit",
-                "event", "portal", "demo", "lifecycle", "incentive", "whitelabel", "cabinet");
+                "event", "portal", "demo", "lifecycle", "incentive", "whitelabel", "cabinet", "billing");
         ALLOWED.forEach((feature, allowed) -> {
             String[] forbidden = features.stream()
                     .filter(other -> !other.equals(feature) && !allowed.contains(other))
