@@ -20,11 +20,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A partner's price lists (VK Cloud White Label: "manage the client's tariffs and the prices the
@@ -80,21 +80,13 @@ public class PriceLists {
             throw refusals.violation("effectiveFrom", "priceList.firstDay", effectiveFrom);
         }
         closedPeriods.refuseDayIn("effectiveFrom", effectiveFrom);
-        ProgramVersion terms = contractsWithCustomers(partner, effectiveFrom);
-        Map<String, BigDecimal> markups = new LinkedHashMap<>();
+        Set<String> named = new HashSet<>();
         for (ServiceMarkup s : services) {
-            String name = terms.service(s.service()).map(Service::name).orElse(s.service().strip());
-            if (markups.put(name.toLowerCase(Locale.ROOT), s.markupPercent()) != null) {
-                throw refusals.violation("services", "priceList.serviceTwice", name);
-            }
-            refuseBelowCost(terms, partner, name, s.markupPercent(), "services");
-        }
-        for (Service service : terms.services()) {
-            if (!markups.containsKey(service.name().toLowerCase(Locale.ROOT))) {
-                refuseBelowCost(terms, partner, service.name(), defaultMarkup, "defaultMarkupPercent");
+            if (!named.add(s.service().strip().toLowerCase(Locale.ROOT))) {
+                throw refusals.violation("services", "priceList.serviceTwice", s.service().strip());
             }
         }
-        refuseBelowCost(terms, partner, "", defaultMarkup, "defaultMarkupPercent");
+        ProgramVersion terms = checkDraft(partner, effectiveFrom, defaultMarkup, services);
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended('price_list:' || :partner, 0))").param("partner", partnerId)
                 .query().listOfRows();
         Optional<Long> existing = jdbc.sql("select id from price_list where partner_id = :partner and effective_from = :from")

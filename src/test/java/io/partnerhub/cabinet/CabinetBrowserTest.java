@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.partnerhub.Api;
+import io.partnerhub.SetClock;
 import io.partnerhub.ApiFixture;
 import io.partnerhub.shared.Formats;
 import org.junit.jupiter.api.AfterAll;
@@ -81,35 +82,13 @@ class CabinetBrowserTest {
     private static final Formats RU = Formats.of(Locale.forLanguageTag("ru"));
     private static final Formats EN = Formats.of(Locale.ENGLISH);
 
-    static final class SetClock extends Clock {
-        private final ZoneId zone;
-
-        SetClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new SetClock(zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    }
 
     @TestConfiguration
     static class ScenarioClock {
         @Bean
         @Primary
         Clock scenarioClock() {
-            return new SetClock(ZoneOffset.UTC);
+            return new SetClock(NOW);
         }
     }
 

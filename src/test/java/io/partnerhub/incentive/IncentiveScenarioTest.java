@@ -1,6 +1,7 @@
 package io.partnerhub.incentive;
 
 import io.partnerhub.Api;
+import io.partnerhub.SetClock;
 import io.partnerhub.ApiFixture;
 import io.partnerhub.settlement.Statements;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,36 +79,13 @@ class IncentiveScenarioTest {
     private static final String HEADER = "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,"
             + "BillingCurrency,x_FundingSource,ResourceId\n";
 
-    /** The platform's clock: whatever {@link #NOW} holds. */
-    static final class SetClock extends Clock {
-        private final ZoneId zone;
-
-        SetClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new SetClock(zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    }
 
     @TestConfiguration
     static class ScenarioClock {
         @Bean
         @Primary
         Clock scenarioClock() {
-            return new SetClock(ZoneOffset.UTC);
+            return new SetClock(NOW);
         }
     }
 

@@ -32,6 +32,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.partnerhub.Api;
+import io.partnerhub.SetClock;
 import io.partnerhub.ApiFixture;
 import io.partnerhub.settlement.Statements;
 import tools.jackson.databind.JsonNode;
@@ -71,36 +72,13 @@ class LifecycleScenarioTest {
     private static final String FOCUS_HEADER = "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,"
             + "BillingCurrency,x_FundingSource\n";
 
-    /** The platform's clock: whatever {@link #NOW} holds. */
-    static final class SetClock extends Clock {
-        private final ZoneId zone;
-
-        SetClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new SetClock(zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    }
 
     @TestConfiguration
     static class ScenarioClock {
         @Bean
         @Primary
         Clock scenarioClock() {
-            return new SetClock(ZoneOffset.UTC);
+            return new SetClock(NOW);
         }
     }
 

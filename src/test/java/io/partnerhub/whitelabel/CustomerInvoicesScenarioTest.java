@@ -1,6 +1,7 @@
 package io.partnerhub.whitelabel;
 
 import io.partnerhub.Api;
+import io.partnerhub.SetClock;
 import io.partnerhub.ApiFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,35 +64,13 @@ class CustomerInvoicesScenarioTest {
     private static final String HEADER = "SubAccountId,ChargePeriodStart,ChargeCategory,ServiceName,ListCost,"
             + "BillingCurrency\n";
 
-    static final class SetClock extends Clock {
-        private final ZoneId zone;
-
-        SetClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new SetClock(zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return NOW.get();
-        }
-    }
 
     @TestConfiguration
     static class ScenarioClock {
         @Bean
         @Primary
         Clock scenarioClock() {
-            return new SetClock(ZoneOffset.UTC);
+            return new SetClock(NOW);
         }
     }
 
