@@ -56,13 +56,13 @@ class ModularityTest {
             Map.entry("settlement", Set.of("partner", "program", "ledger", "event", "whitelabel")),
             Map.entry("whitelabel", Set.of("partner", "customer", "program", "event", "usage")),
             Map.entry("incentive", Set.of("partner", "customer", "program", "event")),
-            Map.entry("billing", Set.of()),
+            Map.entry("billing", Set.of("partner", "settlement", "event")),
             Map.entry("lifecycle", Set.of("partner", "customer", "deal", "program", "ledger", "event")),
             Map.entry("audit", Set.of()),
             // the cabinet signs in under the portal's throttle and password rules
             Map.entry("cabinet", Set.of("whitelabel", "customer", "partner", "portal")),
             Map.entry("portal", Set.of("partner", "program", "customer", "deal", "usage", "ledger", "settlement",
-                    "event", "lifecycle", "audit", "incentive", "whitelabel")));
+                    "event", "lifecycle", "audit", "incentive", "whitelabel", "billing")));
 
     @Test
     void featuresUseOnlyTheFeaturesTheyAreAllowedTo() {

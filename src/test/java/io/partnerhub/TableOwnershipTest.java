@@ -55,6 +55,8 @@ class TableOwnershipTest {
             "whitelabel", "partner_branding price_list price_list_service customer_invoicing customer_payment_model"
                     + " customer_payment customer_invoice customer_invoice_line customer_invoice_counter",
             "incentive", "bonus_code trial free_month sandbox sandbox_warning incentive_bonus co_marketing_event lead lead_offer",
+            "billing", "partner_invoice partner_invoice_counter partner_account_credit payment_import partner_payment"
+                    + " partner_billing_warning",
             "lifecycle", "partner_departure",
             "audit", "audit_entry",
             "event", "lifecycle_event",

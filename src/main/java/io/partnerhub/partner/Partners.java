@@ -162,6 +162,23 @@ public class Partners {
         }
     }
 
+    /**
+     * Sets how the provider bills the partner: advance payment or postpayment, the billing threshold
+     * (postpayment only) and the days an invoice gives to pay (null: the platform's default).
+     */
+    @Transactional
+    public void changeBillingTerms(Caller caller, long partnerId, String paymentTerms, BigDecimal billingThreshold,
+                                   Integer dueDays) {
+        caller.requireOperator("change a partner's billing terms");
+        find(caller, partnerId);
+        if (billingThreshold != null && !"POSTPAYMENT".equals(paymentTerms)) {
+            throw RuleViolation.of("billingThreshold", "a billing threshold applies to postpayment only");
+        }
+        jdbc.sql("update partner set payment_terms = :terms, billing_threshold = :threshold, due_days = :days where id = :id")
+                .param("terms", paymentTerms).param("threshold", billingThreshold).param("days", dueDays)
+                .param("id", partnerId).update();
+    }
+
     /** The partner whose own account (in usage data) this is, if any. */
     public Optional<Long> ownerOfAccount(String accountId) {
         return jdbc.sql("select id from partner where account_id = :account").param("account", accountId.strip())

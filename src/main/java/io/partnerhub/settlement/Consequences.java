@@ -1,11 +1,14 @@
 package io.partnerhub.settlement;
 
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
 
 import io.partnerhub.ledger.RebateLedger;
 import io.partnerhub.event.Events;
 import io.partnerhub.whitelabel.CustomerInvoices;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.AfterClose;
 import io.partnerhub.shared.Reason;
 import io.partnerhub.shared.ReasonText;
 import org.springframework.stereotype.Component;
@@ -23,9 +26,11 @@ class Consequences {
     private final ObjectMapper json;
     private final Events events;
     private final CustomerInvoices customerInvoices;
+    private final List<AfterClose> afterClose;
 
     Consequences(Partners partners, RebateLedger ledger, ObjectMapper json, Events events,
-                 CustomerInvoices customerInvoices) {
+                 CustomerInvoices customerInvoices, List<AfterClose> afterClose) {
+        this.afterClose = afterClose;
         this.customerInvoices = customerInvoices;
         this.partners = partners;
         this.ledger = ledger;
@@ -54,5 +59,10 @@ class Consequences {
         if (!c.customerConsumption().isEmpty()) {
             customerInvoices.issue(actor, c.partnerId(), c.period(), c.customerConsumption());
         }
+    }
+
+    /** What follows from the month's statements as a whole (the partners' invoices), once they are all stored. */
+    void monthIssued(String actor, YearMonth month) {
+        afterClose.forEach(step -> step.afterClose(actor, month));
     }
 }

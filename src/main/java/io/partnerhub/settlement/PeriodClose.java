@@ -153,6 +153,7 @@ public class PeriodClose {
             progress.storing(month);
             log.info("Closing {}: {} partners settled in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);
             decided.forEach(statement -> consequences.carryOut(actor, Consequence.of(statement)));
+            consequences.monthIssued(actor, month);
             log.info("Closing {}: {} statements stored, sealing", month, writer.count());
             jdbc.sql("select seal_period(:month)").param("month", month.atDay(1)).query().listOfRows();
             log.info("Closed {}: {} statements in {} ms", month, writer.count(), (System.nanoTime() - started) / 1_000_000);

@@ -320,6 +320,7 @@ class SharedClose {
         jdbc.sql("select consequence::text from close_staged_consequence where run_id = :run order by partner_id")
                 .param("run", run.id()).query(String.class).list()
                 .forEach(consequence -> consequences.carryOut(run.actor(), Consequence.fromJson(json, consequence)));
+        consequences.monthIssued(run.actor(), month);
         log.info("Closing {}: {} statements stored, sealing", month, statements);
         jdbc.sql("select seal_period(:month)").param("month", month.atDay(1)).query().listOfRows();
         jdbc.sql("update close_run set status = 'SEALED', ended_at = now() where id = :run").param("run", run.id()).update();

@@ -16,6 +16,11 @@ public final class PeriodLocks {
             + KEY + ")) locked";
     /** How many times writers took the lock shared: unchanged between two reads, no fact changed in between. */
     public static final String FACTS_CHANGED = "select last_value from period_fact_change";
+    /**
+     * The lock shared without counting a change: for a writer that keeps the months open while it
+     * adds what is no fact of a close (an invoice for the month so far).
+     */
+    public static final String SHARED_UNCOUNTED = "select pg_advisory_xact_lock_shared(" + KEY + ")";
     public static final String EXCLUSIVE = "select pg_advisory_xact_lock(" + KEY + ")";
 
     private PeriodLocks() {

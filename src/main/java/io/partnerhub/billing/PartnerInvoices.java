@@ -1,0 +1,166 @@
+package io.partnerhub.billing;
+
+import io.partnerhub.event.Events;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
+import io.partnerhub.shared.NotFound;
+import io.partnerhub.shared.Today;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The provider's invoices to a partner: {@code MONTHLY} at the close for the period's payable less
+ * what threshold invoices billed already, {@code THRESHOLD} during the month for a postpaid partner
+ * whose month so far reached its billing threshold. Numbered per program without gaps (the counter
+ * is taken in the issuing transaction), due after the partner's days to pay, never changed. Their
+ * status (OPEN, PAID, OVERDUE) is read from the partner's payments ({@link PartnerAccounts}).
+ */
+@Component
+public class PartnerInvoices {
+
+    private final JdbcClient jdbc;
+    private final Partners partners;
+    private final BillingSettings settings;
+    private final Events events;
+    private final Today today;
+
+    PartnerInvoices(JdbcClient jdbc, Partners partners, BillingSettings settings, Events events, Today today) {
+        this.jdbc = jdbc;
+        this.partners = partners;
+        this.settings = settings;
+        this.events = events;
+        this.today = today;
+    }
+
+    /** An issued invoice; {@code amount} includes VAT ({@code vat}, at {@code vatRate}). */
+    public record Invoice(long id, long partnerId, String programId, String number, String kind, String period,
+                          String amount, String currency, String vatRate, String vat, String paymentTerms,
+                          LocalDate issuedOn, LocalDate dueOn) {
+
+        public Money money() {
+            return new Money(new BigDecimal(amount), currency);
+        }
+    }
+
+    /** What a partner's terms say about the invoices it gets (partner_billing_view). */
+    record Payer(long partnerId, String programId, String name, String taxId, String paymentTerms,
+                 BigDecimal billingThreshold, Integer dueDays) {
+
+        boolean prepays() {
+            return "PREPAYMENT".equals(paymentTerms);
+        }
+    }
+
+    Payer payer(long partnerId) {
+        return jdbc.sql("select * from partner_billing_view where partner_id = :id").param("id", partnerId)
+                .query((rs, i) -> payer(rs)).optional().orElseThrow(() -> new NotFound("partner", partnerId));
+    }
+
+    static Payer payer(ResultSet rs) throws SQLException {
+        return new Payer(rs.getLong("partner_id"), rs.getString("program_id"), rs.getString("name"),
+                rs.getString("tax_id"), rs.getString("payment_terms"), rs.getBigDecimal("billing_threshold"),
+                (Integer) rs.getObject("due_days"));
+    }
+
+    /**
+     * Issues an invoice in the caller's transaction: the next number of the partner's program,
+     * the VAT its amount includes, due after the partner's days to pay. Announced as
+     * {@code invoice.issued}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Invoice issue(String actor, Payer payer, String kind, YearMonth period, Money amount) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("an invoice of " + amount + " is not issued");
+        }
+        int seq = jdbc.sql("""
+                        insert into partner_invoice_counter (program_id, last_number) values (:program, 1)
+                        on conflict (program_id) do update set last_number = partner_invoice_counter.last_number + 1
+                        returning last_number""")
+                .param("program", payer.programId()).query(Integer.class).single();
+        String number = number(payer.programId(), seq);
+        LocalDate issuedOn = today.date();
+        LocalDate dueOn = issuedOn.plusDays(payer.dueDays() == null ? settings.dueDays() : payer.dueDays());
+        BigDecimal vat = vatIncluded(amount.amount(), settings.vatRate());
+        long id = jdbc.sql("""
+                        insert into partner_invoice (program_id, seq, number, partner_id, kind, period, amount, currency,
+                                                     vat_rate, vat, payment_terms, issued_on, due_on)
+                        values (:program, :seq, :number, :partner, :kind, :period, :amount, :currency, :vatRate, :vat,
+                                :terms, :issuedOn, :dueOn) returning id""")
+                .param("program", payer.programId()).param("seq", seq).param("number", number)
+                .param("partner", payer.partnerId()).param("kind", kind).param("period", period.atDay(1))
+                .param("amount", amount.amount()).param("currency", amount.currency())
+                .param("vatRate", settings.vatRate()).param("vat", vat).param("terms", payer.paymentTerms())
+                .param("issuedOn", issuedOn).param("dueOn", dueOn).query(Long.class).single();
+        events.record(actor, payer.partnerId(), "invoice.issued", "invoice/" + number,
+                kind + " invoice " + number + " for " + period + ": " + amount.toDecimalString() + ", due " + dueOn,
+                Map.of("number", number, "kind", kind, "period", period.toString(), "amount", amount.toDecimalString(),
+                        "dueOn", dueOn.toString()));
+        return find(id);
+    }
+
+    /** {@code PREFIX-000042}: the program's prefix and the number, six digits at least. */
+    String number(String programId, int seq) {
+        return settings.prefix(programId) + "-" + String.format(java.util.Locale.ROOT, "%06d", seq);
+    }
+
+    /** The VAT a gross amount includes: amount × rate / (100 + rate), rounded to kopecks. */
+    static BigDecimal vatIncluded(BigDecimal gross, BigDecimal rate) {
+        if (rate == null || rate.signum() == 0) {
+            return BigDecimal.ZERO.setScale(2);
+        }
+        return gross.multiply(rate).divide(rate.add(BigDecimal.valueOf(100)), 2, RoundingMode.HALF_UP);
+    }
+
+    /** The partner's invoices, oldest first. */
+    public List<Invoice> of(Caller caller, long partnerId) {
+        partners.find(caller, partnerId);
+        return ofPartner(partnerId);
+    }
+
+    List<Invoice> ofPartner(long partnerId) {
+        return jdbc.sql("select * from partner_invoice where partner_id = :partner order by issued_on, seq")
+                .param("partner", partnerId).query(PartnerInvoices::invoice).list();
+    }
+
+    /** The partner's invoice with that number; another partner's is not found. */
+    public Invoice find(Caller caller, long partnerId, String number) {
+        partners.find(caller, partnerId);
+        return jdbc.sql("select * from partner_invoice where partner_id = :partner and number = :number")
+                .param("partner", partnerId).param("number", number).query(PartnerInvoices::invoice).optional()
+                .orElseThrow(() -> new NotFound("invoice", number));
+    }
+
+    Invoice find(long id) {
+        return jdbc.sql("select * from partner_invoice where id = :id").param("id", id)
+                .query(PartnerInvoices::invoice).single();
+    }
+
+    /** The sum of the partner's invoices for a month (threshold and monthly). */
+    Money invoicedFor(long partnerId, YearMonth period, String currency) {
+        BigDecimal sum = jdbc.sql("select coalesce(sum(amount), 0) from partner_invoice where partner_id = :partner and period = :period")
+                .param("partner", partnerId).param("period", period.atDay(1)).query(BigDecimal.class).single();
+        return new Money(sum.setScale(2), currency);
+    }
+
+    static Invoice invoice(ResultSet rs, int row) throws SQLException {
+        BigDecimal vatRate = rs.getBigDecimal("vat_rate");
+        return new Invoice(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("program_id"), rs.getString("number"),
+                rs.getString("kind"), YearMonth.from(rs.getObject("period", LocalDate.class)).toString(),
+                rs.getBigDecimal("amount").toPlainString(), rs.getString("currency"),
+                vatRate == null ? null : vatRate.stripTrailingZeros().toPlainString(), rs.getBigDecimal("vat").toPlainString(),
+                rs.getString("payment_terms"), rs.getObject("issued_on", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class));
+    }
+}

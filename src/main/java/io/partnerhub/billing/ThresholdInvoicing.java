@@ -1,0 +1,130 @@
+package io.partnerhub.billing;
+
+import io.partnerhub.settlement.PayableSoFar;
+import io.partnerhub.shared.ClosedPeriods;
+import io.partnerhub.shared.DailyTask;
+import io.partnerhub.shared.Money;
+import io.partnerhub.shared.PeriodLocks;
+import io.partnerhub.shared.Today;
+import io.partnerhub.shared.UsageImported;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The billing threshold (seeds 003, 004; API.md, "Partner billing"): after every import, for each
+ * open month it touched, a postpaid partner with a threshold whose month so far (settled by the
+ * close's rules on what is imported) less what is invoiced for the month reaches the threshold gets
+ * a {@code THRESHOLD} invoice for that difference at once. One partner-month is checked at a time
+ * (a transaction lock), under the period lock shared, so two imports crossing the threshold together
+ * issue one invoice and no close runs in between. Also a daily task: a check an import missed (the
+ * platform stopped right after it) is caught up the next night.
+ */
+@Component
+class ThresholdInvoicing implements DailyTask {
+
+    private static final Logger log = LoggerFactory.getLogger(ThresholdInvoicing.class);
+    static final String ACTOR = "system:billing-threshold";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final PartnerInvoices invoices;
+    private final PayableSoFar payableSoFar;
+    private final ClosedPeriods closedPeriods;
+    private final Today today;
+
+    ThresholdInvoicing(JdbcClient jdbc, TransactionTemplate transactions, PartnerInvoices invoices,
+                       PayableSoFar payableSoFar, ClosedPeriods closedPeriods, Today today) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.invoices = invoices;
+        this.payableSoFar = payableSoFar;
+        this.closedPeriods = closedPeriods;
+        this.today = today;
+    }
+
+    @Override
+    public String name() {
+        return "billing-threshold";
+    }
+
+    @Override
+    public List<String> runFor(LocalDate day) {
+        YearMonth current = YearMonth.from(day);
+        return check(List.of(current.minusMonths(1), current)).stream()
+                .map(i -> "Threshold invoice " + i.number() + " of " + i.amount() + " issued to partner " + i.partnerId())
+                .toList();
+    }
+
+    /** Runs in the importing thread, after the import committed: its response follows the invoices. */
+    @EventListener
+    void imported(UsageImported imported) {
+        String periods = jdbc.sql("select periods from usage_import_view where import_id = :id")
+                .param("id", imported.importId()).query(String.class).optional().orElse(null);
+        if (periods == null || periods.isBlank()) {
+            return;
+        }
+        List<YearMonth> months = Arrays.stream(periods.split(",")).map(String::strip).filter(p -> !p.isEmpty())
+                .map(YearMonth::parse).toList();
+        try {
+            check(months);
+        } catch (RuntimeException e) {
+            log.warn("Checking the billing thresholds after import {} failed; the daily task catches up: {}",
+                    imported.importId(), e.getMessage(), e);
+        }
+    }
+
+    /** Checks every threshold partner in each open month of {@code months} up to this one. */
+    List<PartnerInvoices.Invoice> check(List<YearMonth> months) {
+        YearMonth current = YearMonth.from(today.date());
+        List<PartnerInvoices.Invoice> issued = new ArrayList<>();
+        List<PartnerInvoices.Payer> payers = jdbc.sql("""
+                        select * from partner_billing_view
+                         where payment_terms = 'POSTPAYMENT' and billing_threshold is not null order by partner_id""")
+                .query((rs, i) -> PartnerInvoices.payer(rs)).list();
+        if (payers.isEmpty()) {
+            return issued;
+        }
+        for (YearMonth month : new TreeSet<>(months)) {
+            if (month.isAfter(current) || closedPeriods.isClosed(month)) {
+                continue;
+            }
+            for (PartnerInvoices.Payer payer : payers) {
+                checkOne(payer, month).ifPresent(issued::add);
+            }
+        }
+        return issued;
+    }
+
+    /** One partner's month, in a transaction of its own. */
+    Optional<PartnerInvoices.Invoice> checkOne(PartnerInvoices.Payer payer, YearMonth month) {
+        return transactions.execute(status -> {
+            jdbc.sql(PeriodLocks.SHARED_UNCOUNTED).query().listOfRows();
+            if (closedPeriods.isClosed(month)) {
+                return Optional.empty();
+            }
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", "partner-invoice:" + payer.partnerId() + ":" + month).query().listOfRows();
+            Optional<Money> payable = payableSoFar.of(payer.partnerId(), month);
+            if (payable.isEmpty()) {
+                return Optional.empty();
+            }
+            Money difference = payable.get().minus(invoices.invoicedFor(payer.partnerId(), month, payable.get().currency()));
+            if (difference.amount().compareTo(payer.billingThreshold()) < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(invoices.issue(ACTOR, payer, "THRESHOLD", month, difference));
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package io.partnerhub.settlement;
+
+import io.partnerhub.shared.Money;
+import org.springframework.stereotype.Service;
+
+import java.time.YearMonth;
+import java.util.Optional;
+
+/**
+ * What a partner would pay for a month not closed yet if it ended now: the {@code payable} of the
+ * month so far, settled by the close's own rules on the usage imported (partner billing's threshold
+ * and advance-payment reserve read it). Never stored.
+ */
+@Service
+public class PayableSoFar {
+
+    private final MonthSoFar monthSoFar;
+
+    PayableSoFar(MonthSoFar monthSoFar) {
+        this.monthSoFar = monthSoFar;
+    }
+
+    /** Empty when the partner has no contract in {@code month}. */
+    public Optional<Money> of(long partnerId, YearMonth month) {
+        return monthSoFar.settle(partnerId, month).map(statement -> statement.totals().payable());
+    }
+}
