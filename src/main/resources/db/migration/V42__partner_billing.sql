@@ -8,7 +8,7 @@ alter table partner add constraint ck_partner_due_days check (due_days is null o
 
 -- What billing reads of a partner: who pays, on which terms, under which program.
 create view partner_billing_view as
-    select id as partner_id, program_id, name, tax_id, payment_terms, billing_threshold, due_days, status
+    select id as partner_id, program_id, name, tax_id, payment_terms, billing_threshold, due_days
       from partner;
 
 -- What billing reads of the issued statements: the period's payable and what it is made of.

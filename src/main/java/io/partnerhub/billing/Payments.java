@@ -37,6 +37,8 @@ public class Payments {
 
     /** An invoice number in a purpose: the prefix, a dash or blank, the digits (VK-000012, yc 12). */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d])([A-Za-z]{2,6})[-‐–\\s]?0*(\\d{1,9})(?!\\d)");
+    /** A number written without the prefix: "счёту № 12", "№000012". */
+    private static final Pattern BARE_NUMBER = Pattern.compile("№\\s*0*(\\d{1,9})(?![\\d/-])");
 
     private final JdbcClient jdbc;
     private final Partners partners;
@@ -228,13 +230,22 @@ public class Payments {
         Matcher m = NUMBER.matcher(purpose);
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase(prefix)) {
-                String number = invoices.number(payer.programId(), Integer.parseInt(m.group(2)));
-                jdbc.sql("select id from partner_invoice where partner_id = :partner and number = :number")
-                        .param("partner", payer.partnerId()).param("number", number).query(Long.class).optional()
-                        .filter(id -> !found.contains(id)).ifPresent(found::add);
+                invoiceOf(payer, Integer.parseInt(m.group(2))).filter(id -> !found.contains(id)).ifPresent(found::add);
+            }
+        }
+        if (found.isEmpty()) {
+            Matcher bare = BARE_NUMBER.matcher(purpose);
+            while (bare.find()) {
+                invoiceOf(payer, Integer.parseInt(bare.group(1))).filter(id -> !found.contains(id)).ifPresent(found::add);
             }
         }
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
+    }
+
+    private Optional<Long> invoiceOf(PartnerInvoices.Payer payer, int seq) {
+        return jdbc.sql("select id from partner_invoice where partner_id = :partner and number = :number")
+                .param("partner", payer.partnerId()).param("number", invoices.number(payer.programId(), seq))
+                .query(Long.class).optional();
     }
 
     /** An operator assigns a payment from the queue to a partner (and an invoice of it). */
