@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The close's invoices (API.md, "Partner billing"): for each partner whose statement has a payable,
@@ -47,13 +49,11 @@ class MonthlyInvoicing implements AfterClose {
                 .query((rs, i) -> new Due(PartnerInvoices.payer(rs), money(rs.getBigDecimal("payable"), rs.getString("currency")),
                         money(rs.getBigDecimal("invoiced"), rs.getString("currency"))))
                 .list();
+        List<PartnerInvoices.Bill> bills = new ArrayList<>();
         for (Due d : due) {
             Money remainder = d.payable().minus(d.invoiced());
             if (remainder.isPositive()) {
-                PartnerInvoices.Invoice invoice = invoices.issue(actor, d.payer(), "MONTHLY", month, remainder);
-                if (d.payer().prepays()) {
-                    accounts.warnWhenLow(actor, d.payer().partnerId(), invoice.money());
-                }
+                bills.add(new PartnerInvoices.Bill(d.payer(), remainder));
             } else if (remainder.isNegative()) {
                 jdbc.sql("""
                                 insert into partner_account_credit (partner_id, period, amount, currency)
@@ -62,6 +62,8 @@ class MonthlyInvoicing implements AfterClose {
                         .param("amount", remainder.negate().amount()).param("currency", remainder.currency()).update();
             }
         }
+        invoices.issueMonthly(month, bills);
+        accounts.warnAfterClose(actor, month);
     }
 
     private static Money money(BigDecimal amount, String currency) {

@@ -192,24 +192,42 @@ public class PartnerAccounts {
                 .param("partner", partnerId).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
     }
 
+    /** A partner whose balance after its monthly invoice would not pay another like it. */
+    private record Short(long partnerId, BigDecimal invoice, BigDecimal balance) {
+    }
+
     /**
-     * After an advance-paying partner's invoice: announces {@code account.balance-low} when the balance
-     * left would not pay another invoice like it, {@code account.balance-out} when it went below zero;
-     * each once until a payment lifts the balance again.
+     * After the close's invoices: each advance-paying partner whose balance would not pay another
+     * invoice like its month's is announced ({@code account.balance-low}), one whose balance went
+     * below zero too ({@code account.balance-out}); each once until a payment comes. A partner that
+     * never paid in advance is not warned: nothing was ever reserved, its invoices are receivables.
      */
-    void warnWhenLow(String actor, long partnerId, Money invoice) {
-        BigDecimal paid = jdbc.sql("select coalesce(sum(amount), 0) from partner_payment where partner_id = :partner")
-                .param("partner", partnerId).query(BigDecimal.class).single().add(credits(partnerId));
-        BigDecimal invoiced = jdbc.sql("select coalesce(sum(amount), 0) from partner_invoice where partner_id = :partner")
-                .param("partner", partnerId).query(BigDecimal.class).single();
-        BigDecimal balance = paid.subtract(invoiced);
-        if (balance.compareTo(invoice.amount()) >= 0) {
-            return;
-        }
-        String state = balance.signum() < 0 ? "OUT" : "LOW";
-        warnOnce(actor, partnerId, "account", state, "account.balance-" + state.toLowerCase(java.util.Locale.ROOT),
-                "account/" + partnerId, "The advance balance is " + Money.twoPlaces(balance) + " after an invoice of "
-                        + invoice.toDecimalString(), Map.of("balance", Money.twoPlaces(balance), "invoice", invoice.toDecimalString()));
+    void warnAfterClose(String actor, YearMonth month) {
+        jdbc.sql("""
+                        select i.partner_id, i.amount, p.paid + coalesce(c.credited, 0) - t.invoiced as balance
+                          from partner_invoice i
+                          join (select partner_id, sum(amount) as paid from partner_payment
+                                 where partner_id is not null group by partner_id) p on p.partner_id = i.partner_id
+                          join (select partner_id, sum(amount) as invoiced from partner_invoice
+                                 group by partner_id) t on t.partner_id = i.partner_id
+                          left join (select partner_id, sum(amount) as credited from partner_account_credit
+                                      group by partner_id) c on c.partner_id = i.partner_id
+                         where i.period = :period and i.kind = 'MONTHLY' and i.payment_terms = 'PREPAYMENT'
+                           and p.paid + coalesce(c.credited, 0) - t.invoiced < i.amount
+                         order by i.partner_id""")
+                .param("period", month.atDay(1))
+                .query((rs, i) -> new Short(rs.getLong("partner_id"), rs.getBigDecimal("amount"), rs.getBigDecimal("balance")))
+                .list()
+                .forEach(low -> {
+                    long partnerId = low.partnerId();
+                    String invoice = Money.twoPlaces(low.invoice());
+                    String balance = Money.twoPlaces(low.balance());
+                    String state = low.balance().signum() < 0 ? "OUT" : "LOW";
+                    warnOnce(actor, partnerId, "account", state, "account.balance-" + state.toLowerCase(java.util.Locale.ROOT),
+                            "account/" + partnerId, "The advance balance is " + balance + " after the invoice of "
+                                    + month + " of " + invoice, Map.of("balance", balance, "invoice", invoice,
+                                    "period", month.toString()));
+                });
     }
 
     /** A payment lifted the balance: the next low or out balance is announced again. */

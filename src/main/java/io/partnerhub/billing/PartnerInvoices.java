@@ -6,6 +6,7 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,13 +32,16 @@ import java.util.Map;
 public class PartnerInvoices {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final Partners partners;
     private final BillingSettings settings;
     private final Events events;
     private final Today today;
 
-    PartnerInvoices(JdbcClient jdbc, Partners partners, BillingSettings settings, Events events, Today today) {
+    PartnerInvoices(JdbcClient jdbc, JdbcTemplate batches, Partners partners, BillingSettings settings, Events events,
+                    Today today) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.partners = partners;
         this.settings = settings;
         this.events = events;
@@ -108,6 +112,43 @@ public class PartnerInvoices {
                 Map.of("number", number, "kind", kind, "period", period.toString(), "amount", amount.toDecimalString(),
                         "dueOn", dueOn.toString()));
         return find(id);
+    }
+
+    /** What a partner is billed: the amount of its invoice. */
+    record Bill(Payer payer, Money amount) {
+    }
+
+    /**
+     * Issues the close's monthly invoices in the caller's transaction, one program at a time: its
+     * next numbers taken at once, in the order given, the invoices stored in one batch. Not
+     * announced one by one: the close's statements are the partners' notice.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void issueMonthly(YearMonth period, List<Bill> bills) {
+        LocalDate issuedOn = today.date();
+        Map<String, List<Bill>> byProgram = new java.util.TreeMap<>();
+        bills.forEach(bill -> byProgram.computeIfAbsent(bill.payer().programId(), p -> new java.util.ArrayList<>()).add(bill));
+        byProgram.forEach((programId, ofProgram) -> {
+            int last = jdbc.sql("""
+                            insert into partner_invoice_counter (program_id, last_number) values (:program, :count)
+                            on conflict (program_id) do update set last_number = partner_invoice_counter.last_number + :count
+                            returning last_number""")
+                    .param("program", programId).param("count", ofProgram.size()).query(Integer.class).single();
+            int seq = last - ofProgram.size();
+            List<Object[]> rows = new java.util.ArrayList<>();
+            for (Bill bill : ofProgram) {
+                seq++;
+                Payer payer = bill.payer();
+                rows.add(new Object[]{programId, seq, number(programId, seq), payer.partnerId(), period.atDay(1),
+                        bill.amount().amount(), bill.amount().currency(), settings.vatRate(),
+                        vatIncluded(bill.amount().amount(), settings.vatRate()), payer.paymentTerms(), issuedOn,
+                        issuedOn.plusDays(payer.dueDays() == null ? settings.dueDays() : payer.dueDays())});
+            }
+            batches.batchUpdate("""
+                    insert into partner_invoice (program_id, seq, number, partner_id, kind, period, amount, currency,
+                                                 vat_rate, vat, payment_terms, issued_on, due_on)
+                    values (?, ?, ?, ?, 'MONTHLY', ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        });
     }
 
     /** {@code PREFIX-000042}: the program's prefix and the number, six digits at least. */
