@@ -118,7 +118,7 @@ class BillingController {
                           @NotNull LocalDate receivedOn,
                           @Pattern(regexp = "\\d{10}|\\d{12}", message = "must be a tax id of 10 or 12 digits") String payerTaxId,
                           @Size(max = 1000) String purpose,
-                          @NotBlank @Size(max = 200) String reference) {
+                          @NotBlank(message = "must not be blank") @Size(max = 200) String reference) {
     }
 
     @PostMapping("/api/v1/payments")
