@@ -63,6 +63,7 @@ class DemoData implements ApplicationRunner {
     private final Today today;
     private final ProgramCatalog programs;
     private final PeriodClose periodClose;
+    private final DemoBilling billing;
     private final PortalUsers portalUsers;
     private final PartnerApiTokens tokens;
     private final DemoIncentives incentives;
@@ -70,7 +71,9 @@ class DemoData implements ApplicationRunner {
     DemoData(PartnerhubProperties properties, EmbeddedDatabase embedded, JdbcClient jdbc,
              TransactionTemplate transaction, Partners partners, Customers customers, Deals deals,
              ProjectRegistrations projects, DemoUsage usage, Today today, ProgramCatalog programs,
-             PeriodClose periodClose, PortalUsers portalUsers, PartnerApiTokens tokens, DemoIncentives incentives) {
+             PeriodClose periodClose, PortalUsers portalUsers, PartnerApiTokens tokens, DemoIncentives incentives,
+             DemoBilling billing) {
+        this.billing = billing;
         this.tokens = tokens;
         this.incentives = incentives;
         this.periodClose = periodClose;
@@ -105,6 +108,7 @@ class DemoData implements ApplicationRunner {
         // the closes may have changed a partner's model (Oblakoteka's qualification): the files name it as it is now
         List<Partner> now = made.stream().map(p -> partners.find(DEMO, p.id())).toList();
         transaction.executeWithoutResult(status -> incentives.grant(DEMO, now));
+        transaction.executeWithoutResult(status -> billing.pay(DEMO, now));
         writeTokens(issueTokens(now));
         write(portalUsersFile(), portalUsers(now));
         log.info("Demo data loaded in {} ms ({} partners, {} usage rows); partner tokens for trying the API are in {},"

@@ -76,6 +76,28 @@ class DemoDataTest {
         assertThat(api.get("/api/v1/co-marketing-events?status=PENDING", OPERATOR).body().size()).isPositive();
     }
 
+    /**
+     * The closes billed each partner that buys from the provider: a monthly invoice per closed month
+     * with a payable, all but the last two paid; agents and referral partners owe nothing.
+     */
+    @Test
+    void theDemosBuyingPartnersHaveInvoicesAndPayments() {
+        for (JsonNode partner : api.get("/api/v1/partners", OPERATOR).body().valueStream().toList()) {
+            long id = partner.get("id").asLong();
+            List<JsonNode> invoices = api.get("/api/v1/partners/" + id + "/invoices", OPERATOR).body().valueStream().toList();
+            String model = partner.get("model").asString();
+            if (model.equals("AGENT") || model.equals("REFERRAL")) {
+                assertThat(invoices).as(partner.get("name").asString()).isEmpty();
+                continue;
+            }
+            assertThat(invoices).as(partner.get("name").asString()).hasSizeGreaterThanOrEqualTo(3)
+                    .allSatisfy(invoice -> assertThat(invoice.get("kind").asString()).isEqualTo("MONTHLY"));
+            assertThat(invoices.subList(0, invoices.size() - 2)).allSatisfy(invoice ->
+                    assertThat(invoice.get("status").asString()).isEqualTo("PAID"));
+            assertThat(invoices.getLast().get("status").asString()).isNotEqualTo("PAID");
+        }
+    }
+
     @Test
     void theTokenFileNamesEachPartnersModelAfterTheDemosModelChanges() throws IOException {
         List<String> lines = Files.readAllLines(Path.of(DATA_DIR, "demo-partner-tokens.txt"));
