@@ -63,7 +63,7 @@ class MonthlyInvoicing implements AfterClose {
             }
         }
         invoices.issueMonthly(month, bills);
-        accounts.warnAfterClose(actor, month);
+        accounts.announceLowBalances(actor);
     }
 
     private static Money money(BigDecimal amount, String currency) {

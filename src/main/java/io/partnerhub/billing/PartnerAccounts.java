@@ -192,42 +192,31 @@ public class PartnerAccounts {
                 .param("partner", partnerId).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
     }
 
-    /** A partner whose balance after its monthly invoice would not pay another like it. */
-    private record Short(long partnerId, BigDecimal invoice, BigDecimal balance) {
-    }
-
     /**
-     * After the close's invoices: each advance-paying partner whose balance would not pay another
-     * invoice like its month's is announced ({@code account.balance-low}), one whose balance went
-     * below zero too ({@code account.balance-out}); each once until a payment comes. A partner that
-     * never paid in advance is not warned: nothing was ever reserved, its invoices are receivables.
+     * Announces each advance-paying partner's account running low ({@code account.balance-low}: the
+     * available balance would not pay another invoice like its latest monthly one) or out
+     * ({@code account.balance-out}: below zero), once until a payment comes. After the close's
+     * invoices and after every import (the reserve grows with the month so far). A partner that never
+     * paid in advance is not warned: nothing was ever paid to reserve from; its invoices are
+     * receivables.
      */
-    void warnAfterClose(String actor, YearMonth month) {
-        jdbc.sql("""
-                        select i.partner_id, i.amount, p.paid + coalesce(c.credited, 0) - t.invoiced as balance
-                          from partner_invoice i
-                          join (select partner_id, sum(amount) as paid from partner_payment
-                                 where partner_id is not null group by partner_id) p on p.partner_id = i.partner_id
-                          join (select partner_id, sum(amount) as invoiced from partner_invoice
-                                 group by partner_id) t on t.partner_id = i.partner_id
-                          left join (select partner_id, sum(amount) as credited from partner_account_credit
-                                      group by partner_id) c on c.partner_id = i.partner_id
-                         where i.period = :period and i.kind = 'MONTHLY' and i.payment_terms = 'PREPAYMENT'
-                           and p.paid + coalesce(c.credited, 0) - t.invoiced < i.amount
-                         order by i.partner_id""")
-                .param("period", month.atDay(1))
-                .query((rs, i) -> new Short(rs.getLong("partner_id"), rs.getBigDecimal("amount"), rs.getBigDecimal("balance")))
-                .list()
-                .forEach(low -> {
-                    long partnerId = low.partnerId();
-                    String invoice = Money.twoPlaces(low.invoice());
-                    String balance = Money.twoPlaces(low.balance());
-                    String state = low.balance().signum() < 0 ? "OUT" : "LOW";
-                    warnOnce(actor, partnerId, "account", state, "account.balance-" + state.toLowerCase(java.util.Locale.ROOT),
-                            "account/" + partnerId, "The advance balance is " + balance + " after the invoice of "
-                                    + month + " of " + invoice, Map.of("balance", balance, "invoice", invoice,
-                                    "period", month.toString()));
-                });
+    void announceLowBalances(String actor) {
+        List<Long> advancing = jdbc.sql("""
+                        select b.partner_id from partner_billing_view b
+                         where b.payment_terms = 'PREPAYMENT'
+                           and exists (select 1 from partner_payment p where p.partner_id = b.partner_id)
+                         order by b.partner_id""")
+                .query(Long.class).list();
+        for (long partnerId : advancing) {
+            Account account = account(partnerId);
+            if (account.warning() != null) {
+                warnOnce(actor, partnerId, "account", account.warning(),
+                        "account.balance-" + account.warning().toLowerCase(java.util.Locale.ROOT), "account/" + partnerId,
+                        "The advance available is " + account.available() + " (balance " + account.balance()
+                                + ", reserved " + account.reserved() + ")",
+                        Map.of("balance", account.balance(), "reserved", account.reserved(), "available", account.available()));
+            }
+        }
     }
 
     /** A payment lifted the balance: the next low or out balance is announced again. */

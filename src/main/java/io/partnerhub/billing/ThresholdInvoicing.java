@@ -28,7 +28,8 @@ import java.util.TreeSet;
  * close's rules on what is imported) less what is invoiced for the month reaches the threshold gets
  * a {@code THRESHOLD} invoice for that difference at once. One partner-month is checked at a time
  * (a transaction lock), under the period lock shared, so two imports crossing the threshold together
- * issue one invoice and no close runs in between. Also a daily task: a check an import missed (the
+ * issue one invoice and no close runs in between. Then the advance-paying partners' accounts are
+ * looked at: the month so far is reserved, so an import may run one low or out. Also a daily task: a check an import missed (the
  * platform stopped right after it) is caught up the next night.
  */
 @Component
@@ -40,12 +41,14 @@ class ThresholdInvoicing implements DailyTask {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final PartnerInvoices invoices;
+    private final PartnerAccounts accounts;
     private final PayableSoFar payableSoFar;
     private final ClosedPeriods closedPeriods;
     private final Today today;
 
     ThresholdInvoicing(JdbcClient jdbc, TransactionTemplate transactions, PartnerInvoices invoices,
-                       PayableSoFar payableSoFar, ClosedPeriods closedPeriods, Today today) {
+                       PartnerAccounts accounts, PayableSoFar payableSoFar, ClosedPeriods closedPeriods, Today today) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.invoices = invoices;
@@ -79,6 +82,7 @@ class ThresholdInvoicing implements DailyTask {
                 .map(YearMonth::parse).toList();
         try {
             check(months);
+            transactions.executeWithoutResult(status -> accounts.announceLowBalances(ACTOR));
         } catch (RuntimeException e) {
             log.warn("Checking the billing thresholds after import {} failed; the daily task catches up: {}",
                     imported.importId(), e.getMessage(), e);

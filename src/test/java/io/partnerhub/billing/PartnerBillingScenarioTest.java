@@ -55,9 +55,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V, VK Cloud, PREPAYMENT
  *   pays 20 000.00 (03-01); March 10 000.00 -> 9 000.00: on 03-28 balance 20 000.00, reserved 9 000.00, available 11 000.00
  *   close March VK-000001 9 000.00 -> balance 11 000.00
- *   April 12 000.00 -> 10 800.00: close VK-000002 -> balance 200.00: low (below 10 800.00)
- *   May 5 000.00 -> 4 500.00: close VK-000003 -> balance -4 300.00: out
- *   06-05 pays 10 000.00 -> balance 5 700.00, all three paid
+ *   a queued 1 000.00 assigned to V: balance 12 000.00
+ *   April 12 000.00 -> 10 800.00 reserved: available 1 200.00, low (below March's 9 000.00) at the import;
+ *   close VK-000002 -> balance 1 200.00, still low (announced once)
+ *   May 15 000.00 -> 13 500.00: available -12 300.00, out; close VK-000003 -> balance -12 300.00
+ *   06-05 pays 15 000.00 -> balance 2 700.00, all three paid
  * </pre>
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -314,6 +316,9 @@ class PartnerBillingScenarioTest {
     void aPrepaidBalanceRunsLowThenOutAndAPaymentRestoresIt() {
         at("2026-04-15");
         usage(vkAccount + ",2026-04-10,Cloud Servers,12000.00");
+        assertThat(account(vk)).as("April so far is reserved").isEqualTo(
+                "PREPAYMENT balance 12000.00 reserved 10800.00 available 1200.00 LOW");
+        assertThat(events("account.balance-low", vk)).as("announced by the import").hasSize(1);
         at("2026-05-04");
         close("2026-04");
         assertThat(account(vk)).isEqualTo("PREPAYMENT balance 1200.00 reserved 0.00 available 1200.00 LOW");
