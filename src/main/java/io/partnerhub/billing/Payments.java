@@ -112,6 +112,11 @@ public class Payments {
                     .map(p -> new ProblemException.FieldProblem("line " + p.line() + (p.field() == null ? "" : ", " + p.field()),
                             p.message())).toList());
         }
+        if (statement.accounts().stream().noneMatch(account -> settings.programOfAccount(account).isPresent())
+                && statement.documents().stream().noneMatch(d -> settings.programOfAccount(d.payeeAccount()).isPresent())) {
+            throw RuleViolation.of("file", "The bank statement " + fileName + " is of account " + String.join(", ",
+                    statement.accounts()) + ", which is no provider's account: no payment in it is the providers'.");
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "payment-import:" + statement.sha256())
                 .query().listOfRows();
         Optional<Long> before = jdbc.sql("select id from payment_import where sha256 = :sha").param("sha", statement.sha256())

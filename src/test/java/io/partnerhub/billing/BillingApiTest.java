@@ -127,6 +127,21 @@ class BillingApiTest {
     }
 
     @Test
+    void aStatementOfAnAccountThatIsNoProvidersIsRefusedAndNotRemembered() {
+        byte[] file = String.join("\n", "1CClientBankExchange", "ВерсияФормата=1.03", "РасчСчет=40702810000000009999",
+                "СекцияДокумент=Платежное поручение", "Номер=1", "Дата=01.12.2026", "Сумма=10.00",
+                "ПолучательСчет=40702810000000009999", "КонецДокумента", "КонецФайла", "").getBytes(StandardCharsets.UTF_8);
+
+        Api.Response refused = api.upload("/api/v1/payments/imports?fileName=other.txt", OPERATOR, file, "text/plain");
+        Api.Response again = api.upload("/api/v1/payments/imports?fileName=other.txt", OPERATOR, file, "text/plain");
+
+        ApiFixture.assertProblem(refused, 422);
+        assertThat(refused.text("detail")).isEqualTo("The bank statement other.txt is of account 40702810000000009999,"
+                + " which is no provider's account: no payment in it is the providers'.");
+        ApiFixture.assertProblem(again, 422);
+    }
+
+    @Test
     void aQueuedPaymentIsAssignedOnlyToAPartnerThatExists() {
         Api.Response queued = api.post("/api/v1/payments", OPERATOR, Map.of("amount", "10.00", "receivedOn",
                 today().toString(), "payerTaxId", "7799" + Api.unique().substring(4), "reference", "q-" + Api.unique()));
