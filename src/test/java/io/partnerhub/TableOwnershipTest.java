@@ -50,7 +50,7 @@ class TableOwnershipTest {
                     + " usage_restated_day usage_superseded usage_consumption_day usage_rollup usage_rollup_default"
                     + " usage_month_rollup usage_month_rollup_default usage_superseded_account",
             "settlement", "statement statement_line adjustment close_run close_part close_staged_statement"
-                    + " close_staged_statement_line close_staged_consequence",
+                    + " close_staged_statement_line close_staged_consequence simulation",
             "ledger", "ledger_entry payout",
             "whitelabel", "partner_branding price_list price_list_service customer_invoicing customer_payment_model"
                     + " customer_payment customer_invoice customer_invoice_line customer_invoice_counter",

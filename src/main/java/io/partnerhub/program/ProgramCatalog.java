@@ -28,8 +28,10 @@ public class ProgramCatalog {
     private static final Logger log = LoggerFactory.getLogger(ProgramCatalog.class);
 
     private final Map<String, Program> programs;
+    private final String overrideDir;
 
     ProgramCatalog(@Value("${partnerhub.programs-dir:}") String overrideDir) {
+        this.overrideDir = overrideDir;
         this.programs = load(overrideDir);
     }
 
@@ -44,6 +46,37 @@ public class ProgramCatalog {
 
     public Optional<Program> find(String id) {
         return Optional.ofNullable(id).map(programs::get);
+    }
+
+    /**
+     * A draft of a program's file (the program simulator's): read and checked as the platform reads
+     * its programs; {@link InvalidProgramDefinition} with every problem otherwise. Its id must be
+     * {@code programId}'s. The catalog is not changed.
+     */
+    public Program draft(String programId, String text) {
+        return ProgramFiles.read(programId + ".yaml", new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The text of the file the program was loaded from: the override, or the shipped one. */
+    public Optional<String> sourceText(String programId) {
+        if (!programs.containsKey(programId)) {
+            return Optional.empty();
+        }
+        try {
+            if (overrideDir != null && !overrideDir.isBlank()) {
+                Path file = Path.of(overrideDir, programId + ".yaml");
+                if (Files.exists(file)) {
+                    return Optional.of(Files.readString(file));
+                }
+            }
+            try (var in = ProgramCatalog.class.getResourceAsStream("/programs/" + programId + ".yaml")) {
+                return in == null ? Optional.empty()
+                        : Optional.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the program definition of " + programId, e);
+        }
     }
 
     private static Map<String, Program> load(String overrideDir) {

@@ -1,9 +1,12 @@
 package io.partnerhub.program;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,5 +35,13 @@ class ProgramController {
     @Operation(summary = "One program with all its versions")
     Program get(@PathVariable String id) {
         return catalog.find(id).orElseThrow(() -> new NotFound("program", id));
+    }
+
+    @GetMapping("/{id}/file")
+    @Operation(summary = "The program's file as the platform loaded it (YAML): the starting point of a draft for the"
+            + " program simulator")
+    ResponseEntity<String> file(@PathVariable String id) {
+        return ResponseEntity.ok().contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
+                .body(catalog.sourceText(id).orElseThrow(() -> new NotFound("program", id)));
     }
 }
