@@ -31,7 +31,8 @@ class RequestLimits extends OncePerRequestFilter {
      * Uploads: a usage import's and a bank statement's content is limited as it is read, the portal's by
      * the multipart settings.
      */
-    private static final Set<String> UPLOADS = Set.of("/api/v1/usage/imports", "/console/usage", "/api/v1/payments/imports");
+    private static final Set<String> UPLOADS = Set.of("/api/v1/usage/imports", "/console/usage", "/api/v1/payments/imports",
+            "/console/receivables/statements");
 
     private final InputLimits limits;
     private final ProblemResponses problems;

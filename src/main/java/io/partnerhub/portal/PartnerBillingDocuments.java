@@ -1,0 +1,88 @@
+package io.partnerhub.portal;
+
+import io.partnerhub.billing.Acts;
+import io.partnerhub.billing.PartnerAccounts;
+import io.partnerhub.partner.Partner;
+import io.partnerhub.partner.Partners;
+import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.PeriodInput;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * The provider's documents to a partner as PDF (API.md, "Partner billing": {@code ?format=pdf}): an
+ * invoice and a month's service report (act), Russian unless {@code lang=en}. A partner reaches only
+ * its own: another partner's id or invoice number is not found.
+ */
+@RestController
+@Tag(name = "Partner billing")
+class PartnerBillingDocuments {
+
+    private final Partners partners;
+    private final PartnerAccounts accounts;
+    private final Acts acts;
+    private final PeriodInput periods;
+    private final PartnerInvoicePdf invoicePdf;
+    private final PartnerActPdf actPdf;
+
+    PartnerBillingDocuments(Partners partners, PartnerAccounts accounts, Acts acts, PeriodInput periods,
+                            PartnerInvoicePdf invoicePdf, PartnerActPdf actPdf) {
+        this.partners = partners;
+        this.accounts = accounts;
+        this.acts = acts;
+        this.periods = periods;
+        this.invoicePdf = invoicePdf;
+        this.actPdf = actPdf;
+    }
+
+    @GetMapping(path = "/api/v1/partners/{id}/invoices/{number}", params = "format=pdf")
+    @Operation(summary = "The provider's invoice to the partner as a PDF document («Счёт на оплату»), in Russian unless"
+            + " lang=en")
+    ResponseEntity<byte[]> invoice(Caller caller, @PathVariable long id, @PathVariable String number,
+                                   @RequestParam String format,
+                                   @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
+                                   String lang) throws IOException {
+        PartnerAccounts.InvoiceStatus invoice = accounts.invoice(caller, id, number);
+        Partner partner = partners.find(caller, id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoicePdf.write(partner, invoice, locale(lang), out);
+        return pdf(PartnerInvoicePdf.fileName(invoice), out);
+    }
+
+    @GetMapping(path = "/api/v1/partners/{id}/acts/{period}", params = "format=pdf")
+    @Operation(summary = "The month's service report (act, «Акт оказанных услуг») as a PDF document, in Russian unless"
+            + " lang=en")
+    ResponseEntity<byte[]> act(Caller caller, @PathVariable long id, @PathVariable String period,
+                               @RequestParam String format,
+                               @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
+                               String lang) throws IOException {
+        Acts.Act act = acts.of(caller, id, periods.period("period", period));
+        Partner partner = partners.find(caller, id);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        actPdf.write(partner, act, locale(lang), out);
+        return pdf(PartnerActPdf.fileName(act), out);
+    }
+
+    private static Locale locale(String lang) {
+        return lang.equals("en") ? Locale.ENGLISH : Locale.forLanguageTag("ru");
+    }
+
+    private static ResponseEntity<byte[]> pdf(String fileName, ByteArrayOutputStream out) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .body(out.toByteArray());
+    }
+}
