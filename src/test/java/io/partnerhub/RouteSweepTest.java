@@ -46,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p><b>Adding a route</b> makes this test fail with the route's name until its line is added: one
  * line per route, {@code METHOD PATH CALL expectations... [BODY]}, the columns described at the
- * top of each table. {@code CALL} fills the path from the fixtures ({@code {partner}}, {@code {deal}},
+ * top of each table (a route answering another representation by a parameter, {@code ?format=pdf},
+ * has a second line with that call). {@code CALL} fills the path from the fixtures ({@code {partner}}, {@code {deal}},
  * ...); a body is JSON (API) or a form {@code a=1&b=2} (portal) with the same placeholders. A line
  * whose route is gone fails too, so the tables stay true.
  */
@@ -56,6 +57,8 @@ class RouteSweepTest {
 
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final String PERIOD = "2016-01";
+    /** A closed month in which partners B and O have a payable, its act and its invoice. */
+    private static final String BILLED = "2016-02";
     private static final Pattern EXPECTATION = Pattern.compile("(?<codes>[0-9x|\\-not]+)(@(?<known>\\S+))?");
 
     @LocalServerPort
@@ -85,6 +88,7 @@ class RouteSweepTest {
         a = worlds.world("yandex-cloud", "RESELLER");
         c = worlds.world("vk-cloud", "PARTNER");
         worlds.statementsIn(PERIOD, b, o);
+        worlds.billedIn(BILLED, b, o);
         worlds.dealApproved(b);
         roles = worlds.roles(b, a);
     }
@@ -177,7 +181,12 @@ class RouteSweepTest {
 
     private static Set<String> routesOf(List<Line> lines) {
         Set<String> routes = new TreeSet<>();
-        lines.forEach(line -> assertThat(routes.add(line.route())).as("a second line for " + line.route()).isTrue());
+        Set<String> calls = new TreeSet<>();
+        lines.forEach(line -> {
+            routes.add(line.route());
+            assertThat(calls.add(line.route() + " " + line.call())).as("a second line for " + line.route()
+                    + " with the same call").isTrue();
+        });
         return routes;
     }
 

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fixtures of {@link RouteSweepTest}: partners with a customer, link, deal, project, presale,
- * tokens and a statement each, a co-marketing event of an Oblakoteka partner and a warm lead, and the callers that have no valid token (revoked, expired, forged)
+ * tokens and a statement each, an act, an invoice and payments waiting in the queue, a co-marketing event of an Oblakoteka partner and a warm lead, and the callers that have no valid token (revoked, expired, forged)
  * or sign in to the portal.
  */
 final class SweepWorld {
@@ -119,6 +119,57 @@ final class SweepWorld {
         }
         jdbc.sql("insert into accounting_period (period, status) values (:period, 'CLOSED') on conflict (period) do nothing")
                 .param("period", LocalDate.parse(period + "-01")).update();
+    }
+
+    /** The invoice number prefix of each program (application.properties, partnerhub.billing.providers). */
+    private static final Map<String, String> PREFIXES = Map.of("yandex-cloud", "YC", "vk-cloud", "VK", "oblakoteka", "OB");
+
+    /**
+     * A statement of each partner in {@code period} with a payable (1 500.00 at list price less 280.00 of
+     * discount: 1 220.00, of which VAT at 22 % is 220.00), the period closed, and the monthly invoice its
+     * close issues, numbered from the program's counter as the close numbers it: so each partner has an
+     * act ({@code {billed}}) and an invoice ({@code {invoice}}). Also a payment no partner matched for
+     * each: {@code {payment}} for the API's match, {@code {queuedPayment}} for the console's.
+     */
+    void billedIn(String period, World... worlds) {
+        LocalDate month = LocalDate.parse(period + "-01");
+        for (World w : worlds) {
+            jdbc.sql("""
+                            insert into statement (partner_id, period, program_id, program_version, model, tier, currency,
+                                                   list_cost, eligible_cost, discount, reward, rebate, bonus, payable)
+                            select id, :period, program_id, date '2020-01-01', model, tier, 'RUB',
+                                   1500.00, 1500.00, 280.00, 0, 0, 0, 1220.00 from partner where id = :partner""")
+                    .param("period", month).param("partner", w.partner()).update();
+        }
+        jdbc.sql("insert into accounting_period (period, status) values (:period, 'CLOSED') on conflict (period) do nothing")
+                .param("period", month).update();
+        for (World w : worlds) {
+            String program = jdbc.sql("select program_id from partner where id = :id").param("id", w.partner())
+                    .query(String.class).single();
+            String number = jdbc.sql("""
+                            with counter as (
+                                insert into partner_invoice_counter (program_id, last_number) values (:program, 1)
+                                on conflict (program_id) do update set last_number = partner_invoice_counter.last_number + 1
+                                returning last_number)
+                            insert into partner_invoice (program_id, seq, number, partner_id, kind, period, amount, currency,
+                                                         vat_rate, vat, payment_terms, issued_on, due_on)
+                            select :program, last_number, :prefix || '-' || lpad(last_number::text, 6, '0'), :partner,
+                                   'MONTHLY', :period, 1220.00, 'RUB', 22, 220.00, 'POSTPAYMENT', :issued, :due from counter
+                            returning number""")
+                    .param("program", program).param("prefix", PREFIXES.get(program)).param("partner", w.partner())
+                    .param("period", month).param("issued", month.plusMonths(1)).param("due", month.plusMonths(1).plusDays(10))
+                    .query(String.class).single();
+            w.placeholders().put("billed", period);
+            w.placeholders().put("invoice", number);
+            w.placeholders().put("payment", unmatchedPayment());
+            w.placeholders().put("queuedPayment", unmatchedPayment());
+        }
+    }
+
+    /** A payment whose payer is no partner: it waits in the queue. */
+    private long unmatchedPayment() {
+        return created(api.post("/api/v1/payments", OPERATOR, Map.of("amount", "10.00", "receivedOn", today,
+                "payerTaxId", Api.unique(), "purpose", "Sweep", "reference", "sweep-" + Api.unique())));
     }
 
     private long anImport() {
