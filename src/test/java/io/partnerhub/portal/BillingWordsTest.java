@@ -1,0 +1,103 @@
+package io.partnerhub.portal;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The words of partner billing's pages and documents (i18n/billing): both languages know the same
+ * keys with the same arguments, every key a template names is there, and an English apostrophe
+ * reads as one whether Spring formats the message (it has arguments: written '') or not (written ').
+ */
+class BillingWordsTest {
+
+    private static final List<String> TEMPLATES = List.of("partner-billing", "receivables", "partner-invoice-pdf",
+            "partner-act-pdf");
+    /** A key as a template names it: #{key} or #{key(…)}; a key built from a value is listed below. */
+    private static final Pattern KEY = Pattern.compile("#\\{([A-Za-z][\\w.]*)[(}]");
+    private static final Set<String> BUILT = Set.of("partnerBilling.terms.PREPAYMENT", "partnerBilling.terms.POSTPAYMENT",
+            "partnerBilling.account.rules.PREPAYMENT", "partnerBilling.account.rules.POSTPAYMENT",
+            "partnerBilling.account.warning.LOW", "partnerBilling.account.warning.OUT",
+            "partnerBilling.kind.MONTHLY", "partnerBilling.kind.THRESHOLD", "partnerBilling.status.OPEN",
+            "partnerBilling.status.PAID", "partnerBilling.status.OVERDUE", "providerInvoice.line.MONTHLY",
+            "providerInvoice.line.THRESHOLD", "receivables.bucket.notDue", "receivables.bucket.days0to30",
+            "receivables.bucket.days31to60", "receivables.bucket.days61to90", "receivables.bucket.over90",
+            "receivables.chart.open", "nav.partnerBilling", "nav.receivables");
+
+    @Test
+    void bothLanguagesKnowTheSameKeysWithTheSameArguments() throws IOException {
+        Properties russian = bundle("i18n/billing.properties");
+        Properties english = bundle("i18n/billing_en.properties");
+
+        assertThat(new TreeSet<>(russian.stringPropertyNames())).isEqualTo(new TreeSet<>(english.stringPropertyNames()));
+        for (String key : russian.stringPropertyNames()) {
+            assertThat(arguments(english.getProperty(key))).as(key).isEqualTo(arguments(russian.getProperty(key)));
+        }
+    }
+
+    @Test
+    void everyKeyTheTemplatesNameIsInTheBundles() throws IOException {
+        Properties russian = bundle("i18n/billing.properties");
+        Properties shared = bundle("messages.properties");
+        Set<String> named = new TreeSet<>(BUILT);
+        for (String template : TEMPLATES) {
+            Matcher m = KEY.matcher(resource("templates/" + template + ".html"));
+            while (m.find()) {
+                named.add(m.group(1));
+            }
+        }
+        assertThat(named).allMatch(key -> russian.containsKey(key) || shared.containsKey(key), "in a bundle");
+        assertThat(named).filteredOn(key -> !shared.containsKey(key)).hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void anEnglishApostropheReadsAsOne() throws IOException {
+        Properties english = bundle("i18n/billing_en.properties");
+        for (String key : english.stringPropertyNames()) {
+            String pattern = english.getProperty(key);
+            if (arguments(pattern).isEmpty()) {
+                assertThat(pattern).as(key + ": read as written").doesNotContain("''");
+            } else {
+                Object[] args = Stream.iterate(0, i -> i + 1).limit(10).map(i -> (Object) ("<" + i + ">")).toArray();
+                assertThat(new MessageFormat(pattern).format(args)).as(key + ": formatted")
+                        .doesNotContain("{").hasSameSizeAs(pattern.replace("''", "'").replaceAll("\\{\\d}", "<0>"));
+            }
+        }
+    }
+
+    private static Set<Integer> arguments(String pattern) {
+        Set<Integer> used = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\d)").matcher(pattern);
+        while (m.find()) {
+            used.add(Integer.parseInt(m.group(1)));
+        }
+        return used;
+    }
+
+    private static Properties bundle(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = BillingWordsTest.class.getResourceAsStream("/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = BillingWordsTest.class.getResourceAsStream("/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
