@@ -258,6 +258,7 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
             assertThat(text(page, "[data-testid=payments] tbody tr [data-testid=payment-invoice]")).isEqualTo("VK-000001");
             screenshot(page, "partner-billing.png");
             assertAccessible(page);
+            assertFitsTheWindow(page);
 
             String invoiceHref = page.getAttribute(invoice("VK-000001") + "[data-testid=invoice-pdf]", "href");
             assertThat(invoiceHref).isEqualTo("/portal/partners/" + postpaid + "/billing/invoices/VK-000001/pdf");
@@ -282,6 +283,7 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
             assertThat(text(page, invoice("VK-000004") + "[data-testid=invoice-amount]")).isEqualTo("5,400.00" + NB + "RUB");
             assertThat(text(page, invoice("VK-000002") + "[data-testid=invoice-status] span")).isEqualTo("overdue");
             assertThat(text(page, invoice("VK-000002") + "[data-testid=days-past-due]")).isEqualTo("8 days past due");
+            assertFitsTheWindow(page);
             assertThat(text(page, "[data-testid=act-pdf]")).isEqualTo("Act for March 2026 (PDF)");
             assertThat(pdfText(context.request().get(url(actHref)), "partner-act-pdf-en.png")).as("the page's language")
                     .contains("Service report (act) No. VK-A-2026-03 of Mar 31, 2026", "9,900.00" + NB + "RUB");
@@ -338,6 +340,7 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
                     .isEqualTo(List.of("5400", "4900", "0", "0", "0"));
             screenshot(page, "receivables.png");
             assertAccessible(page);
+            assertFitsTheWindow(page);
 
             String queued = "[data-testid=queue] tbody tr ";
             page.fill(queued + "[data-testid=assign-partner]", "ООО");
@@ -427,6 +430,12 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
     }
 
     // ---- helpers
+
+    /** Wide tables scroll in their own box: the page itself is never wider than the 1280 px window. */
+    private static void assertFitsTheWindow(Page page) {
+        Number width = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+        assertThat(width.intValue()).as(page.url() + " is wider than the window").isLessThanOrEqualTo(1280);
+    }
 
     private static String invoice(String number) {
         return "[data-testid=invoices] tr[data-invoice='" + number + "'] ";
