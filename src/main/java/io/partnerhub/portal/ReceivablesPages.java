@@ -42,11 +42,11 @@ class ReceivablesPages {
     /** Partners a typed name may match before the form asks for a tax id instead. */
     private static final int CANDIDATES = 20;
     /** A bank statement's largest size, as the API takes it ({@code POST /api/v1/payments/imports}). */
-    static final long STATEMENT_LIMIT = 16L * 1024 * 1024;
+    private static final long STATEMENT_LIMIT = 16L * 1024 * 1024;
     /** A problem's field as {@code Payments} names it: {@code line 12, Сумма} or {@code line 1}. */
     private static final Pattern LINE_FIELD = Pattern.compile("line (\\d+)(?:, (.*))?");
     /** Partner accounts are kept in rubles ({@code PartnerAccounts.Account#currency}). */
-    static final String CURRENCY = "RUB";
+    private static final String CURRENCY = "RUB";
 
     private final Receivables receivables;
     private final Payments payments;
