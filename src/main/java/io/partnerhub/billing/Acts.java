@@ -2,6 +2,7 @@ package io.partnerhub.billing;
 
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
 import io.partnerhub.shared.NotFound;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,7 +61,8 @@ public class Acts {
                             rs.getBigDecimal("list_cost").subtract(rs.getBigDecimal("discount"))
                                     .subtract(rs.getBigDecimal("bonus")).subtract(payable).toPlainString(),
                             payable.toPlainString(), settings.vatRate().stripTrailingZeros().toPlainString(),
-                            PartnerInvoices.vatIncluded(payable, settings.vatRate()).toPlainString(),
+                            PartnerInvoices.vatIncluded(new Money(payable, rs.getString("currency")), settings.vatRate())
+                                    .toPlainString(),
                             rs.getString("currency"), billedBy);
                 })
                 .optional().orElseThrow(() -> new NotFound("act of partner " + partnerId + " for", period));

@@ -2,6 +2,7 @@ package io.partnerhub.billing;
 
 import io.partnerhub.partner.Partners;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Money;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +40,7 @@ public class BillingTerms {
         partners.find(caller, partnerId);
         PartnerInvoices.Payer payer = invoices.payer(partnerId);
         return new Terms(partnerId, payer.paymentTerms(),
-                payer.billingThreshold() == null ? null : payer.billingThreshold().setScale(2).toPlainString(),
+                payer.billingThreshold() == null ? null : Money.twoPlaces(payer.billingThreshold()),
                 payer.dueDays() == null ? settings.dueDays() : payer.dueDays());
     }
 }

@@ -67,6 +67,6 @@ class MonthlyInvoicing implements AfterClose {
     }
 
     private static Money money(BigDecimal amount, String currency) {
-        return new Money(amount.setScale(2), currency);
+        return Money.stored(amount, currency);
     }
 }

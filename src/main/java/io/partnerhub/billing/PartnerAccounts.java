@@ -31,6 +31,8 @@ import java.util.Map;
 @Component
 public class PartnerAccounts {
 
+    private static final BigDecimal NONE = new BigDecimal("0.00");
+
     private final JdbcClient jdbc;
     private final Partners partners;
     private final PartnerInvoices invoices;
@@ -82,7 +84,7 @@ public class PartnerAccounts {
         List<InvoiceStatus> out = new ArrayList<>();
         for (PartnerInvoices.Invoice invoice : all) {
             BigDecimal amount = new BigDecimal(invoice.amount());
-            BigDecimal covered = paid.getOrDefault(invoice.id(), BigDecimal.ZERO.setScale(2));
+            BigDecimal covered = paid.getOrDefault(invoice.id(), NONE);
             BigDecimal open = amount.subtract(covered);
             long pastDue = Math.max(0, ChronoUnit.DAYS.between(invoice.dueOn(), day));
             String status = open.signum() == 0 ? "PAID" : day.isAfter(invoice.dueOn()) ? "OVERDUE" : "OPEN";
@@ -172,7 +174,7 @@ public class PartnerAccounts {
         if (from.isBefore(current.minusMonths(11))) {
             from = current.minusMonths(11);
         }
-        BigDecimal reserved = BigDecimal.ZERO.setScale(2);
+        BigDecimal reserved = NONE;
         for (YearMonth month = from; !month.isAfter(current); month = month.plusMonths(1)) {
             YearMonth m = month;
             BigDecimal soFar = payableSoFar.of(partnerId, m).map(Money::amount).orElse(BigDecimal.ZERO);

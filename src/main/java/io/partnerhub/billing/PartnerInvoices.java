@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -96,7 +95,7 @@ public class PartnerInvoices {
         String number = number(payer.programId(), seq);
         LocalDate issuedOn = today.date();
         LocalDate dueOn = issuedOn.plusDays(payer.dueDays() == null ? settings.dueDays() : payer.dueDays());
-        BigDecimal vat = vatIncluded(amount.amount(), settings.vatRate());
+        BigDecimal vat = vatIncluded(amount, settings.vatRate());
         long id = jdbc.sql("""
                         insert into partner_invoice (program_id, seq, number, partner_id, kind, period, amount, currency,
                                                      vat_rate, vat, payment_terms, issued_on, due_on)
@@ -141,7 +140,7 @@ public class PartnerInvoices {
                 Payer payer = bill.payer();
                 rows.add(new Object[]{programId, seq, number(programId, seq), payer.partnerId(), period.atDay(1),
                         bill.amount().amount(), bill.amount().currency(), settings.vatRate(),
-                        vatIncluded(bill.amount().amount(), settings.vatRate()), payer.paymentTerms(), issuedOn,
+                        vatIncluded(bill.amount(), settings.vatRate()), payer.paymentTerms(), issuedOn,
                         issuedOn.plusDays(payer.dueDays() == null ? settings.dueDays() : payer.dueDays())});
             }
             batches.batchUpdate("""
@@ -157,11 +156,8 @@ public class PartnerInvoices {
     }
 
     /** The VAT a gross amount includes: amount × rate / (100 + rate), rounded to kopecks. */
-    static BigDecimal vatIncluded(BigDecimal gross, BigDecimal rate) {
-        if (rate == null || rate.signum() == 0) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        return gross.multiply(rate).divide(rate.add(BigDecimal.valueOf(100)), 2, RoundingMode.HALF_UP);
+    static BigDecimal vatIncluded(Money gross, BigDecimal rate) {
+        return gross.includedShare(rate == null ? BigDecimal.ZERO : rate).amount();
     }
 
     /** The partner's invoices, oldest first. */
@@ -192,7 +188,7 @@ public class PartnerInvoices {
     Money invoicedFor(long partnerId, YearMonth period, String currency) {
         BigDecimal sum = jdbc.sql("select coalesce(sum(amount), 0) from partner_invoice where partner_id = :partner and period = :period")
                 .param("partner", partnerId).param("period", period.atDay(1)).query(BigDecimal.class).single();
-        return new Money(sum.setScale(2), currency);
+        return Money.stored(sum, currency);
     }
 
     static Invoice invoice(ResultSet rs, int row) throws SQLException {

@@ -24,6 +24,8 @@ import java.util.Map;
 @Component
 public class Receivables implements DailyTask {
 
+    private static final BigDecimal NONE = new BigDecimal("0.00");
+
     private final JdbcClient jdbc;
     private final PartnerAccounts accounts;
     private final Today today;
@@ -97,12 +99,12 @@ public class Receivables implements DailyTask {
 
     private static BigDecimal[] zeros() {
         BigDecimal[] zeros = new BigDecimal[5];
-        java.util.Arrays.fill(zeros, BigDecimal.ZERO.setScale(2));
+        java.util.Arrays.fill(zeros, NONE);
         return zeros;
     }
 
     private static BigDecimal sum(BigDecimal[] buckets, int from) {
-        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        BigDecimal sum = NONE;
         for (int i = from; i < buckets.length; i++) {
             sum = sum.add(buckets[i]);
         }

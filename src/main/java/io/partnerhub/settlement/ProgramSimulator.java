@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,12 +69,14 @@ class ProgramSimulator {
     /** A line as both sides are compared and digested: numbers at the scale the statement stores. */
     record LineKey(String kind, Long customerId, BigDecimal base, BigDecimal rate, BigDecimal amount) {
         static LineKey of(StatementLine line) {
-            return new LineKey(line.kind().name(), line.customerId(), line.base() == null ? null : scale2(line.base().amount()),
-                    line.rate() == null ? null : line.rate().setScale(4, RoundingMode.HALF_UP), scale2(line.amount().amount()));
+            return new LineKey(line.kind().name(), line.customerId(), line.base() == null ? null : line.base().rounded().amount(),
+                    line.rate(), line.amount().rounded().amount());
         }
 
+        /** The rate without trailing zeros: 27 as computed reads 27.0000 as stored (numeric(7,4)). */
         String text() {
-            return kind + "|" + customerId + "|" + plain(base) + "|" + plain(rate) + "|" + plain(amount);
+            return kind + "|" + customerId + "|" + plain(base) + "|" + (rate == null ? "" : rate.stripTrailingZeros()
+                    .toPlainString()) + "|" + plain(amount);
         }
     }
 
@@ -231,10 +232,6 @@ class ProgramSimulator {
         }
     }
 
-    static BigDecimal scale2(BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_UP);
-    }
-
     private static String plain(BigDecimal value) {
         return value == null ? "" : value.toPlainString();
     }
@@ -243,13 +240,12 @@ class ProgramSimulator {
     record Sums(BigDecimal listCost, BigDecimal eligibleCost, BigDecimal discount, BigDecimal reward, BigDecimal rebate,
                 BigDecimal bonus, BigDecimal payable, BigDecimal balancePayout) {
 
-        static final Sums ZERO = of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        private static final BigDecimal NONE = new BigDecimal("0.00");
+        static final Sums ZERO = of(NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE);
 
         static Sums of(BigDecimal listCost, BigDecimal eligibleCost, BigDecimal discount, BigDecimal reward,
                        BigDecimal rebate, BigDecimal bonus, BigDecimal payable, BigDecimal balancePayout) {
-            return new Sums(scale2(listCost), scale2(eligibleCost), scale2(discount), scale2(reward), scale2(rebate),
-                    scale2(bonus), scale2(payable), scale2(balancePayout));
+            return new Sums(listCost, eligibleCost, discount, reward, rebate, bonus, payable, balancePayout);
         }
 
         static Sums of(Totals t) {

@@ -55,6 +55,7 @@ import java.util.stream.Collectors;
 public class Simulations {
 
     private static final Logger log = LoggerFactory.getLogger(Simulations.class);
+    private static final BigDecimal NONE = new BigDecimal("0.00");
     /** The partners named among those gaining and those losing most. */
     static final int MOST_AFFECTED = 10;
 
@@ -196,7 +197,7 @@ public class Simulations {
 
     private void progress(long id, int monthIndex, int months, int settled, int partners) {
         double share = (monthIndex + (partners == 0 ? 0 : (double) settled / partners)) / months;
-        BigDecimal progress = BigDecimal.valueOf(Math.min(share, 0.9999)).setScale(4, java.math.RoundingMode.DOWN);
+        BigDecimal progress = BigDecimal.valueOf((long) Math.min(Math.floor(share * 10_000), 9_999), 4);
         jdbc.sql("update simulation set progress = :progress where id = :id and status = 'RUNNING'")
                 .param("progress", progress).param("id", id).update();
     }
@@ -280,8 +281,8 @@ public class Simulations {
         Map<String, BigDecimal> draftSums = sums(draft);
         List<Difference> differences = new ArrayList<>();
         for (StatementLine.Kind kind : StatementLine.Kind.values()) {
-            BigDecimal a = actualSums.getOrDefault(kind.name(), BigDecimal.ZERO.setScale(2));
-            BigDecimal d = draftSums.getOrDefault(kind.name(), BigDecimal.ZERO.setScale(2));
+            BigDecimal a = actualSums.getOrDefault(kind.name(), NONE);
+            BigDecimal d = draftSums.getOrDefault(kind.name(), NONE);
             if (a.compareTo(d) != 0) {
                 differences.add(new Difference(kind.name(), rates(actual, kind), rates(draft, kind), Money.twoPlaces(a),
                         Money.twoPlaces(d), Money.twoPlaces(d.subtract(a))));

@@ -52,6 +52,20 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(amount.divide(BigDecimal.valueOf(parts), 10, RoundingMode.HALF_UP), currency);
     }
 
+    /**
+     * The part of this gross amount that a rate on the net amount makes (the VAT a price includes):
+     * gross × percent / (100 + percent), half-up to 0.01 as the statement rounding.
+     */
+    public Money includedShare(BigDecimal percent) {
+        return new Money(amount.multiply(percent).divide(percent.add(BigDecimal.valueOf(100)), 2, RoundingMode.HALF_UP),
+                currency);
+    }
+
+    /** A stored amount of at most two places (a sum of numeric(19,2) values) as money: padded, never rounded. */
+    public static Money stored(BigDecimal amount, String currency) {
+        return new Money(amount.setScale(2, RoundingMode.UNNECESSARY), currency);
+    }
+
     /** The statement rounding: half-up to 0.01 of the currency. */
     public Money rounded() {
         return new Money(amount.setScale(2, RoundingMode.HALF_UP), currency);
