@@ -58,7 +58,7 @@ class RouteSweepTest {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final String PERIOD = "2016-01";
     /** A closed month in which partners B and O have a payable, its act and its invoice. */
-    private static final String BILLED = "2016-02";
+    private static final String BILLED = "2016-05";
     private static final Pattern EXPECTATION = Pattern.compile("(?<codes>[0-9x|\\-not]+)(@(?<known>\\S+))?");
 
     @LocalServerPort

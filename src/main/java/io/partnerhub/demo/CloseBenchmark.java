@@ -87,7 +87,7 @@ public final class CloseBenchmark implements Callable<Integer> {
             try (ConfigurableApplicationContext platform = Partnerhub.withoutWeb(Map.of("partnerhub.data-dir", work.toString(),
                     "logging.level.io.partnerhub.settlement.MonthFacts", "DEBUG", "partnerhub.close.parts", "1"))) {
                 if (!prepared) {
-                    prepare(platform, csv);
+                    prepare(platform, partners, customers, period, csv);
                     Files.delete(csv);
                     Files.createFile(work.resolve("prepared"));
                 }
@@ -124,7 +124,7 @@ public final class CloseBenchmark implements Callable<Integer> {
         return 0;
     }
 
-    private static void deleteAll(Path work) throws IOException {
+    static void deleteAll(Path work) throws IOException {
         try (var paths = Files.walk(work)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
@@ -132,15 +132,20 @@ public final class CloseBenchmark implements Callable<Integer> {
         }
     }
 
-    private void prepare(ConfigurableApplicationContext platform, Path csv) throws Exception {
+    /**
+     * Seeds {@code partners} VK Cloud partners contracted on {@code contract}'s first day with
+     * {@code customers} linked customers (COPY) and imports the generated file {@code csv}.
+     */
+    static void prepare(ConfigurableApplicationContext platform, int partners, int customers, YearMonth contract,
+                        Path csv) throws Exception {
         Program program = ProgramCatalog.outsideThePlatform("").find("vk-cloud").orElseThrow();
-        ModelTerms terms = program.versionFor(period).flatMap(v -> v.model(PartnerModel.PARTNER)).orElseThrow();
+        ModelTerms terms = program.versionFor(contract).flatMap(v -> v.model(PartnerModel.PARTNER)).orElseThrow();
         SeedCommand seed = new SeedCommand();
         seed.programId = program.id();
         seed.model = PartnerModel.PARTNER;
         seed.partners = partners;
         seed.customers = customers;
-        seed.contract = period.atDay(1);
+        seed.contract = contract.atDay(1);
         long started = System.nanoTime();
         try (Connection connection = platform.getBean(DataSource.class).getConnection()) {
             connection.setAutoCommit(false);
@@ -219,7 +224,7 @@ public final class CloseBenchmark implements Callable<Integer> {
         }
     }
 
-    private static double seconds(long started) {
+    static double seconds(long started) {
         return (System.nanoTime() - started) / 1e9;
     }
 
@@ -227,12 +232,12 @@ public final class CloseBenchmark implements Callable<Integer> {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long peakHeapMb() {
+    static long peakHeapMb() {
         return heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
     }
 }

@@ -13,6 +13,7 @@ import io.partnerhub.shared.Money;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodInput;
 import io.partnerhub.shared.ProblemException;
+import io.partnerhub.shared.Refusals;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.WorkerShutdown;
 import jakarta.annotation.PreDestroy;
@@ -63,6 +64,7 @@ public class Simulations {
     private final ProgramCatalog programs;
     private final ProgramSimulator simulator;
     private final ClosedPeriods closedPeriods;
+    private final Refusals refusals;
     private final PeriodInput periods;
     private final ObjectMapper json;
     private final Duration shutdownBound;
@@ -70,7 +72,9 @@ public class Simulations {
             task -> Thread.ofPlatform().name("simulation").daemon().unstarted(task));
 
     Simulations(JdbcClient jdbc, ProgramCatalog programs, ProgramSimulator simulator, ClosedPeriods closedPeriods,
-                PeriodInput periods, ObjectMapper json, @Value(WorkerShutdown.BOUND) Duration shutdownBound) {
+                Refusals refusals, PeriodInput periods, ObjectMapper json,
+                @Value(WorkerShutdown.BOUND) Duration shutdownBound) {
+        this.refusals = refusals;
         this.jdbc = jdbc;
         this.programs = programs;
         this.simulator = simulator;
@@ -141,16 +145,15 @@ public class Simulations {
      */
     public Started start(Caller caller, String programId, String draft, String from, String to) {
         caller.requireOperator("run program simulations");
-        programs.find(programId).orElseThrow(() -> RuleViolation.of("programId", "no program " + programId));
+        programs.find(programId).orElseThrow(() -> refusals.violation("programId", "simulation.refused.program", programId));
         YearMonth first = periods.period("from", from);
         YearMonth last = periods.period("to", to);
         if (last.isBefore(first)) {
-            throw RuleViolation.of("to", "must not be before from (" + first + ")");
+            throw refusals.violation("to", "simulation.refused.order", first);
         }
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             if (!closedPeriods.isClosed(m)) {
-                throw RuleViolation.of(m.equals(first) ? "from" : "to", m + " is not closed: a simulation replays closed"
-                        + " months only");
+                throw refusals.violation(m.equals(first) ? "from" : "to", "simulation.refused.open", m);
             }
         }
         Program program = draftOf(programId, draft);
@@ -165,14 +168,14 @@ public class Simulations {
 
     private Program draftOf(String programId, String draft) {
         if (draft == null || draft.isBlank()) {
-            throw RuleViolation.of("draft", "must be a program file (YAML)");
+            throw refusals.violation("draft", "simulation.refused.noDraft");
         }
         try {
             return programs.draft(programId, draft);
         } catch (InvalidProgramDefinition invalid) {
-            throw new RuleViolation("The draft is not a valid program file of " + programId + ": "
-                    + invalid.problems().size() + (invalid.problems().size() == 1 ? " problem." : " problems."),
-                    invalid.problems().stream().map(p -> new ProblemException.FieldProblem("draft", p)).toList());
+            RuleViolation refused = refusals.violation(null, "simulation.refused.draft", programId, invalid.problems().size());
+            throw (RuleViolation) new RuleViolation(refused.getMessage(), invalid.problems().stream()
+                    .map(p -> new ProblemException.FieldProblem("draft", p)).toList()).worded(refused.words().orElseThrow());
         }
     }
 
