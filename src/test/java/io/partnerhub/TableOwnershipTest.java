@@ -41,7 +41,7 @@ class TableOwnershipTest {
     /** Who owns which table; a new table must be given an owner here (and in docs/architecture.md). */
     static final Map<String, Set<String>> OWNERS = ownerMap(
             "shared", "accounting_period idempotent_request scheduled_tasks",
-            "program", "",
+            "program", "program_schedule",
             "partner", "partner partner_standing partner_token exam_pass certification partner_specialization"
                     + " exit_notice revocation",
             "customer", "customer customer_link customer_transfer consent_revocation link_request outbound_message",

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
@@ -105,12 +106,34 @@ class SimulationPages {
         model.addAttribute("run", run);
         model.addAttribute("currency", programs.find(run.programId()).map(Program::currency).orElse("RUB"));
         model.addAttribute("offset", from);
+        model.addAttribute("nextMonth", YearMonth.from(today.date()).plusMonths(1).toString());
         model.addAttribute("page", PAGE);
         if (run.totals() != null) {
             model.addAttribute("chartJson", chart(run.byMonth(), model.getAttribute("currency").toString()));
             model.addAttribute("totalRows", totalRows(run.totals()));
         }
         return "simulation";
+    }
+
+    /** Schedules the run's draft as the program's next version from a month's first day, once confirmed. */
+    @PostMapping("/console/simulations/{id}/schedule")
+    String schedule(@ModelAttribute("me") SignedIn me, @PathVariable long id,
+                    @RequestParam(required = false) String effectiveFrom, @RequestParam(required = false) String confirm,
+                    RedirectAttributes flash) {
+        operatorOnly(me);
+        Locale locale = LocaleContextHolder.getLocale();
+        try {
+            YearMonth month = YearMonth.parse(effectiveFrom == null ? "" : effectiveFrom.strip());
+            Simulations.Scheduled scheduled = simulations.schedule(me.caller(), id, month.atDay(1), confirm != null);
+            flash.addAttribute("scheduled", messages.getMessage("simulation.scheduled", new Object[]{
+                    Formats.of(locale).date(scheduled.effectiveFrom()), scheduled.partnersTold()}, locale));
+        } catch (java.time.format.DateTimeParseException e) {
+            flash.addAttribute("scheduleRefused", messages.getMessage("simulation.schedule.month", null, locale));
+        } catch (ProblemException refused) {
+            flash.addAttribute("scheduleRefused", refused.words().map(w -> w.in(messages, locale))
+                    .orElse(refused.getMessage()));
+        }
+        return "redirect:/console/simulations/" + id + "#schedule";
     }
 
     @GetMapping("/console/simulations/{id}/csv")

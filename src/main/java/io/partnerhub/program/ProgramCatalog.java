@@ -27,7 +27,10 @@ public class ProgramCatalog {
 
     private static final Logger log = LoggerFactory.getLogger(ProgramCatalog.class);
 
-    private final Map<String, Program> programs;
+    /** Replaced whole when a scheduled file comes in ({@link ProgramSchedule}); readers see one or the other. */
+    private volatile Map<String, Program> programs;
+    /** The file text of a program whose file was scheduled, by program id. */
+    private volatile Map<String, String> scheduledText = Map.of();
     private final String overrideDir;
 
     ProgramCatalog(@Value("${partnerhub.programs-dir:}") String overrideDir) {
@@ -58,10 +61,23 @@ public class ProgramCatalog {
                 text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** The text of the file the program was loaded from: the override, or the shipped one. */
+    /** A scheduled file becomes the program's (the schedule checked it keeps every version in force). */
+    synchronized void replace(Program program, String text) {
+        Map<String, Program> next = new TreeMap<>(programs);
+        next.put(program.id(), program);
+        Map<String, String> texts = new TreeMap<>(scheduledText);
+        texts.put(program.id(), text);
+        programs = java.util.Collections.unmodifiableMap(next);
+        scheduledText = java.util.Collections.unmodifiableMap(texts);
+    }
+
+    /** The text of the program's file: the latest scheduled one, the override, or the shipped one. */
     public Optional<String> sourceText(String programId) {
         if (!programs.containsKey(programId)) {
             return Optional.empty();
+        }
+        if (scheduledText.containsKey(programId)) {
+            return Optional.of(scheduledText.get(programId));
         }
         try {
             if (overrideDir != null && !overrideDir.isBlank()) {

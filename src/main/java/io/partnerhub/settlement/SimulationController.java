@@ -51,6 +51,18 @@ class SimulationController {
                 .body(started);
     }
 
+    record ScheduleRequest(@jakarta.validation.constraints.NotNull(message = "must be a date, YYYY-MM-DD")
+                           java.time.LocalDate effectiveFrom, boolean confirm) {
+    }
+
+    @PostMapping("/api/v1/simulations/{id}/schedule")
+    @Operation(summary = "Schedule a finished simulation's draft as the program's next version from effectiveFrom, a future"
+            + " month's first day (operator); confirm must be true. The draft may change nothing in force before that day;"
+            + " each partner the simulation covered is told what it would have changed (program.version-scheduled)")
+    Simulations.Scheduled schedule(Caller caller, @PathVariable long id, @Valid @RequestBody ScheduleRequest r) {
+        return simulations.schedule(caller, id, r.effectiveFrom(), r.confirm());
+    }
+
     @GetMapping("/api/v1/simulations")
     @Operation(summary = "The simulations, latest first, without their partners (operator)")
     List<Simulations.Simulation> list(Caller caller) {

@@ -3,6 +3,8 @@ package io.partnerhub.settlement;
 import io.partnerhub.program.InvalidProgramDefinition;
 import io.partnerhub.program.Program;
 import io.partnerhub.program.ProgramCatalog;
+import io.partnerhub.program.ProgramSchedule;
+import io.partnerhub.event.Events;
 import io.partnerhub.settlement.ProgramSimulator.Compared;
 import io.partnerhub.settlement.ProgramSimulator.LineKey;
 import io.partnerhub.settlement.ProgramSimulator.Sums;
@@ -24,6 +26,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 
 import java.math.BigDecimal;
@@ -65,6 +68,8 @@ public class Simulations {
     private final ProgramSimulator simulator;
     private final ClosedPeriods closedPeriods;
     private final Refusals refusals;
+    private final ProgramSchedule schedule;
+    private final Events events;
     private final PeriodInput periods;
     private final ObjectMapper json;
     private final Duration shutdownBound;
@@ -72,9 +77,11 @@ public class Simulations {
             task -> Thread.ofPlatform().name("simulation").daemon().unstarted(task));
 
     Simulations(JdbcClient jdbc, ProgramCatalog programs, ProgramSimulator simulator, ClosedPeriods closedPeriods,
-                Refusals refusals, PeriodInput periods, ObjectMapper json,
+                Refusals refusals, ProgramSchedule schedule, Events events, PeriodInput periods, ObjectMapper json,
                 @Value(WorkerShutdown.BOUND) Duration shutdownBound) {
         this.refusals = refusals;
+        this.schedule = schedule;
+        this.events = events;
         this.jdbc = jdbc;
         this.programs = programs;
         this.simulator = simulator;
@@ -173,10 +180,15 @@ public class Simulations {
         try {
             return programs.draft(programId, draft);
         } catch (InvalidProgramDefinition invalid) {
-            RuleViolation refused = refusals.violation(null, "simulation.refused.draft", programId, invalid.problems().size());
+            RuleViolation refused = refusals.violation(null, "simulation.refused.draft", programName(programId),
+                    invalid.problems().size());
             throw (RuleViolation) new RuleViolation(refused.getMessage(), invalid.problems().stream()
                     .map(p -> new ProblemException.FieldProblem("draft", p)).toList()).worded(refused.words().orElseThrow());
         }
+    }
+
+    private String programName(String programId) {
+        return programs.find(programId).map(Program::name).orElse(programId);
     }
 
     private void run(long id, String programId, Program draft, YearMonth from, YearMonth to) {
@@ -304,6 +316,39 @@ public class Simulations {
         return lines.stream().filter(line -> line.kind().equals(kind.name()) && line.rate() != null)
                 .map(line -> line.rate().stripTrailingZeros().toPlainString())
                 .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
+    }
+
+    /** A draft scheduled as the program's next version; {@code partnersTold}: partners sent what changes for them. */
+    public record Scheduled(long simulationId, String programId, LocalDate effectiveFrom, int partnersTold) {
+    }
+
+    /**
+     * Schedules a simulated draft as the program's next version from {@code effectiveFrom}, once the
+     * operator confirmed it (422 on {@code confirm} otherwise), and tells each partner the simulation
+     * covered what the draft would have changed for it ({@code program.version-scheduled}).
+     */
+    @Transactional
+    public Scheduled schedule(Caller caller, long id, LocalDate effectiveFrom, boolean confirmed) {
+        caller.requireOperator("schedule a program's next version");
+        Simulation run = find(caller, id, null, 0);
+        if (!"DONE".equals(run.status())) {
+            throw refusals.conflict("simulation.refused.notDone", id, run.status());
+        }
+        if (!confirmed) {
+            throw refusals.violation("confirm", "simulation.refused.unconfirmed", programName(run.programId()), effectiveFrom);
+        }
+        String draft = jdbc.sql("select draft from simulation where id = :id").param("id", id).query(String.class).single();
+        schedule.schedule(caller.name(), run.programId(), draft, effectiveFrom, id);
+        for (PartnerResult partner : run.partners()) {
+            events.record(caller.name(), partner.partnerId(), "program.version-scheduled", "program/" + run.programId(),
+                    "The terms of " + run.programId() + " change from " + effectiveFrom + "; over " + run.from() + ".."
+                            + run.to() + " they would have changed your payable by " + partner.delta().payable()
+                            + " and your reward by " + partner.delta().reward(),
+                    Map.of("programId", run.programId(), "effectiveFrom", effectiveFrom.toString(), "simulationId", id,
+                            "from", run.from(), "to", run.to(), "payable", partner.delta().payable(),
+                            "reward", partner.delta().reward(), "rebate", partner.delta().rebate(), "gain", partner.gain()));
+        }
+        return new Scheduled(id, run.programId(), effectiveFrom, run.partners().size());
     }
 
     /** A simulation with its partners {@code offset}.. ({@code limit} of them; all when null). */

@@ -45,7 +45,8 @@ class FeatureWordsTest {
                         "simulation.group.month", "simulation.group.model", "simulation.group.tier",
                         "simulation.chart.payable", "simulation.chart.reward", "nav.simulations",
                         "simulation.refused.program", "simulation.refused.order", "simulation.refused.open",
-                        "simulation.refused.noDraft", "simulation.refused.draft"), 40));
+                        "simulation.refused.noDraft", "simulation.refused.draft", "simulation.refused.notDone",
+                        "simulation.refused.unconfirmed", "simulation.schedule.month", "simulation.scheduled"), 40));
     }
 
     /** A key as a template names it: #{key} or #{key(…)}; a key built from a value is listed below. */

@@ -93,7 +93,7 @@ class SimulationPagesBrowserTest extends BrowserTest {
             page.fill("input[name=to]", "2025-12");
             page.click("[data-testid=simulation-form] button[type=submit]");
             assertThat(page.locator("[data-testid=simulation-refused]").textContent())
-                    .contains("Черновик — не файл программы yandex-cloud");
+                    .contains("Черновик — не файл программы Yandex Cloud");
 
             page.fill("#draft", file.replace(RATE_20, RATE_10));
             page.click("[data-testid=simulation-form] button[type=submit]");
@@ -114,7 +114,14 @@ class SimulationPagesBrowserTest extends BrowserTest {
                     .isEqualTo("5" + NB + "000,00" + NB + "₽");
             assertThat(page.locator("#simulation-chart").count()).isEqualTo(1);
             assertAccessible(page);
-            String run = page.url().substring(page.url().lastIndexOf('/') + 1);
+            page.click("[data-testid=schedule-form] button[type=submit]");
+            assertThat(text(page, "[data-testid=schedule-refused]")).startsWith("Подтвердите: условия Yandex Cloud изменятся");
+            page.check("[data-testid=schedule-form] input[name=confirm]");
+            page.click("[data-testid=schedule-form] button[type=submit]");
+            assertThat(text(page, "[data-testid=schedule-refused]")).as("the draft adds no version from next month")
+                    .isEqualTo("в черновике нет версии с 01.02.2026");
+            String address = page.url().replaceAll("[?#].*", "");
+            String run = address.substring(address.lastIndexOf('/') + 1);
             assertThat(page.request().get(url("/console/simulations/" + run + "/csv")).text().lines().count()).isEqualTo(3);
 
             page.navigate(url("/console/simulations/" + run + "?lang=en"));

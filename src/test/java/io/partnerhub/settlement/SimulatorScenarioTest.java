@@ -226,6 +226,54 @@ class SimulatorScenarioTest {
         assertThat(ApiFixture.fields(open)).containsExactly("to");
     }
 
+    /**
+     * A draft adding a version from 2026-04-01 (the 2026 terms at 12 %) is scheduled once confirmed, and
+     * the Yandex Cloud partner is told; one that changes the 2020 version, one not confirmed and one
+     * from a past or mid-month day are refused.
+     */
+    @Test
+    @Order(5)
+    void aConfirmedDraftBecomesTheProgramsNextVersionAndItsPartnersAreTold() {
+        String file = file("yandex-cloud");
+        String version2026 = file.substring(file.indexOf("  - effectiveFrom: 2026-01-01"));
+        String next = file + version2026.replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-04-01")
+                .replace("percent: 10, scope: ELIGIBLE", "percent: 12, scope: ELIGIBLE");
+        long run = simulate("yandex-cloud", next, "2026-01", "2026-02").get("id").asLong();
+        String past = file.replaceFirst("percent: 20, scope: ELIGIBLE", "percent: 10, scope: ELIGIBLE")
+                + version2026.replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-04-01");
+        long pastRun = simulate("yandex-cloud", past, "2026-01", "2026-02").get("id").asLong();
+
+        Api.Response unconfirmed = api.post("/api/v1/simulations/" + run + "/schedule", OPERATOR,
+                Map.of("effectiveFrom", "2026-04-01", "confirm", false));
+        Api.Response midMonth = api.post("/api/v1/simulations/" + run + "/schedule", OPERATOR,
+                Map.of("effectiveFrom", "2026-04-15", "confirm", true));
+        Api.Response inThePast = api.post("/api/v1/simulations/" + run + "/schedule", OPERATOR,
+                Map.of("effectiveFrom", "2026-03-01", "confirm", true));
+        Api.Response changesThePast = api.post("/api/v1/simulations/" + pastRun + "/schedule", OPERATOR,
+                Map.of("effectiveFrom", "2026-04-01", "confirm", true));
+        Api.Response noSuchVersion = api.post("/api/v1/simulations/" + run + "/schedule", OPERATOR,
+                Map.of("effectiveFrom", "2026-05-01", "confirm", true));
+        Api.Response scheduled = api.post("/api/v1/simulations/" + run + "/schedule", OPERATOR,
+                Map.of("effectiveFrom", "2026-04-01", "confirm", true));
+
+        assertThat(ApiFixture.fields(unconfirmed)).containsExactly("confirm");
+        assertThat(ApiFixture.fields(midMonth)).containsExactly("effectiveFrom");
+        assertThat(ApiFixture.fields(inThePast)).containsExactly("effectiveFrom");
+        assertThat(changesThePast.text("detail")).isEqualTo("the draft changes the terms in force before 2026-04-01: only a"
+                + " version from a future month's first day may be added");
+        assertThat(ApiFixture.fields(noSuchVersion)).containsExactly("draft");
+        assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(200);
+        assertThat(scheduled.body().get("partnersTold").asInt()).isEqualTo(1);
+        JsonNode versions = api.get("/api/v1/programs/yandex-cloud", OPERATOR).body().get("versions");
+        assertThat(versions.size()).isEqualTo(3);
+        assertThat(versions.get(2).get("effectiveFrom").asString()).isEqualTo("2026-04-01");
+        assertThat(file("yandex-cloud")).isEqualTo(next);
+        JsonNode told = api.get("/api/v1/events?type=program.version-scheduled&partnerId=" + yandex, OPERATOR).body()
+                .get("events").get(0);
+        assertThat(told.get("data").get("effectiveFrom").asString()).isEqualTo("2026-04-01");
+        assertThat(told.get("data").get("payable").asString()).isEqualTo("0.00");
+    }
+
     private String file(String program) {
         Api.Response file = api.get("/api/v1/programs/" + program + "/file", OPERATOR);
         assertThat(file.status()).as(file.raw()).isEqualTo(200);
