@@ -55,11 +55,53 @@ class ProgramSimulator {
     }
 
     /** A partner's month under both terms. {@code actual} null: the close issued no statement for it. */
-    record Compared(long partnerId, String partnerName, YearMonth period, Issued actual, Statement draft) {
+    record Compared(long partnerId, String partnerName, YearMonth period, Side actual, Side draft) {
     }
 
-    /** An issued statement as the comparison reads it. */
-    record Issued(PartnerModel model, String tier, Sums totals, List<LineKey> lines) {
+    /**
+     * A statement as the comparison keeps it, in little memory (a year of 2 000 partners' statements
+     * would not fit whole): its standing, totals, per kind of line the sum and the rates applied, and
+     * the digest of everything it says.
+     */
+    record Side(PartnerModel model, String tier, Sums totals, Map<String, KindSum> kinds, String digest) {
+
+        static Side of(long partnerId, YearMonth period, PartnerModel model, String tier, Sums totals,
+                       List<LineKey> lines) {
+            Map<String, KindSum> kinds = new TreeMap<>();
+            for (LineKey line : lines) {
+                KindSum sum = kinds.computeIfAbsent(line.kind(), k -> new KindSum(new java.util.TreeSet<>()));
+                sum.add(line);
+            }
+            StringBuilder text = new StringBuilder().append(partnerId).append('|').append(period).append('|').append(model)
+                    .append('|').append(tier).append('|').append(totals.text()).append('\n');
+            lines.forEach(line -> text.append(line.text()).append('\n'));
+            return new Side(model, tier, totals, kinds, hex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    /** The lines of one kind: their sum and the rates they applied (without trailing zeros). */
+    static final class KindSum {
+        private BigDecimal amount = BigDecimal.ZERO;
+        private final java.util.SortedSet<String> rates;
+
+        KindSum(java.util.SortedSet<String> rates) {
+            this.rates = rates;
+        }
+
+        void add(LineKey line) {
+            amount = amount.add(line.amount());
+            if (line.rate() != null) {
+                rates.add(line.rate().stripTrailingZeros().toPlainString());
+            }
+        }
+
+        BigDecimal amount() {
+            return amount;
+        }
+
+        List<String> rates() {
+            return List.copyOf(rates);
+        }
     }
 
     /** What the replay found, partner by partner, month by month (partner id order, then month). */
@@ -94,10 +136,11 @@ class ProgramSimulator {
         }
         Map<Long, Path> paths = new HashMap<>();
         List<Compared> compared = new ArrayList<>();
+        List<Unreplayed> unreplayed = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             YearMonth month = months.get(i);
             int index = i;
-            Map<Long, Issued> issued = issued(programId, month);
+            Map<Long, Side> issued = issued(programId, month);
             int[] counts = {0, 0};
             transactions.executeWithoutResult(status -> {
                 status.setRollbackOnly();
@@ -130,13 +173,20 @@ class ProgramSimulator {
                         path.tier = change.tier();
                     });
                     path.statements.add(prior(statement));
-                    compared.add(new Compared(id, month0.partner().name(), month, issued.get(id), statement));
+                    compared.add(new Compared(id, month0.partner().name(), month, issued.remove(id),
+                            Side.of(id, month, statement.model(), statement.tier(), Sums.of(statement.totals()),
+                                    statement.lines().stream().map(LineKey::of).toList())));
                 });
             });
+            issued.forEach((id, side) -> unreplayed.add(new Unreplayed(id, month, side)));
             progress.at(month, index + 1, months.size(), counts[1], counts[1]);
         }
         compared.sort(java.util.Comparator.comparingLong(Compared::partnerId).thenComparing(Compared::period));
-        return new Replay(compared, actualDigest(programId, from, to), draftDigest(compared));
+        return new Replay(compared, actualDigest(compared, unreplayed), draftDigest(compared));
+    }
+
+    /** An issued statement of a partner the draft did not settle that month (a draft without its model, say). */
+    private record Unreplayed(long partnerId, YearMonth period, Side actual) {
     }
 
     /** The month as the close saw it, but under the draft: its terms, the draft's standing and history. */
@@ -164,8 +214,8 @@ class ProgramSimulator {
         return new PriorStatement(s.period(), s.model(), s.tier(), s.qualificationWindow(), measures);
     }
 
-    /** The statements the close issued for the program's partners in {@code month}, with their lines. */
-    private Map<Long, Issued> issued(String programId, YearMonth month) {
+    /** The statements the close issued for the program's partners in {@code month}, each kept as a {@link Side}. */
+    private Map<Long, Side> issued(String programId, YearMonth month) {
         Map<Long, List<LineKey>> lines = new HashMap<>();
         jdbc.sql("""
                         select l.partner_id, l.kind, l.customer_id, l.base, l.rate, l.amount
@@ -178,12 +228,12 @@ class ProgramSimulator {
                             rs.getString("kind"), (Long) rs.getObject("customer_id"), rs.getBigDecimal("base"),
                             rs.getBigDecimal("rate"), rs.getBigDecimal("amount")));
                 });
-        Map<Long, Issued> issued = new HashMap<>();
+        Map<Long, Side> issued = new HashMap<>();
         jdbc.sql("select * from statement where period = :period and program_id = :program")
                 .param("period", month.atDay(1)).param("program", programId)
                 .query(rs -> {
                     long id = rs.getLong("partner_id");
-                    issued.put(id, new Issued(PartnerModel.valueOf(rs.getString("model")), rs.getString("tier"),
+                    issued.put(id, Side.of(id, month, PartnerModel.valueOf(rs.getString("model")), rs.getString("tier"),
                             Sums.of(rs.getBigDecimal("list_cost"), rs.getBigDecimal("eligible_cost"),
                                     rs.getBigDecimal("discount"), rs.getBigDecimal("reward"), rs.getBigDecimal("rebate"),
                                     rs.getBigDecimal("bonus"), rs.getBigDecimal("payable"), rs.getBigDecimal("balance_payout")),
@@ -192,36 +242,37 @@ class ProgramSimulator {
         return issued;
     }
 
-    /** A digest of the issued statements of the program in the months: partner, month, standing, totals, lines. */
-    private String actualDigest(String programId, YearMonth from, YearMonth to) {
-        MessageDigest digest = sha256();
-        Map<Long, Map<YearMonth, Issued>> all = new TreeMap<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            issued(programId, month).forEach((partner, statement) ->
-                    all.computeIfAbsent(partner, k -> new TreeMap<>()).put(month, statement));
-        }
-        all.forEach((partner, byMonth) -> byMonth.forEach((month, s) ->
-                update(digest, partner, month, s.model(), s.tier(), s.totals(), s.lines())));
-        return HexFormat.of().formatHex(digest.digest());
+    /**
+     * The digest of the issued statements of the program in the months: SHA-256 over each statement's
+     * own digest (partner, month, standing, totals, lines), in partner and month order.
+     */
+    private static String actualDigest(List<Compared> compared, List<Unreplayed> unreplayed) {
+        Map<String, String> digests = new TreeMap<>();
+        compared.stream().filter(c -> c.actual() != null)
+                .forEach(c -> digests.put(key(c.partnerId(), c.period()), c.actual().digest()));
+        unreplayed.forEach(u -> digests.put(key(u.partnerId(), u.period()), u.actual().digest()));
+        return combined(digests.values());
     }
 
+    /** The same over the replayed statements. */
     private static String draftDigest(List<Compared> compared) {
-        MessageDigest digest = sha256();
-        for (Compared c : compared) {
-            Statement s = c.draft();
-            update(digest, c.partnerId(), c.period(), s.model(), s.tier(), Sums.of(s.totals()),
-                    s.lines().stream().map(LineKey::of).toList());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        Map<String, String> digests = new TreeMap<>();
+        compared.forEach(c -> digests.put(key(c.partnerId(), c.period()), c.draft().digest()));
+        return combined(digests.values());
     }
 
-    private static void update(MessageDigest digest, long partnerId, YearMonth period, PartnerModel model, String tier,
-                               Sums totals, List<LineKey> lines) {
-        StringBuilder text = new StringBuilder().append(partnerId).append('|').append(period).append('|').append(model)
-                .append('|').append(tier).append('|').append(totals.text()).append('\n');
-        lines.forEach(line -> text.append(line.text()).append('\n'));
-        digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+    private static String key(long partnerId, YearMonth period) {
+        return String.format(java.util.Locale.ROOT, "%020d|%s", partnerId, period);
+    }
+
+    private static String combined(java.util.Collection<String> digests) {
+        MessageDigest digest = sha256();
+        digests.forEach(d -> digest.update(d.getBytes(StandardCharsets.US_ASCII)));
+        return hex(digest.digest());
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
     }
 
     private static MessageDigest sha256() {

@@ -6,7 +6,6 @@ import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.program.ProgramSchedule;
 import io.partnerhub.event.Events;
 import io.partnerhub.settlement.ProgramSimulator.Compared;
-import io.partnerhub.settlement.ProgramSimulator.LineKey;
 import io.partnerhub.settlement.ProgramSimulator.Sums;
 import io.partnerhub.settlement.rules.StatementLine;
 import io.partnerhub.shared.Caller;
@@ -247,9 +246,9 @@ public class Simulations {
             List<Explained> explained = new ArrayList<>();
             for (Compared c : partner.getValue()) {
                 Sums actual = c.actual() == null ? Sums.ZERO : c.actual().totals();
-                Sums draft = Sums.of(c.draft().totals());
-                List<Difference> differences = differences(c.actual() == null ? List.of() : c.actual().lines(),
-                        c.draft().lines().stream().map(LineKey::of).toList());
+                Sums draft = c.draft().totals();
+                List<Difference> differences = differences(c.actual() == null ? Map.of() : c.actual().kinds(),
+                        c.draft().kinds());
                 differences.forEach(d -> explained.add(new Explained(c.period().toString(), d)));
                 months.add(new PeriodResult(c.period().toString(), c.actual() == null ? null
                         : new Side(actual.view(), c.actual().model().name(), c.actual().tier()),
@@ -291,31 +290,21 @@ public class Simulations {
     }
 
     /** Per kind of line: the sums and rates of each side, where the sums differ. */
-    static List<Difference> differences(List<LineKey> actual, List<LineKey> draft) {
-        Map<String, BigDecimal> actualSums = sums(actual);
-        Map<String, BigDecimal> draftSums = sums(draft);
+    static List<Difference> differences(Map<String, ProgramSimulator.KindSum> actual,
+                                        Map<String, ProgramSimulator.KindSum> draft) {
         List<Difference> differences = new ArrayList<>();
         for (StatementLine.Kind kind : StatementLine.Kind.values()) {
-            BigDecimal a = actualSums.getOrDefault(kind.name(), NONE);
-            BigDecimal d = draftSums.getOrDefault(kind.name(), NONE);
-            if (a.compareTo(d) != 0) {
-                differences.add(new Difference(kind.name(), rates(actual, kind), rates(draft, kind), Money.twoPlaces(a),
-                        Money.twoPlaces(d), Money.twoPlaces(d.subtract(a))));
+            ProgramSimulator.KindSum a = actual.get(kind.name());
+            ProgramSimulator.KindSum d = draft.get(kind.name());
+            BigDecimal actualSum = a == null ? NONE : a.amount();
+            BigDecimal draftSum = d == null ? NONE : d.amount();
+            if (actualSum.compareTo(draftSum) != 0) {
+                differences.add(new Difference(kind.name(), a == null ? List.of() : a.rates(),
+                        d == null ? List.of() : d.rates(), Money.twoPlaces(actualSum), Money.twoPlaces(draftSum),
+                        Money.twoPlaces(draftSum.subtract(actualSum))));
             }
         }
         return differences;
-    }
-
-    private static Map<String, BigDecimal> sums(List<LineKey> lines) {
-        Map<String, BigDecimal> sums = new LinkedHashMap<>();
-        lines.forEach(line -> sums.merge(line.kind(), line.amount(), BigDecimal::add));
-        return sums;
-    }
-
-    private static List<String> rates(List<LineKey> lines, StatementLine.Kind kind) {
-        return lines.stream().filter(line -> line.kind().equals(kind.name()) && line.rate() != null)
-                .map(line -> line.rate().stripTrailingZeros().toPlainString())
-                .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
     }
 
     /** A draft scheduled as the program's next version; {@code partnersTold}: partners sent what changes for them. */
