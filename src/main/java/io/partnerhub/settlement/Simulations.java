@@ -343,32 +343,45 @@ public class Simulations {
     /** A simulation with its partners {@code offset}.. ({@code limit} of them; all when null). */
     public Simulation find(Caller caller, long id, Integer limit, int offset) {
         caller.requireOperator("read program simulations");
-        return jdbc.sql("select *, result::text as result_text from simulation where id = :id").param("id", id)
-                .query((rs, i) -> {
-                    String text = rs.getString("result_text");
-                    Result r = text == null ? null : json.readValue(text, Result.class);
-                    List<PartnerResult> partners = r == null ? null : r.partners().stream().skip(offset)
-                            .limit(limit == null ? Long.MAX_VALUE : limit).toList();
-                    return new Simulation(rs.getLong("id"), rs.getString("program_id"),
-                            YearMonth.from(rs.getObject("period_from", LocalDate.class)).toString(),
-                            YearMonth.from(rs.getObject("period_to", LocalDate.class)).toString(), rs.getString("status"),
-                            rs.getBigDecimal("progress"), rs.getString("error"), rs.getString("requested_by"),
-                            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                            rs.getObject("finished_at", OffsetDateTime.class) == null ? null
-                                    : rs.getObject("finished_at", OffsetDateTime.class).toInstant(),
-                            r == null ? null : r.totals(), r == null ? null : r.byModel(), r == null ? null : r.byTier(),
-                            r == null ? null : r.byMonth(), r == null ? null : r.gaining(), r == null ? null : r.losing(),
-                            r == null ? null : r.reproducesIssued(), r == null ? null : r.actualDigest(),
-                            r == null ? null : r.draftDigest(), r == null ? null : r.partners().size(), partners);
-                })
+        boolean withPartners = limit == null || limit > 0;
+        return jdbc.sql("select *, " + RESULT_COLUMNS + " from simulation where id = :id").param("id", id)
+                .query((rs, i) -> simulation(rs, withPartners, limit, offset))
                 .optional().orElseThrow(() -> new NotFound("simulation", id));
+    }
+
+    /** The result as JSON without its partners (what a list or a look at the progress reads), and their number. */
+    private static final String RESULT_COLUMNS = "(result - 'partners')::text as summary_text,"
+            + " jsonb_array_length(result -> 'partners') as partner_count";
+
+    private Simulation simulation(java.sql.ResultSet rs, boolean withPartners, Integer limit, int offset)
+            throws java.sql.SQLException {
+        long id = rs.getLong("id");
+        String summary = rs.getString("summary_text");
+        Result r = summary == null ? null : json.readValue(summary, Result.class);
+        List<PartnerResult> partners = null;
+        if (r != null && withPartners) {
+            String text = jdbc.sql("select result -> 'partners' from simulation where id = :id").param("id", id)
+                    .query(String.class).single();
+            partners = List.of(json.readValue(text, PartnerResult[].class)).stream().skip(offset)
+                    .limit(limit == null ? Long.MAX_VALUE : limit).toList();
+        }
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new Simulation(id, rs.getString("program_id"),
+                YearMonth.from(rs.getObject("period_from", LocalDate.class)).toString(),
+                YearMonth.from(rs.getObject("period_to", LocalDate.class)).toString(), rs.getString("status"),
+                rs.getBigDecimal("progress"), rs.getString("error"), rs.getString("requested_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant(),
+                r == null ? null : r.totals(), r == null ? null : r.byModel(), r == null ? null : r.byTier(),
+                r == null ? null : r.byMonth(), r == null ? null : r.gaining(), r == null ? null : r.losing(),
+                r == null ? null : r.reproducesIssued(), r == null ? null : r.actualDigest(),
+                r == null ? null : r.draftDigest(), r == null ? null : (Integer) rs.getObject("partner_count"), partners);
     }
 
     /** The simulations, latest first, without their partners. */
     public List<Simulation> list(Caller caller) {
         caller.requireOperator("read program simulations");
-        return jdbc.sql("select id from simulation order by id desc limit 100").query(Long.class).list().stream()
-                .map(id -> find(caller, id, 0, 0)).toList();
+        return jdbc.sql("select *, " + RESULT_COLUMNS + " from simulation order by id desc limit 100")
+                .query((rs, i) -> simulation(rs, false, 0, 0)).list();
     }
 
     /** The simulation's partner months as CSV: one row per partner and month, each total actual, draft and delta. */
