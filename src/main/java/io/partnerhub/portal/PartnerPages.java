@@ -56,9 +56,12 @@ class PartnerPages {
     private final StatementPdf pdf;
     private final MarginChart margins;
 
+    private final TermsAhead termsAhead;
+
     PartnerPages(Partners partners, Statements statements, QualificationForecast qualification,
                  ProgramCatalog programs, MessageSource messages, ObjectMapper json,
-                 Today today, Customers customers, StatementPdf pdf, MarginChart margins) {
+                 Today today, Customers customers, StatementPdf pdf, MarginChart margins, TermsAhead termsAhead) {
+        this.termsAhead = termsAhead;
         this.margins = margins;
         this.customers = customers;
         this.pdf = pdf;
@@ -97,6 +100,7 @@ class PartnerPages {
         String currency = programs.find(partner.programId()).map(Program::currency).orElse("");
         model.addAttribute("monthsJson", chart(me, months.reversed(), currency));
         margins.into(model, me, id, all.isEmpty() ? null : YearMonth.parse(all.getLast().period()), currency);
+        termsAhead.of(me.caller(), id).ifPresent(change -> model.addAttribute("termsAhead", change));
         return "partner";
     }
 

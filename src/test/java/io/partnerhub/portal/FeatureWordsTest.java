@@ -46,7 +46,8 @@ class FeatureWordsTest {
                         "simulation.chart.payable", "simulation.chart.reward", "nav.simulations",
                         "simulation.refused.program", "simulation.refused.order", "simulation.refused.open",
                         "simulation.refused.noDraft", "simulation.refused.draft", "simulation.refused.notDone",
-                        "simulation.refused.unconfirmed", "simulation.schedule.month", "simulation.scheduled"), 40));
+                        "simulation.refused.unconfirmed", "simulation.schedule.month", "simulation.scheduled",
+                        "dashboard.termsAhead", "dashboard.termsAhead.effect"), 40));
     }
 
     /** A key as a template names it: #{key} or #{key(…)}; a key built from a value is listed below. */

@@ -7,6 +7,9 @@ import io.partnerhub.Api;
 import io.partnerhub.ApiFixture;
 import io.partnerhub.SetClock;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -39,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
         "partnerhub.demo=false"})
 @Import(SimulationPagesBrowserTest.ScenarioClock.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SimulationPagesBrowserTest extends BrowserTest {
 
     private static final String NB = "\u00A0";
@@ -79,6 +83,7 @@ class SimulationPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    @Order(1)
     void theOperatorRunsADraftAndReadsWhatItWouldHaveCostInBothLanguages() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = signIn(context, "operator@simulation-pages.test");
@@ -130,7 +135,36 @@ class SimulationPagesBrowserTest extends BrowserTest {
         }
     }
 
+    /** A next version from 2026-02-01 scheduled: the partner's dashboard says so until that day. */
     @Test
+    @Order(2)
+    void aScheduledVersionIsOnThePartnersDashboard() throws InterruptedException {
+        String file = api.get("/api/v1/programs/yandex-cloud/file", OPERATOR).raw();
+        String next = file + file.substring(file.indexOf("  - effectiveFrom: 2026-01-01"))
+                .replace("effectiveFrom: 2026-01-01", "effectiveFrom: 2026-02-01");
+        Api.Response started = api.post("/api/v1/simulations", OPERATOR, java.util.Map.of("programId", "yandex-cloud",
+                "draft", next, "from", "2025-11", "to", "2025-12"));
+        long id = started.body().get("id").asLong();
+        for (int i = 0; i < 300 && api.get("/api/v1/simulations/" + id + "?limit=0", OPERATOR).text("status")
+                .equals("RUNNING"); i++) {
+            Thread.sleep(100);
+        }
+        Api.Response scheduled = api.post("/api/v1/simulations/" + id + "/schedule", OPERATOR,
+                java.util.Map.of("effectiveFrom", "2026-02-01", "confirm", true));
+        assertThat(scheduled.status()).as(scheduled.raw()).isEqualTo(200);
+
+        try (BrowserContext context = browser.newContext()) {
+            Page page = signIn(context, "admin@simulation-pages.test");
+            page.navigate(url("/portal/partners/" + reseller + "?lang=ru"));
+            assertThat(text(page, "[data-testid=terms-ahead] strong")).isEqualTo("Условия программы Yandex Cloud меняются с 01.02.2026.");
+            assertThat(text(page, "[data-testid=terms-ahead] p")).isEqualTo("На месяцах ноябрь 2025 – декабрь 2025 новые условия"
+                    + " изменили бы ваш платёж к оплате на 0,00" + NB + "₽, вознаграждение на 0,00" + NB + "₽, ребейт на 0,00" + NB + "₽.");
+            assertAccessible(page);
+        }
+    }
+
+    @Test
+    @Order(3)
     void aPartnerFindsNoSimulator() {
         try (BrowserContext context = browser.newContext()) {
             Page page = signIn(context, "admin@simulation-pages.test");
