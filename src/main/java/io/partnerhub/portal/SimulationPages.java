@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
@@ -78,9 +80,13 @@ class SimulationPages {
 
     @PostMapping("/console/simulations")
     String start(@ModelAttribute("me") SignedIn me, @RequestParam(required = false) String programId,
-                 @RequestParam(required = false) String draft, @RequestParam(required = false) String from,
-                 @RequestParam(required = false) String to, Model model, HttpServletResponse response) {
+                 @RequestParam(required = false) String draft, @RequestParam(required = false) MultipartFile draftFile,
+                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                 Model model, HttpServletResponse response) throws IOException {
         operatorOnly(me);
+        if (draftFile != null && !draftFile.isEmpty()) { // an uploaded file wins over the text typed
+            draft = new String(draftFile.getBytes(), StandardCharsets.UTF_8);
+        }
         try {
             Simulations.Started started = simulations.start(me.caller(), programId, draft, from, to);
             return "redirect:/console/simulations/" + started.id();

@@ -3,6 +3,7 @@ package io.partnerhub.portal;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import io.partnerhub.Api;
 import io.partnerhub.ApiFixture;
 import io.partnerhub.SetClock;
@@ -93,13 +94,15 @@ class SimulationPagesBrowserTest extends BrowserTest {
             assertThat(file).startsWith("# Yandex Cloud partner program").contains(RATE_20);
             assertAccessible(page);
 
-            page.fill("#draft", "id: yandex-cloud\nversions: []\n");
+            page.setInputFiles("#draftFile", new FilePayload("draft.yaml", "text/yaml",
+                    "id: yandex-cloud\nversions: []\n".getBytes(StandardCharsets.UTF_8))); // the upload wins over the text
             page.fill("input[name=from]", "2025-11");
             page.fill("input[name=to]", "2025-12");
             page.click("[data-testid=simulation-form] button[type=submit]");
             assertThat(page.locator("[data-testid=simulation-refused]").textContent())
                     .contains("Черновик — не файл программы Yandex Cloud");
 
+            assertThat(page.inputValue("#draft")).as("the uploaded draft, back to edit").isEqualTo("id: yandex-cloud\nversions: []\n");
             page.fill("#draft", file.replace(RATE_20, RATE_10));
             page.click("[data-testid=simulation-form] button[type=submit]");
             page.waitForURL(url -> url.matches(".*/console/simulations/\\d+"));
