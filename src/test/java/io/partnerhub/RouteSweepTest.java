@@ -42,7 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *
  * <p>Beyond each line's expected status: never a 5xx; a partner on another partner's ids is never
  * 2xx unless the line says so, and then the answer names nothing of B's (name, tax id, customer,
- * deal); a 401 or 403 of the API is a problem document.
+ * deal); a 401 or 403 of the API is a problem document; every refusal of the API is one its
+ * operation in the OpenAPI document declares.
  *
  * <p><b>Adding a route</b> makes this test fail with the route's name until its line is added: one
  * line per route, {@code METHOD PATH CALL expectations... [BODY]}, the columns described at the
@@ -78,6 +79,8 @@ class RouteSweepTest {
     private SweepWorld.World c;
     private SweepWorld.Roles roles;
     private final List<String> known = new ArrayList<>();
+    /** Per API route, the statuses its operation in the OpenAPI document declares. */
+    private final Map<String, Set<String>> documented = new LinkedHashMap<>();
 
     @BeforeAll
     void fixtures() {
@@ -91,6 +94,9 @@ class RouteSweepTest {
         worlds.billedIn(BILLED, b, o);
         worlds.dealApproved(b);
         roles = worlds.roles(b, a);
+        api.get("/v3/api-docs", null).body().get("paths").properties().forEach(path -> path.getValue().properties()
+                .forEach(operation -> documented.put(operation.getKey().toUpperCase() + " " + path.getKey(),
+                        new TreeSet<>(operation.getValue().get("responses").propertyNames()))));
     }
 
     @BeforeEach
@@ -276,6 +282,9 @@ class RouteSweepTest {
         } else if (line.path().startsWith("/api/") && (status == 401 || status == 403)
                 && !answer.contentType().startsWith("application/problem+json")) {
             problem = status + " without a problem document";
+        } else if (line.path().startsWith("/api/") && status >= 400
+                && !documented.getOrDefault(line.route(), Set.of()).contains(Integer.toString(status))) {
+            problem = status + ", a refusal its operation in /v3/api-docs does not document";
         }
         if (problem == null) {
             if (m.group("known") != null) {

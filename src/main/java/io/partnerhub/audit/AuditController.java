@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 
 @RestController
@@ -24,7 +25,9 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/audit")
-    @Operation(summary = "Audit entries, newest first, filtered by actor, partner, path fragment, outcome, time (operator)")
+    @Operation(operationId = "listAuditEntries",
+            summary = "Audit entries, newest first, filtered by actor, partner, path fragment, outcome, time (operator)")
+    @AlsoRefuses(403) // operator only
     List<AuditEntry> list(Caller caller,
                           @RequestParam(required = false) String actor,
                           @RequestParam(required = false) Long partnerId,

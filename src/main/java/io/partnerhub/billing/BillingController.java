@@ -1,9 +1,12 @@
 package io.partnerhub.billing;
 
+import io.partnerhub.shared.AlsoAnswers;
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ContentTooLarge;
 import io.partnerhub.shared.PeriodInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -89,19 +92,23 @@ class BillingController {
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/invoices/{number}", params = "!format")
-    @Operation(summary = "One invoice (add format=pdf for the document)")
+    @Operation(operationId = "partnerInvoice", summary = "One invoice, with what paid it and what is left to pay")
+    @AlsoAnswers(format = "pdf", mediaType = "application/pdf", inLanguage = true)
     PartnerAccounts.InvoiceStatus invoice(Caller caller, @PathVariable long id, @PathVariable String number) {
         return accounts.invoice(caller, id, number);
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/acts/{period}", params = "!format")
-    @Operation(summary = "The month's service report (act) of a closed month with a payable (add format=pdf for the document)")
+    @Operation(operationId = "partnerAct",
+            summary = "The month's service report (act) of a closed month with a payable")
+    @AlsoAnswers(format = "pdf", mediaType = "application/pdf", inLanguage = true)
     Acts.Act act(Caller caller, @PathVariable long id, @PathVariable String period) {
         return acts.of(caller, id, periods.period("period", period));
     }
 
     @GetMapping("/api/v1/partners/{id}/account")
-    @Operation(summary = "The partner's account: payments less invoices (balance), the open months' payable so far not yet"
+    @Operation(operationId = "partnerAccount",
+            summary = "The partner's account: payments less invoices (balance), the open months' payable so far not yet"
             + " invoiced (reserved), and what is available")
     PartnerAccounts.Account account(Caller caller, @PathVariable long id) {
         return accounts.account(caller, id);
@@ -112,6 +119,7 @@ class BillingController {
     List<Payments.Payment> partnerPayments(Caller caller, @PathVariable long id) {
         return payments.ofPartner(caller, id);
     }
+    @Schema(name = "PartnerPaymentRequest")
 
     record PaymentRequest(@NotNull @DecimalMin(value = "0.01", message = "must be positive")
                           @Digits(integer = 17, fraction = 2, message = AMOUNT) BigDecimal amount,
@@ -153,8 +161,10 @@ class BillingController {
     }
 
     @GetMapping("/api/v1/payments")
-    @Operation(summary = "Payments received (operator), latest first; matched=false: the queue of payments no partner"
+    @Operation(operationId = "listPayments",
+            summary = "Payments received (operator), latest first; matched=false: the queue of payments no partner"
             + " matched")
+    @AlsoRefuses(403) // operator only
     List<Payments.Payment> list(Caller caller, @RequestParam(required = false) Boolean matched,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                 @RequestParam(defaultValue = "0") @Min(0) int offset) {
@@ -174,6 +184,7 @@ class BillingController {
     @GetMapping("/api/v1/receivables")
     @Operation(summary = "What partners owe (operator): per partner the open amount, the overdue amount and its ageing"
             + " (0-30, 31-60, 61-90, 90+ days past due)")
+    @AlsoRefuses(403) // operator only
     Receivables.Report receivables(Caller caller) {
         return receivables.report(caller);
     }

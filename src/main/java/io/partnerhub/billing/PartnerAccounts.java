@@ -6,6 +6,7 @@ import io.partnerhub.settlement.PayableSoFar;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Today;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,12 +52,14 @@ public class PartnerAccounts {
     }
 
     /** An invoice with what was paid of it and its status today. */
+    @Schema(name = "PartnerInvoiceStatus")
     public record InvoiceStatus(String number, String kind, String period, String amount, String vatRate, String vat,
                                 String paid, String open, String currency, LocalDate issuedOn, LocalDate dueOn, String status,
                                 long daysPastDue) {
     }
 
     /** The account as API.md has it; {@code warning} LOW or OUT for advance payment when it runs low or out. */
+    @Schema(name = "PartnerAccount")
     public record Account(long partnerId, String paymentTerms, String currency, String paid, String invoiced,
                           String balance, String reserved, String available, String warning) {
     }

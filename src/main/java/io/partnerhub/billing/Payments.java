@@ -8,6 +8,7 @@ import io.partnerhub.shared.Money;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.RuleViolation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,6 +59,7 @@ public class Payments {
     }
 
     /** A payment as stored; {@code partnerId} null while it waits in the queue. */
+    @Schema(name = "PartnerPayment")
     public record Payment(long id, String reference, String amount, String currency, LocalDate receivedOn,
                           String payerTaxId, String payerName, String purpose, String programId, Long partnerId,
                           String partnerName, String invoiceNumber, String matchedBy, String source, Long importId,

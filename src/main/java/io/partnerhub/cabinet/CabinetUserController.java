@@ -46,7 +46,8 @@ class CabinetUserController {
     }
 
     @PostMapping("/api/v1/partners/{id}/customers/{customerId}/cabinet-users/{userId}/disable")
-    @Operation(summary = "Disable a cabinet user: no more sign-ins, and an open session ends at its next request")
+    @Operation(operationId = "disableCabinetUser",
+            summary = "Disable a cabinet user: no more sign-ins, and an open session ends at its next request")
     CabinetUsers.CabinetUser disable(Caller caller, @PathVariable long id, @PathVariable long customerId,
                                      @PathVariable long userId) {
         return users.disable(caller, id, customerId, userId);

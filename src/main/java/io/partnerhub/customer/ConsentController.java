@@ -30,7 +30,8 @@ class ConsentController {
     }
 
     @PostMapping("/api/v1/consents/{token}")
-    @Operation(summary = "The customer accepts: the link starts today or on the day asked for if later;"
+    @Operation(operationId = "confirmConsent",
+            summary = "The customer accepts: the link starts today or on the day asked for if later;"
             + " confirming again answers alreadyConfirmed; no bearer token")
     LinkRequests.Confirmation confirm(@PathVariable String token) {
         return requests.confirm(token);

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 
 @RestController
@@ -49,7 +50,8 @@ class CustomerController {
 
     @PostMapping("/api/v1/customers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record a customer; accountId is the sub-account id in usage data (409 if already recorded,"
+    @Operation(operationId = "createCustomer",
+            summary = "Record a customer; accountId is the sub-account id in usage data (409 if already recorded,"
             + " naming the customer to operators only); contactEmail is where the customer confirms partners' requests")
     Customer create(Caller caller, @Valid @RequestBody NewCustomer c) {
         return customers.create(caller, c.name(), c.taxId(), c.accountId(), c.contactEmail());
@@ -66,7 +68,7 @@ class CustomerController {
     }
 
     @GetMapping("/api/v1/customers/{id}")
-    @Operation(summary = "One customer with the links the caller may see")
+    @Operation(operationId = "getCustomer", summary = "One customer with the links the caller may see")
     Customer get(Caller caller, @PathVariable long id) {
         return customers.find(caller, id);
     }
@@ -109,6 +111,7 @@ class CustomerController {
 
     @GetMapping("/api/v1/customers/{id}/transfers")
     @Operation(summary = "The customer's transfers, oldest first, with the links each ended and started (operator)")
+    @AlsoRefuses(403) // operator only
     List<Transfers.Transfer> transfers(Caller caller, @PathVariable long id) {
         caller.requireOperator("read a customer's transfers");
         customers.find(caller, id);
@@ -136,7 +139,8 @@ class CustomerController {
     }
 
     @PostMapping("/api/v1/partners/{partnerId}/customers/links/{linkId}/end")
-    @Operation(summary = "End a link: to is the first day the customer no longer belongs to the partner")
+    @Operation(operationId = "endLink",
+            summary = "End a link: to is the first day the customer no longer belongs to the partner")
     Link end(Caller caller, @PathVariable long partnerId, @PathVariable long linkId, @Valid @RequestBody LinkEnd body) {
         return customers.endLink(caller, partnerId, linkId, body.to());
     }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 
 /**
@@ -58,6 +59,7 @@ class LinkRequestController {
 
     @GetMapping("/api/v1/link-requests")
     @Operation(summary = "Requests awaiting a customer's or an operator's confirmation, oldest first (operator)")
+    @AlsoRefuses(403) // operator only
     List<LinkRequests.RequestView> pending(Caller caller) {
         return requests.pending(caller);
     }
@@ -66,13 +68,15 @@ class LinkRequestController {
     }
 
     @PostMapping("/api/v1/link-requests/{id}/confirm")
-    @Operation(summary = "Confirm a pending request after checking the customer's signed consent (operator)")
+    @Operation(operationId = "confirmLinkRequest",
+            summary = "Confirm a pending request after checking the customer's signed consent (operator)")
     LinkRequests.Confirmation confirm(Caller caller, @PathVariable long id, @Valid @RequestBody OperatorConfirmation body) {
         return requests.confirmByOperator(caller, id, body.consentObtainedOn(), body.note().strip());
     }
 
     @GetMapping("/api/v1/outbound-messages")
     @Operation(summary = "Messages to customers to deliver, oldest first, unsent only unless all=true, optionally to one recipient (operator)")
+    @AlsoRefuses(403) // operator only
     List<Outbox.Message> messages(Caller caller, @RequestParam(defaultValue = "0") long after,
                                   @RequestParam(defaultValue = "false") boolean all,
                                   @RequestParam(defaultValue = "100") int limit,

@@ -61,7 +61,8 @@ class DealController {
 
     @PostMapping("/api/v1/deals")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a deal: PENDING (APPROVED at once where the program's auto-approval applies), or"
+    @Operation(operationId = "registerDeal",
+            summary = "Register a deal: PENDING (APPROVED at once where the program's auto-approval applies), or"
             + " REJECTED with the rule and a reason (never naming another partner) when a claim conflicts: another"
             + " partner's active deal by tax id, e-mail or domain, a link to another partner, a direct customer, or"
             + " consumption before the registration date where the program registers new customers only")
@@ -77,12 +78,14 @@ class DealController {
     }
 
     @GetMapping("/api/v1/deals/{id}")
+    @Operation(operationId = "getDeal",
+            summary = "One deal, its status, protection and the reason of a decision; a partner token sees only its own")
     Deal get(Caller caller, @PathVariable long id, HttpServletRequest request) {
         return inLanguageOf(request, deals.find(caller, id));
     }
 
     @GetMapping("/api/v1/deals")
-    @Operation(summary = "Deals, newest first; a partner token lists only its own")
+    @Operation(operationId = "listDeals", summary = "Deals, newest first; a partner token lists only its own")
     List<Deal> list(Caller caller, @RequestParam(required = false) Long partnerId,
                     @RequestParam(required = false) DealStatus status,
                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
@@ -95,7 +98,8 @@ class DealController {
     }
 
     @PostMapping("/api/v1/deals/{id}/approve")
-    @Operation(summary = "Approve a pending deal with an extra discount within the program's cap (operator)")
+    @Operation(operationId = "approveDeal",
+            summary = "Approve a pending deal with an extra discount within the program's cap (operator)")
     Deal approve(Caller caller, @PathVariable long id, @Valid @RequestBody Approval a, HttpServletRequest request) {
         return inLanguageOf(request, deals.approve(caller, id, a.extraDiscountPercent()));
     }
@@ -124,11 +128,14 @@ class DealController {
     }
 
     @GetMapping("/api/v1/projects")
+    @Operation(operationId = "listProjects",
+            summary = "Registered projects, newest first; a partner token lists only its own")
     List<ProjectRegistration> listProjects(Caller caller, @RequestParam(required = false) Long partnerId) {
         return projects.list(caller, partnerId);
     }
 
     @GetMapping("/api/v1/projects/{id}")
+    @Operation(summary = "One registered project; a partner token sees only its own")
     ProjectRegistration getProject(Caller caller, @PathVariable long id) {
         return projects.find(caller, id);
     }

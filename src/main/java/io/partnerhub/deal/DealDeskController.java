@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import io.partnerhub.shared.RuleViolation;
@@ -43,6 +44,7 @@ class DealDeskController {
     @GetMapping("/api/v1/deals/queue")
     @Operation(summary = "Pending deals by approval deadline, earliest first, each with overdue and the conflicts"
             + " found now (operator)")
+    @AlsoRefuses(403) // operator only
     List<DealQueue.Entry> queue(Caller caller, @RequestParam(required = false) Long partnerId,
                                 @RequestParam(required = false) String programId,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,

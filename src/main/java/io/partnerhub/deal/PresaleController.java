@@ -2,6 +2,7 @@ package io.partnerhub.deal;
 
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,14 +39,16 @@ class PresaleController {
 
     @PostMapping("/api/v1/presales")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Request a presale (technical by default); `answerBy` is the request day plus the program's"
+    @Operation(operationId = "requestPresale",
+            summary = "Request a presale (technical by default); `answerBy` is the request day plus the program's"
             + " presale SLA in business days")
     Presales.Presale request(Caller caller, @Valid @RequestBody NewPresale p) {
         return presales.request(caller, p.partnerId(), p.title(), p.technical() == null || p.technical(), p.requestedOn());
     }
 
     @GetMapping("/api/v1/presales")
-    @Operation(summary = "Presales by answer deadline, earliest first; `status=OPEN` is the operator's queue of requests"
+    @Operation(operationId = "listPresales",
+            summary = "Presales by answer deadline, earliest first; `status=OPEN` is the operator's queue of requests"
             + " awaiting an answer. A partner token lists its own")
     List<Presales.Presale> list(Caller caller,
                                 @RequestParam(required = false)
@@ -65,12 +68,14 @@ class PresaleController {
     Presales.Presale answer(Caller caller, @PathVariable long id, @Valid @RequestBody Answer a) {
         return presales.answer(caller, id, a.answer(), a.answeredOn());
     }
+    @Schema(name = "PresaleDecline")
 
     record Decline(@NotBlank @Size(max = 2000) String reason, LocalDate declinedOn) {
     }
 
     @PostMapping("/api/v1/presales/{id}/decline")
-    @Operation(summary = "Decline a requested or answered presale with a reason (operator)")
+    @Operation(operationId = "declinePresale",
+            summary = "Decline a requested or answered presale with a reason (operator)")
     Presales.Presale decline(Caller caller, @PathVariable long id, @Valid @RequestBody Decline d) {
         return presales.decline(caller, id, d.reason(), d.declinedOn());
     }
@@ -86,6 +91,8 @@ class PresaleController {
     }
 
     @GetMapping("/api/v1/presales/{id}")
+    @Operation(operationId = "getPresale",
+            summary = "One presale request and its answer; a partner token sees only its own")
     Presales.Presale find(Caller caller, @PathVariable long id) {
         return presales.find(caller, id);
     }

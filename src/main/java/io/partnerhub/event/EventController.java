@@ -26,7 +26,8 @@ class EventController {
     }
 
     @GetMapping("/api/v1/events")
-    @Operation(summary = "Lifecycle events with id above `after`, oldest first; ask again with `next`."
+    @Operation(operationId = "listEvents",
+            summary = "Lifecycle events with id above `after`, oldest first; ask again with `next`."
             + " A partner token sees its own partner's events only")
     Page list(Caller caller,
               @RequestParam(defaultValue = "0") @Min(0) long after,

@@ -1,6 +1,7 @@
 package io.partnerhub.incentive;
 
 import io.partnerhub.program.IncentiveRule.BonusKind;
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,8 @@ class IncentiveController {
 
     @PostMapping("/api/v1/partners/{id}/bonus-codes")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a bonus top-up code; 422 naming what is left when the quarter's quota (codes and amount)"
+    @Operation(operationId = "issueBonusCode",
+            summary = "Issue a bonus top-up code; 422 naming what is left when the quarter's quota (codes and amount)"
             + " would be exceeded")
     BonusCodes.BonusCode issue(Caller caller, @PathVariable long id, @Valid @RequestBody CodeRequest c) {
         return incentives.requestCode(caller, id, c.amount());
@@ -88,6 +90,7 @@ class IncentiveController {
 
     @GetMapping("/api/v1/bonus-codes/report")
     @Operation(summary = "Codes issued, redeemed and unused by partner and quarter (operator); `quarter` like 2026-Q2")
+    @AlsoRefuses(403) // operator only
     List<BonusCodes.QuarterReport> report(Caller caller,
                                           @RequestParam(required = false)
                                           @Pattern(regexp = "\\d{4}-Q[1-4]", message = "must be a quarter like 2026-Q2")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -53,19 +54,22 @@ class LeadController {
     Leads.Lead accept(Caller caller, @PathVariable long id) {
         return leads.accept(caller, id);
     }
+    @Schema(name = "LeadDecline")
 
     record Decline(@Size(max = 2000) String reason) {
     }
 
     @PostMapping("/api/v1/leads/{id}/decline")
-    @Operation(summary = "Decline the lead offered to the calling partner (that partner only); it is offered to the next"
+    @Operation(operationId = "declineLead",
+            summary = "Decline the lead offered to the calling partner (that partner only); it is offered to the next"
             + " holder at once")
     Leads.Lead decline(Caller caller, @PathVariable long id, @Valid @RequestBody(required = false) Decline d) {
         return leads.decline(caller, id, d == null ? null : d.reason());
     }
 
     @GetMapping("/api/v1/leads")
-    @Operation(summary = "Warm leads, newest first; an operator sees every lead and its offers, a partner token the leads"
+    @Operation(operationId = "listLeads",
+            summary = "Warm leads, newest first; an operator sees every lead and its offers, a partner token the leads"
             + " offered to it and its own offer of each")
     List<Leads.Lead> list(Caller caller,
                           @RequestParam(required = false) Leads.Status status,
@@ -76,6 +80,7 @@ class LeadController {
     }
 
     @GetMapping("/api/v1/leads/{id}")
+    @Operation(operationId = "getLead", summary = "One warm lead; a partner sees only a lead offered to it")
     Leads.Lead find(Caller caller, @PathVariable long id) {
         return leads.find(caller, id);
     }

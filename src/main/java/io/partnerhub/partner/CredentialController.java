@@ -1,5 +1,6 @@
 package io.partnerhub.partner;
 
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 @RestController
-@Tag(name = "Partners", description = "Partners, their standing and lifecycle")
+@Tag(name = "Partner credentials", description = "Employees' certifications and the partner's specializations")
 class CredentialController {
 
     private final Credentials credentials;
@@ -68,6 +69,7 @@ class CredentialController {
     }
 
     @GetMapping("/api/v1/partners/{id}/specializations")
+    @Operation(summary = "The partner's specializations, held and ended, each granted or declared and on what basis")
     List<Specializations.Specialization> specializations(Caller caller, @PathVariable long id) {
         return specializations.of(caller, id);
     }
@@ -76,7 +78,8 @@ class CredentialController {
     }
 
     @PostMapping("/api/v1/partners/{id}/specializations/{specializationId}/end")
-    @Operation(summary = "End a specialization: `to` is the first day it is no longer held (operator; the partner"
+    @Operation(operationId = "endSpecialization",
+            summary = "End a specialization: `to` is the first day it is no longer held (operator; the partner"
             + " for its own declarations)")
     Specializations.Specialization end(Caller caller, @PathVariable long id, @PathVariable long specializationId,
                                        @Valid @RequestBody Ending e) {
@@ -86,6 +89,7 @@ class CredentialController {
     @GetMapping("/api/v1/specializations/{specialization}/partners")
     @Operation(summary = "Partners holding or declaring a specialization on `on` (default today), still in their"
             + " program then (operator): where Oblakoteka passes warm leads")
+    @AlsoRefuses(403) // operator only
     List<Specializations.Holder> holders(Caller caller, @PathVariable String specialization,
                                          @RequestParam(required = false) String programId,
                                          @RequestParam(required = false) LocalDate on) {

@@ -42,19 +42,20 @@ class PartnerController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Admit a partner to a program (operator); 422 names the eligibility rule it fails")
+    @Operation(operationId = "registerPartner",
+            summary = "Admit a partner to a program (operator); 422 names the eligibility rule it fails")
     Partner register(Caller caller, @Valid @RequestBody NewPartner p) {
         return partners.register(caller, p.application());
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One partner; a partner token sees only its own partner")
+    @Operation(operationId = "getPartner", summary = "One partner; a partner token sees only its own partner")
     Partner get(Caller caller, @PathVariable long id) {
         return partners.find(caller, id);
     }
 
     @GetMapping
-    @Operation(summary = "Partners, filtered; a partner token lists only its own partner")
+    @Operation(operationId = "listPartners", summary = "Partners, filtered; a partner token lists only its own partner")
     List<Partner> list(Caller caller,
                        @RequestParam(required = false) String programId,
                        @RequestParam(required = false) PartnerModel model,
@@ -67,6 +68,7 @@ class PartnerController {
     }
 
     @GetMapping("/{id}/exam-passes")
+    @Operation(summary = "The partner's recorded exam passes, oldest first")
     List<PartnerLifecycle.ExamPass> examPasses(Caller caller, @PathVariable long id) {
         return lifecycle.examPasses(caller, id);
     }
@@ -104,7 +106,7 @@ class PartnerController {
 
     @PostMapping("/{id}/revocation")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Revoke partner status for a stated reason (operator)")
+    @Operation(operationId = "revokePartner", summary = "Revoke partner status for a stated reason (operator)")
     Partner revoke(Caller caller, @PathVariable long id, @Valid @RequestBody NewRevocation body) {
         return lifecycle.revoke(caller, id, body.reason(), body.revokedOn());
     }

@@ -40,7 +40,8 @@ class TokenController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a partner-scoped API token (operator), optionally expiring; the token is shown only here")
+    @Operation(operationId = "issueToken",
+            summary = "Issue a partner-scoped API token (operator), optionally expiring; the token is shown only here")
     PartnerApiTokens.IssuedToken issue(Caller caller, @PathVariable long id,
                                        @Valid @RequestBody(required = false) NewToken body) {
         NewToken token = body == null ? new NewToken(null, null, null) : body;
@@ -48,7 +49,8 @@ class TokenController {
     }
 
     @GetMapping
-    @Operation(summary = "The partner's tokens without their secrets: created, expires, last used, revoked, rotation")
+    @Operation(operationId = "listTokens",
+            summary = "The partner's tokens without their secrets: created, expires, last used, revoked, rotation")
     List<PartnerApiTokens.TokenInfo> list(Caller caller, @PathVariable long id) {
         return tokens.list(caller, id);
     }
@@ -60,7 +62,7 @@ class TokenController {
     }
 
     @PostMapping("/{tokenId}/revoke")
-    @Operation(summary = "Revoke a partner token at once (operator); the same as DELETE")
+    @Operation(operationId = "revokeToken", summary = "Revoke a partner token at once (operator); the same as DELETE")
     PartnerApiTokens.TokenInfo revoke(Caller caller, @PathVariable long id, @PathVariable long tokenId) {
         return tokens.revoke(caller, id, tokenId);
     }

@@ -37,7 +37,7 @@ class CustomerInvoiceDocuments {
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/customers/{customerId}/invoices/{period}", params = "format=pdf")
-    @Operation(summary = "The customer's invoice as a PDF document, in Russian unless lang=en")
+    @Operation(hidden = true) // documented on the JSON operation: format=pdf
     ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id, @PathVariable long customerId,
                                @PathVariable YearMonth period, @RequestParam String format,
                                @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")

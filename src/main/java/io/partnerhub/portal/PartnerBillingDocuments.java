@@ -49,8 +49,7 @@ class PartnerBillingDocuments {
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/invoices/{number}", params = "format=pdf")
-    @Operation(summary = "The provider's invoice to the partner as a PDF document («Счёт на оплату»), in Russian unless"
-            + " lang=en")
+    @Operation(hidden = true) // documented on the JSON operation: format=pdf
     ResponseEntity<byte[]> invoice(Caller caller, @PathVariable long id, @PathVariable String number,
                                    @RequestParam String format,
                                    @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
@@ -63,8 +62,7 @@ class PartnerBillingDocuments {
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/acts/{period}", params = "format=pdf")
-    @Operation(summary = "The month's service report (act, «Акт оказанных услуг») as a PDF document, in Russian unless"
-            + " lang=en")
+    @Operation(hidden = true) // documented on the JSON operation: format=pdf
     ResponseEntity<byte[]> act(Caller caller, @PathVariable long id, @PathVariable String period,
                                @RequestParam String format,
                                @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")

@@ -25,14 +25,16 @@ class PortalUserController {
 
     @PostMapping("/api/v1/portal-users")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a portal user (operator): role OPERATOR without partnerId, or ADMIN, FINANCE,"
+    @Operation(operationId = "createPortalUser",
+            summary = "Create a portal user (operator): role OPERATOR without partnerId, or ADMIN, FINANCE,"
             + " SALES of a partner; the password needs at least 10 characters and at most 72 bytes (UTF-8), and is stored hashed")
     PortalUsers.PortalUser create(Caller caller, @RequestBody PortalUsers.NewUser user) {
         return users.create(caller, user);
     }
 
     @PostMapping("/api/v1/portal-users/{id}/disable")
-    @Operation(summary = "Remove a portal user (operator, or the partner's ADMIN its own partner's users; nobody"
+    @Operation(operationId = "disablePortalUser",
+            summary = "Remove a portal user (operator, or the partner's ADMIN its own partner's users; nobody"
             + " themselves): they can no longer sign in, their sessions end at once, the record stays with"
             + " disabledAt; another partner's user is 404")
     PortalUsers.PortalUser disable(Caller caller, @PathVariable long id) {

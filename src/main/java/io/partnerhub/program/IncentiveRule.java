@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The tools a program gives partners to win and keep customers (Oblakoteka, seed 002 footnotes 3-6
@@ -51,6 +52,7 @@ public sealed interface IncentiveRule {
      * A customer's trial of the services, paid by the provider: {@code daysByTier} days under a
      * partner of that tier, or until the operator ends it under a tier of {@code untilEndedTiers}.
      */
+    @Schema(name = "TrialIncentive")
     record Trial(Set<PartnerModel> models, Set<String> tiers, Map<String, Integer> daysByTier,
                  Set<String> untilEndedTiers) implements IncentiveRule {
     }
@@ -70,6 +72,7 @@ public sealed interface IncentiveRule {
      * stays free for {@code paidMonthsAfterDowngrade} months; the partner is warned
      * {@code warnDaysBefore} days before it becomes paid.
      */
+    @Schema(name = "SandboxIncentive")
     record Sandbox(Set<PartnerModel> models, Set<String> tiers, List<String> platforms, int vcpu, int ramGb, int ssdGb,
                    int paidMonthsAfterDowngrade, List<Integer> warnDaysBefore) implements IncentiveRule {
 

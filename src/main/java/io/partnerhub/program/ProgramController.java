@@ -26,13 +26,13 @@ class ProgramController {
     }
 
     @GetMapping
-    @Operation(summary = "Every program with all its versions")
+    @Operation(operationId = "listPrograms", summary = "Every program with all its versions")
     Collection<Program> list() {
         return catalog.all();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One program with all its versions")
+    @Operation(operationId = "getProgram", summary = "One program with all its versions")
     Program get(@PathVariable String id) {
         return catalog.find(id).orElseThrow(() -> new NotFound("program", id));
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Rebates a program accrues on top of the monthly rate, each on its own calendar. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
@@ -42,6 +43,7 @@ public sealed interface RebateRule {
                                    Map<PartnerModel, Payout> payout) implements RebateRule {
     }
 
+    @Schema(name = "SpecializationRebate")
     record Specialization(BigDecimal percent, List<String> services) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * A tier of a program and what qualifies a partner for it. Tiers are listed lowest first.
@@ -22,6 +23,7 @@ public record TierRule(String id, Set<PartnerModel> models, BigDecimal extraDisc
     @JsonSubTypes({
             @JsonSubTypes.Type(value = QuarterlyVolume.class, name = "QUARTERLY_VOLUME"),
             @JsonSubTypes.Type(value = MonthlyRequirementWindow.class, name = "MONTHLY_REQUIREMENT_WINDOW")})
+    @Schema(name = "TierQualification")
     public sealed interface Qualification {
     }
 

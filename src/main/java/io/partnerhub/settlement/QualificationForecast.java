@@ -20,6 +20,7 @@ import io.partnerhub.shared.ReasonText;
 import io.partnerhub.shared.Today;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,7 @@ public class QualificationForecast {
      * and shows its stored words.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ForecastStanding")
     public record Standing(LocalDate effectiveFrom, String model, String tier, String reasonCode,
                            List<Object> reasonArgs, String reason) {
     }

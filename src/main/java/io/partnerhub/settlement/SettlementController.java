@@ -1,6 +1,8 @@
 package io.partnerhub.settlement;
 
 import io.partnerhub.settlement.rules.StatementLine;
+import io.partnerhub.shared.AlsoAnswers;
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Formats;
 import io.partnerhub.shared.ReasonText;
@@ -87,26 +89,29 @@ class SettlementController {
 
     @GetMapping("/api/v1/periods")
     @Operation(summary = "Periods known to the platform, with their status and number of statements")
+    @AlsoRefuses(403) // operator only
     List<Statements.PeriodView> periods(Caller caller) {
         return statements.periods(caller);
     }
 
     @GetMapping("/api/v1/partners/{id}/statements")
-    @Operation(summary = "The partner's statements, oldest first, with their totals")
+    @Operation(operationId = "listStatements", summary = "The partner's statements, oldest first, with their totals")
     List<Statements.Summary> list(Caller caller, @PathVariable long id) {
         return statements.list(caller, id);
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "A closed period's statement: totals and explained lines")
+    @Operation(operationId = "getStatement", summary = "A closed period's statement: totals and explained lines",
+            description = "With `Accept: text/csv` (or the `.csv` path) the statement's lines as CSV; with"
+                    + " `Accept-Language: ru` a Russian spreadsheet (BOM, ';' apart, decimal commas)")
+    @AlsoAnswers(mediaType = "text/csv")
     Statements.StatementView statement(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
                                        @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         return statements.find(caller, id, period, ReasonText.ofAcceptLanguage(language));
     }
 
     @GetMapping(value = "/api/v1/partners/{id}/statements/{period}", produces = "text/csv")
-    @Operation(summary = "The statement's lines as CSV (Accept: text/csv, or the .csv path); with "
-            + "Accept-Language: ru for a Russian spreadsheet (BOM, ';' apart, decimal commas)")
+    @Operation(hidden = true) // documented on statement: Accept text/csv
     ResponseEntity<String> statementCsv(Caller caller, @PathVariable long id, @PathVariable YearMonth period,
                                         @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                         String language) {

@@ -1,5 +1,7 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.shared.AlsoAnswers;
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,7 +66,9 @@ class SimulationController {
     }
 
     @GetMapping("/api/v1/simulations")
-    @Operation(summary = "The simulations, latest first, without their partners (operator)")
+    @Operation(operationId = "listSimulations",
+            summary = "The simulations, latest first, without their partners (operator)")
+    @AlsoRefuses(403) // operator only
     List<Simulations.Simulation> list(Caller caller) {
         return simulations.list(caller);
     }
@@ -73,6 +77,8 @@ class SimulationController {
     @Operation(summary = "A simulation's status, progress and, once DONE, its result: per partner and month the issued"
             + " totals, the draft's and the difference; the provider's totals by model, tier and month; the partners"
             + " gaining and losing most (operator). limit/offset page the partners")
+    @AlsoRefuses(403) // operator only
+    @AlsoAnswers(format = "csv", mediaType = "text/csv")
     Simulations.Simulation find(Caller caller, @PathVariable long id,
                                 @RequestParam(required = false) @Min(0) @Max(100_000) Integer limit,
                                 @RequestParam(defaultValue = "0") @Min(0) int offset) {
@@ -80,7 +86,7 @@ class SimulationController {
     }
 
     @GetMapping(path = "/api/v1/simulations/{id}", params = "format=csv")
-    @Operation(summary = "A simulation's partner months as CSV (operator)")
+    @Operation(hidden = true) // documented on find: format=csv
     ResponseEntity<String> csv(Caller caller, @PathVariable long id) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"simulation-" + id + ".csv\"")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Shown;
@@ -103,7 +104,9 @@ class UsageController {
     }
 
     @GetMapping("/api/v1/usage/imports")
-    @Operation(summary = "Imports, newest first, with counts, format, checksum, who and when (operator)")
+    @Operation(operationId = "listUsageImports",
+            summary = "Imports, newest first, with counts, format, checksum, who and when (operator)")
+    @AlsoRefuses(403) // operator only
     List<UsageImportHistory.ImportRecord> list(Caller caller, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                                @RequestParam(defaultValue = "0") @Min(0) int offset) {
         caller.requireOperator("read the import history");
@@ -111,6 +114,9 @@ class UsageController {
     }
 
     @GetMapping("/api/v1/usage/imports/{id}")
+    @Operation(operationId = "getUsageImport", summary = "One import of the history: its file, rows accepted and skipped, and"
+            + " its months (operator)")
+    @AlsoRefuses(403) // operator only
     UsageImportHistory.ImportRecord get(Caller caller, @PathVariable long id) {
         caller.requireOperator("read the import history");
         return history.find(id);
@@ -118,6 +124,7 @@ class UsageController {
 
     @GetMapping("/api/v1/usage/unattributed")
     @Operation(summary = "A period's consumption by accounts that belong to no customer or partner (operator)")
+    @AlsoRefuses(403) // operator only
     List<UsageImportHistory.Unattributed> unattributed(Caller caller, @RequestParam YearMonth period) {
         caller.requireOperator("read unattributed consumption");
         return history.unattributed(period);

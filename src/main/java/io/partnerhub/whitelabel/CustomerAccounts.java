@@ -5,6 +5,7 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Refusals;
 import io.partnerhub.shared.Today;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +39,13 @@ public class CustomerAccounts {
         this.refusals = refusals;
         this.today = today;
     }
+    @Schema(name = "CustomerPayment")
 
     public record Payment(long id, long partnerId, long customerId, String amount, LocalDate receivedOn, String reference) {
     }
 
     /** An invoice and how far payments settled it. */
+    @Schema(name = "CustomerInvoiceStatus")
     public record InvoiceStatus(int number, String period, String total, String paid, String status, LocalDate dueOn) {
     }
 
@@ -50,6 +53,7 @@ public class CustomerAccounts {
      * @param balance  payments less invoice totals (VAT included)
      * @param lowBalance a prepaid customer whose balance would not cover its last invoice again
      */
+    @Schema(name = "CustomerAccount")
     public record Account(long partnerId, long customerId, String paymentModel, String balance, String paid,
                           String invoiced, boolean lowBalance, List<InvoiceStatus> invoices, List<Payment> payments) {
     }

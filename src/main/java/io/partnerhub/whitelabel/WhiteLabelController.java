@@ -1,7 +1,9 @@
 package io.partnerhub.whitelabel;
 
+import io.partnerhub.shared.AlsoAnswers;
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -78,6 +80,7 @@ class WhiteLabelController {
         return branding.of(caller, id);
     }
 
+    @Schema(name = "ServiceMarkupRequest")
     record ServiceMarkup(@NotBlank @Size(max = 200) String service,
                          @NotNull @Digits(integer = 4, fraction = 2, message = PERCENT)
                          @DecimalMin("-100") @DecimalMax("1000") BigDecimal markupPercent) {
@@ -147,6 +150,7 @@ class WhiteLabelController {
                                                  @Valid @RequestBody PaymentModelRequest m) {
         return billing.setPaymentModel(caller, id, customerId, m.model(), m.dueDays());
     }
+    @Schema(name = "CustomerPaymentRequest")
 
     record PaymentRequest(@NotNull @Digits(integer = 17, fraction = 2, message = AMOUNT) BigDecimal amount,
                           LocalDate receivedOn, @NotBlank @Size(max = 200) String reference) {
@@ -161,14 +165,17 @@ class WhiteLabelController {
     }
 
     @GetMapping("/api/v1/partners/{id}/customers/{customerId}/account")
-    @Operation(summary = "The customer's account: payments less invoice totals (VAT included), each invoice PAID, OPEN"
+    @Operation(operationId = "customerAccount",
+            summary = "The customer's account: payments less invoice totals (VAT included), each invoice PAID, OPEN"
             + " or OVERDUE")
     CustomerAccounts.Account account(Caller caller, @PathVariable long id, @PathVariable long customerId) {
         return accounts.of(caller, id, customerId);
     }
 
     @GetMapping("/api/v1/partners/{id}/customers/{customerId}/invoices/{period}")
-    @Operation(summary = "The customer's invoice in the partner's name for a closed month, at the partner's prices")
+    @Operation(operationId = "customerInvoice",
+            summary = "The customer's invoice in the partner's name for a closed month, at the partner's prices")
+    @AlsoAnswers(format = "pdf", mediaType = "application/pdf", inLanguage = true)
     CustomerInvoices.Invoice invoice(Caller caller, @PathVariable long id, @PathVariable long customerId,
                                      @PathVariable YearMonth period) {
         return invoices.of(caller, id, customerId, period);

@@ -2,18 +2,50 @@ package io.partnerhub.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import io.partnerhub.Api;
 import io.partnerhub.PlatformTest;
 
-/** The whole API is published as OpenAPI, with a browsable UI, without a token. */
+/**
+ * The whole API is published as OpenAPI, with a browsable UI, without a token; the document served
+ * is the contract kept in the repository, from which the build generates its Java client and which
+ * {@code .ci/run} lints.
+ */
 @PlatformTest
 class ApiDocsTest {
 
+    /** The contract as kept in the repository; {@code -Dopenapi.write=true} writes the served document there. */
+    static final Path KEPT = Path.of("src", "main", "openapi", "partnerhub-api.json");
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @Test
     void theOpenApiDocumentListsTheContractsPathsAndTheBearerScheme() {
@@ -27,6 +59,93 @@ class ApiDocsTest {
                 "/api/v1/partners/{id}/balance", "/api/v1/partners/{id}/withdrawals", "/api/v1/audit");
         assertThat(docs.body().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.raw()).doesNotContain("\"caller\"");
+    }
+
+    @Test
+    void theDocumentServedIsTheContractKeptInTheRepository() throws IOException {
+        String served = PRETTY.writeValueAsString(new Api(port).get("/v3/api-docs", null).body()) + "\n";
+        if (Boolean.getBoolean("openapi.write")) {
+            Files.createDirectories(KEPT.getParent());
+            Files.writeString(KEPT, served, StandardCharsets.UTF_8);
+        }
+        assertThat(served).as("""
+                the API served differs from %s: if the change is meant, write it with
+                  ./mvnw verify -Dtest=ApiDocsTest -Dopenapi.write=true
+                and add the change to the changelog of docs/api.md""".formatted(KEPT))
+                .isEqualTo(Files.exists(KEPT) ? Files.readString(KEPT, StandardCharsets.UTF_8) : "");
+    }
+
+    @Test
+    void everyOperationHasASummaryAnIdOfItsOwnAndItsRefusalsAsProblems() {
+        var paths = new Api(port).get("/v3/api-docs", null).body().get("paths");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+            var operation = entry.getValue();
+            String where = entry.getKey().toUpperCase() + " " + path.getKey();
+            assertThat(operation.path("summary").asString("")).as(where + " summary").isNotBlank();
+            String id = operation.path("operationId").asString("");
+            assertThat(id).as(where + " operationId, named in the generated client").matches("[a-z][A-Za-z]+");
+            assertThat(ids.add(id)).as(where + " operationId " + id + " used once").isTrue();
+            assertThat(operation.get("responses").propertyNames()).as(where + " refusals").contains("401")
+                    .anyMatch(status -> status.startsWith("2"));
+            operation.get("responses").properties().stream().filter(r -> r.getKey().startsWith("4"))
+                    .forEach(r -> assertThat(r.getValue().path("$ref").asString("")).as(where + " " + r.getKey())
+                            .startsWith("#/components/responses/"));
+        }));
+    }
+
+    /**
+     * The document names a schema by its class's simple name: two classes of one name in the API
+     * would be one schema, whichever the document met first. Each name is one class (or has its own
+     * {@code @Schema(name)}).
+     */
+    @Test
+    void everySchemaNameIsOneClass() {
+        Map<String, Set<Class<?>>> byName = new TreeMap<>();
+        Set<Class<?>> seen = new HashSet<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getPatternValues().stream().noneMatch(p -> p.startsWith("/api/"))) {
+                return;
+            }
+            collect(handler.getMethod().getGenericReturnType(), byName, seen);
+            for (var parameter : handler.getMethodParameters()) {
+                if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+                    collect(parameter.getGenericParameterType(), byName, seen);
+                }
+            }
+        });
+        assertThat(byName.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getKey() + ": " + e.getValue().stream().map(Class::getName).sorted().toList()))
+                .as("schema names shared by classes of the API").isEmpty();
+    }
+
+    private static void collect(Type type, Map<String, Set<Class<?>>> byName, Set<Class<?>> seen) {
+        if (type instanceof ParameterizedType parameterized) {
+            collect(parameterized.getRawType(), byName, seen);
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                collect(argument, byName, seen);
+            }
+        } else if (type instanceof WildcardType wildcard) {
+            for (Type bound : wildcard.getUpperBounds()) {
+                collect(bound, byName, seen);
+            }
+        } else if (type instanceof Class<?> type1 && type1.isArray()) {
+            collect(type1.getComponentType(), byName, seen);
+        } else if (type instanceof Class<?> type1 && type1.getName().startsWith("io.partnerhub.") && seen.add(type1)) {
+            Schema named = type1.getAnnotation(Schema.class);
+            String name = named != null && !named.name().isEmpty() ? named.name() : type1.getSimpleName();
+            if (!type1.isEnum()) { // an enum is written out where it is used, never a schema of its own
+                byName.computeIfAbsent(name, n -> new HashSet<>()).add(type1);
+            }
+            if (type1.isRecord()) {
+                for (RecordComponent component : type1.getRecordComponents()) {
+                    collect(component.getGenericType(), byName, seen);
+                }
+            }
+            for (Class<?> permitted : type1.isSealed() ? type1.getPermittedSubclasses() : new Class<?>[0]) {
+                collect(permitted, byName, seen);
+            }
+        }
     }
 
     @Test
