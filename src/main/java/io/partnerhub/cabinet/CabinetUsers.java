@@ -10,6 +10,7 @@ import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
 import io.partnerhub.shared.Tokens;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ public class CabinetUsers {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Locale CUSTOMERS = Locale.forLanguageTag("ru");
 
+    @Schema(name = "CabinetUserStatus")
     public enum Status { INVITED, ACTIVE, DISABLED }
 
     /** A cabinet user; {@code invitationExpiresAt} is when the live invitation link ends, if one is. */

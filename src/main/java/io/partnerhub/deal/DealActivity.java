@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.partnerhub.shared.Phrase;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * One entry of a deal's activity log: a note by the partner or the operator ({@code NOTE}), or what
@@ -24,6 +25,7 @@ import io.partnerhub.shared.Phrase;
 record DealActivity(long id, long dealId, Instant at, String actor, Kind kind, String text, boolean namesDiscount,
                     @JsonIgnore Phrase words) {
 
+    @Schema(name = "DealActivityKind")
     enum Kind { NOTE, STAGE, PLAN, DECISION }
 
     @JsonProperty

@@ -12,6 +12,7 @@ import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.PeriodLocks;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +35,7 @@ import java.util.Map;
 public class Presales {
 
     /** REQUESTED → ANSWERED → COMPLETED; REQUESTED or ANSWERED → DECLINED. */
+    @Schema(name = "PresaleStatus")
     public enum Status { REQUESTED, ANSWERED, COMPLETED, DECLINED }
 
     private final JdbcClient jdbc;

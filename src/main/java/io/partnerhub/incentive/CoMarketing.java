@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +39,7 @@ import io.partnerhub.shared.Today;
 public class CoMarketing {
 
     /** PENDING → APPROVED or DECLINED, by an operator. */
+    @Schema(name = "CoMarketingStatus")
     public enum Status { PENDING, APPROVED, DECLINED }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +47,7 @@ public class Leads {
      * What a lead is: OFFERED, ACCEPTED (CONVERTED once its deal is registered) or UNASSIGNED (no
      * holder left). A partner whose offer ended sees that offer's end instead: DECLINED or EXPIRED.
      */
+    @Schema(name = "LeadStatus")
     public enum Status { OFFERED, ACCEPTED, CONVERTED, UNASSIGNED, DECLINED, EXPIRED }
 
     /** One offer of a lead to a partner; {@code outcome} null while the partner may still answer. */

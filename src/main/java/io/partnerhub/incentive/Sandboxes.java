@@ -7,6 +7,7 @@ import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.DailyTask;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
 public class Sandboxes implements DailyTask {
 
     /** FREE: in a free tier; ENDING: downgraded, free until {@code paidFrom}; PAID: the partner's own consumption. */
+    @Schema(name = "SandboxStatus")
     public enum Status { FREE, ENDING, PAID }
 
     private final JdbcClient jdbc;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,6 +56,7 @@ public class PartnerApiTokens {
                      Instant revokedAt, Long rotatedFrom, Long replacedBy, Status status) {
     }
 
+    @Schema(name = "TokenStatus")
     enum Status { ACTIVE, EXPIRED, REVOKED }
 
     /** A new partner-scoped token (operator). */

@@ -12,6 +12,7 @@ import io.partnerhub.shared.Conflict;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Today;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import java.util.TreeSet;
 @Service
 public class Specializations {
 
+    @Schema(name = "SpecializationKind")
     public enum Kind { GRANTED, DECLARED }
 
     private final JdbcClient jdbc;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -47,6 +48,12 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {
+
+    static {
+        // An enum is a schema of its own (PartnerModel, DayOfWeek), not a list of values repeated
+        // wherever it is used: a generated client gets one type for it, also in sets and maps.
+        ModelResolver.enumsAsRef = true;
+    }
 
     static final String PROBLEM_JSON = "application/problem+json";
 

@@ -134,9 +134,7 @@ class ApiDocsTest {
         } else if (type instanceof Class<?> type1 && type1.getName().startsWith("io.partnerhub.") && seen.add(type1)) {
             Schema named = type1.getAnnotation(Schema.class);
             String name = named != null && !named.name().isEmpty() ? named.name() : type1.getSimpleName();
-            if (!type1.isEnum()) { // an enum is written out where it is used, never a schema of its own
-                byName.computeIfAbsent(name, n -> new HashSet<>()).add(type1);
-            }
+            byName.computeIfAbsent(name, n -> new HashSet<>()).add(type1);
             if (type1.isRecord()) {
                 for (RecordComponent component : type1.getRecordComponents()) {
                     collect(component.getGenericType(), byName, seen);
