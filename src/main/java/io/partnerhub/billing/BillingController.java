@@ -4,8 +4,10 @@ import io.partnerhub.shared.AlsoAnswers;
 import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.ContentTooLarge;
+import io.partnerhub.shared.Idempotent;
 import io.partnerhub.shared.PeriodInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -132,6 +134,7 @@ class BillingController {
     @PostMapping("/api/v1/payments")
     @Operation(summary = "Enter a payment received (operator), matched to the partner by the payer's tax id and to the"
             + " invoice its purpose names; 201 stored, 200 when the reference was entered before with the same values")
+    @Idempotent("The reference was entered before with the same values: the payment stored, nothing changes")
     ResponseEntity<Payments.Payment> enter(Caller caller, @Valid @RequestBody PaymentRequest p) {
         Payments.Entered entered = payments.enter(caller, new Payments.NewPayment(p.amount(), p.receivedOn(),
                 p.payerTaxId(), p.purpose(), p.reference()));
@@ -143,7 +146,11 @@ class BillingController {
     @PostMapping(value = "/api/v1/payments/imports", consumes = MediaType.ALL_VALUE)
     @Operation(summary = "Import the bank's statement in the 1C exchange format (1CClientBankExchange, windows-1251 or"
             + " UTF-8) (operator): its incoming payments matched to partners and invoices; 201 stored, 200 with"
-            + " duplicate: true when the same file was imported before; 422 with every bad line")
+            + " duplicate: true when the same file was imported before; 422 with every bad line",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The statement file as the bank wrote it",
+                    content = @Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary"))))
+    @Idempotent("The same file was imported before: `duplicate: true`, nothing stored again")
     ResponseEntity<Payments.Imported> importStatement(Caller caller, @RequestParam(required = false) String fileName,
                                                       HttpServletRequest request) throws IOException {
         caller.requireOperator("import bank statements");

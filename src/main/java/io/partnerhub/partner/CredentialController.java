@@ -2,6 +2,7 @@ package io.partnerhub.partner;
 
 import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -41,6 +42,7 @@ class CredentialController {
     @Operation(summary = "Record an employee's certification (operator): 201 recorded; 200 when the same certification"
             + " was recorded before (nothing changes); 409 when its certificate id is recorded with other data."
             + " `expiresOn` is the first day it no longer holds")
+    @Idempotent("The same certification was recorded before: nothing changes")
     ResponseEntity<Credentials.Certification> certify(Caller caller, @PathVariable long id,
                                                       @Valid @RequestBody NewCertification c) {
         Credentials.Recorded recorded = credentials.certify(caller, id, new Credentials.NewCertification(c.employee(),

@@ -110,8 +110,13 @@ class ApiDocs {
             example.put("status", Integer.parseInt(status));
             example.put("detail", detail);
             example.put("instance", "/api/v1/partners");
-            if (!errors.isEmpty()) {
-                example.put("errors", errors);
+            if (!errors.isEmpty()) { // field, then message, as the platform writes them
+                example.put("errors", errors.stream().map(e -> {
+                    Map<String, String> error = new LinkedHashMap<>();
+                    error.put("field", e.get("field"));
+                    error.put("message", e.get("message"));
+                    return error;
+                }).toList());
             }
             this.example = example;
         }
@@ -145,8 +150,8 @@ class ApiDocs {
     }
 
     /**
-     * An operation's own refusals ({@link AlsoRefuses}) and its other representation ({@link AlsoAnswers}:
-     * its {@code format} value and media type).
+     * An operation's own refusals ({@link AlsoRefuses}), the 200 of a repeat ({@link Idempotent}) and its
+     * other representation ({@link AlsoAnswers}: its {@code format} value and media type).
      */
     @Bean
     OperationCustomizer refusalsAndRepresentationsOfItsOwn() {
@@ -157,6 +162,15 @@ class ApiDocs {
                     operation.getResponses().addApiResponse(Integer.toString(status), new ApiResponse().$ref(
                             Refusal.of(status).ref()));
                 }
+            }
+            Idempotent idempotent = handler.getMethodAnnotation(Idempotent.class);
+            if (idempotent != null) {
+                ApiResponse stored = operation.getResponses().containsKey("201")
+                        ? operation.getResponses().get("201") : operation.getResponses().get("200");
+                operation.getResponses().addApiResponse("201", new ApiResponse().description("Created")
+                        .content(stored.getContent()));
+                operation.getResponses().addApiResponse("200", new ApiResponse().description(idempotent.value())
+                        .content(stored.getContent()));
             }
             AlsoAnswers also = handler.getMethodAnnotation(AlsoAnswers.class);
             if (also == null) {

@@ -8,7 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
+import io.partnerhub.shared.Idempotent;
 import io.partnerhub.shared.RuleViolation;
 import io.partnerhub.shared.Shown;
 
@@ -39,13 +45,37 @@ class UsageController {
         this.history = history;
     }
 
+    /**
+     * What an import stored, or that its file was imported before ({@code duplicate}); the months
+     * and counts of an import stored only.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ImportOutcome(long importId, long rowsAccepted, long rowsRejected, boolean duplicate, List<Object> errors,
+                         List<String> periods, Long unattributedRows, Integer unattributedAccounts, String checksum,
+                         String mode, Long rowsSuperseded) {
+    }
+
     @PostMapping(value = "/api/v1/usage/imports", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Import a billing export (format=focus or yandex-detail), plain or gzip (operator); "
-            + "mode=restate: the file's days replace the rows stored for them. 201 stored; 200 duplicate: true when the same content was imported before; 422 with every bad line")
-    ResponseEntity<Map<String, Object>> upload(Caller caller, @RequestParam String format,
-                                               @RequestParam(required = false) String fileName,
-                                               @RequestParam(defaultValue = "add") String mode,
-                                               HttpServletRequest request) throws IOException {
+    @Operation(operationId = "importUsage", summary = "Import a billing export (format=focus or yandex-detail), plain or"
+            + " gzip (operator); mode=restate: the file's days replace the rows stored for them",
+            description = "201 stored; 200 `duplicate: true` when the same content was imported before (nothing"
+                    + " changes); 422 with every bad line (`errors`: line and field) and nothing stored",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The export as the provider wrote it: CSV, or CSV compressed with gzip",
+                    content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string",
+                                    format = "binary"))}),
+            responses = @ApiResponse(responseCode = "201", description = "Stored",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportOutcome.class))))
+    @Idempotent("The same content was imported before: `duplicate: true`, nothing stored again")
+    ResponseEntity<Object> upload(Caller caller,
+                                  @RequestParam @Parameter(schema = @Schema(allowableValues = {"focus", "yandex-detail"}))
+                                  String format,
+                                  @RequestParam(required = false) String fileName,
+                                  @RequestParam(defaultValue = "add")
+                                  @Parameter(schema = @Schema(allowableValues = {"add", "restate"})) String mode,
+                                  HttpServletRequest request) throws IOException {
         caller.requireOperator("import usage");
         UsageFormat usageFormat = UsageFormat.byId(format).orElseThrow(() -> RuleViolation.of("format",
                 Shown.quoted(format) + " is not a known format; use focus or yandex-detail"));
@@ -57,33 +87,19 @@ class UsageController {
         }
     }
 
-    private static ResponseEntity<Map<String, Object>> answer(ImportResult result, String path) {
-        Map<String, Object> body = new LinkedHashMap<>();
+    private static ResponseEntity<Object> answer(ImportResult result, String path) {
         switch (result) {
             case ImportResult.Accepted a -> {
-                body.put("importId", a.importId());
-                body.put("rowsAccepted", a.rowsAccepted());
-                body.put("rowsRejected", 0);
-                body.put("duplicate", false);
-                body.put("errors", List.of());
-                body.put("periods", a.periods().stream().map(YearMonth::toString).toList());
-                body.put("unattributedRows", a.unattributedRows());
-                body.put("unattributedAccounts", a.unattributedAccounts());
-                body.put("checksum", a.checksum());
-                body.put("mode", a.mode().id());
-                body.put("rowsSuperseded", a.rowsSuperseded());
-                return ResponseEntity.created(URI.create(path + "/" + a.importId())).body(body);
+                return ResponseEntity.created(URI.create(path + "/" + a.importId())).body(new ImportOutcome(a.importId(),
+                        a.rowsAccepted(), 0, false, List.of(), a.periods().stream().map(YearMonth::toString).toList(),
+                        a.unattributedRows(), a.unattributedAccounts(), a.checksum(), a.mode().id(), a.rowsSuperseded()));
             }
             case ImportResult.Duplicate d -> {
-                body.put("importId", d.importId());
-                body.put("rowsAccepted", 0);
-                body.put("rowsRejected", 0);
-                body.put("duplicate", true);
-                body.put("errors", List.of());
-                body.put("checksum", d.checksum());
-                return ResponseEntity.ok(body);
+                return ResponseEntity.ok(new ImportOutcome(d.importId(), 0, 0, true, List.of(), null, null, null,
+                        d.checksum(), null, null));
             }
             case ImportResult.Rejected r -> {
+                Map<String, Object> body = new LinkedHashMap<>();
                 body.put("type", "about:blank");
                 body.put("title", "Unprocessable Content");
                 body.put("status", 422);

@@ -64,12 +64,13 @@ class ApiDocsTest {
     @Test
     void theDocumentServedIsTheContractKeptInTheRepository() throws IOException {
         String served = PRETTY.writeValueAsString(new Api(port).get("/v3/api-docs", null).body()) + "\n";
+        Files.writeString(Path.of("target", "openapi-served.json"), served, StandardCharsets.UTF_8); // to diff
         if (Boolean.getBoolean("openapi.write")) {
             Files.createDirectories(KEPT.getParent());
             Files.writeString(KEPT, served, StandardCharsets.UTF_8);
         }
         assertThat(served).as("""
-                the API served differs from %s: if the change is meant, write it with
+                the API served (target/openapi-served.json) differs from %s: if the change is meant, write it with
                   ./mvnw verify -Dtest=ApiDocsTest -Dopenapi.write=true
                 and add the change to the changelog of docs/api.md""".formatted(KEPT))
                 .isEqualTo(Files.exists(KEPT) ? Files.readString(KEPT, StandardCharsets.UTF_8) : "");
