@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -78,12 +81,26 @@ class CustomerController {
                    LocalDate consentObtainedOn) {
     }
 
+    /**
+     * The answer of {@link #link} as the API documents it: the fields of a {@link Link} and of a
+     * {@link PendingLink} in one schema, as the two share no field a client could tell them apart by
+     * ({@code status} is there only when the link waits). Never built: the answer is one of the two.
+     */
+    @Schema(name = "LinkOutcome")
+    record LinkAnswer(Long id, String status, Long requestId, String kind, long partnerId, long customerId,
+                      LocalDate from, LocalDate to, String referralReward, LocalDate consentObtainedOn,
+                      String confirmation, java.time.Instant expiresAt) {
+    }
+
     @PostMapping("/api/v1/partners/{partnerId}/customers")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Link a customer to the partner from a date (to: exclusive); 409 names the current holder to"
             + " operators. A partner links only customers it recorded or held, from today on. Where the program"
             + " requires the customer's consent, an operator states consentObtainedOn, and a partner gets status"
-            + " ACCEPTANCE_REQUIRED: the customer confirms through its contact on record, or an operator confirms")
+            + " ACCEPTANCE_REQUIRED: the customer confirms through its contact on record, or an operator confirms",
+            responses = @ApiResponse(responseCode = "201", description = "The link (`id`), or with `status:"
+                    + " ACCEPTANCE_REQUIRED` the request waiting for the customer's confirmation (`requestId`)",
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = LinkAnswer.class))))
     LinkOutcome link(Caller caller, @PathVariable long partnerId, @Valid @RequestBody NewLink l) {
         return customers.link(caller, partnerId, l.customerId(), l.from(), l.to(), l.referralReward(),
                 l.consentObtainedOn());

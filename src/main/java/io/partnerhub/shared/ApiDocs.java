@@ -202,10 +202,13 @@ class ApiDocs {
         return api -> {
             Components components = api.getComponents();
             components.addSchemas("FieldError", new ObjectSchema()
-                    .description("One field (or line of a file) a refusal concerns, and what is wrong with it")
-                    .addProperty("field", new StringSchema().example("taxId"))
+                    .description("One field, or a line and column of a file, that a refusal concerns, and what is"
+                            + " wrong with it")
+                    .addProperty("field", new StringSchema().example("taxId").description("The field of the request"))
+                    .addProperty("line", new IntegerSchema().example(12).description("The line of a file"))
+                    .addProperty("column", new StringSchema().example("ListCost").description("The column of a file"))
                     .addProperty("message", new StringSchema().example("must not be blank"))
-                    .required(List.of("field", "message")));
+                    .required(List.of("message")));
             components.addSchemas("Problem", new ObjectSchema()
                     .description("A refusal, as RFC 9457 problem details")
                     .addProperty("type", new StringSchema().format("uri-reference").example("about:blank"))

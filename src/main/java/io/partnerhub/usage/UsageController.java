@@ -62,7 +62,7 @@ class UsageController {
                     + " changes); 422 with every bad line (`errors`: line and field) and nothing stored",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
                     description = "The export as the provider wrote it: CSV, or CSV compressed with gzip",
-                    content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                    content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string")),
                             @Content(mediaType = "application/gzip", schema = @Schema(type = "string", format = "binary")),
                             @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string",
                                     format = "binary"))}),

@@ -11,9 +11,11 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.lang.reflect.WildcardType;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -145,6 +147,22 @@ class ApiDocsTest {
                 collect(permitted, byName, seen);
             }
         }
+    }
+
+    /** The link's documented answer has every field of both answers it stands for, and no other. */
+    @Test
+    void theLinksDocumentedAnswerIsTheUnionOfItsTwoAnswers() throws ClassNotFoundException {
+        Set<String> union = new TreeSet<>();
+        for (String answer : List.of("io.partnerhub.customer.Link", "io.partnerhub.customer.PendingLink")) {
+            for (RecordComponent c : Class.forName(answer).getRecordComponents()) {
+                union.add(c.getName());
+            }
+        }
+        Set<String> documented = new TreeSet<>();
+        for (RecordComponent c : Class.forName("io.partnerhub.customer.CustomerController$LinkAnswer").getRecordComponents()) {
+            documented.add(c.getName());
+        }
+        assertThat(documented).isEqualTo(union);
     }
 
     @Test
