@@ -30,6 +30,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}, and kept in
@@ -225,9 +227,12 @@ class ApiDocs {
                                 .schema(new Schema<>().$ref("#/components/schemas/Problem"))
                                 .addExamples(refusal.name, new Example().value(refusal.example)))));
             }
+            Map<String, Map<String, Object>> examples = examples();
             if (api.getPaths() != null) {
-                api.getPaths().forEach((path, item) -> item.readOperationsMap()
-                        .forEach((method, operation) -> documentRefusals(api, path, method, operation)));
+                api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                    documentRefusals(api, path, method, operation);
+                    giveExamples(operation, examples.getOrDefault(method + " " + path, Map.of()));
+                }));
                 api.setPaths(sorted(api));
             }
             if (api.getTags() != null) {
@@ -259,6 +264,54 @@ class ApiDocs {
         add(responses, Refusal.UNSUPPORTED_MEDIA_TYPE, body);
         add(responses, Refusal.UNPROCESSABLE, body || valued);
         operation.setResponses(inOrder(responses));
+    }
+
+    /**
+     * The examples of {@code openapi/examples.json}: per operation ({@code POST /api/v1/partners}) the
+     * values of its parameters, its request body and its answers by status, as the platform gave them
+     * to the test suite (ApiDocsTest tells how they are recorded).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> examples() {
+        ClassPathResource file = new ClassPathResource("openapi/examples.json");
+        if (!file.exists()) {
+            return Map.of();
+        }
+        try (var in = file.getInputStream()) {
+            return JsonMapper.builder().build().readValue(in, Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void giveExamples(Operation operation, Map<String, Object> example) {
+        Map<String, Object> values = (Map<String, Object>) example.getOrDefault("parameters", Map.of());
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                Object value = values.get(parameter.getName());
+                if (value != null && parameter.getExample() == null) {
+                    parameter.setExample(isWholeNumber(parameter.getSchema()) && value.toString().matches("-?\\d{1,18}")
+                            ? (Object) Long.parseLong(value.toString()) : value);
+                }
+            }
+        }
+        Object request = example.get("request");
+        if (request != null && operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            MediaType json = operation.getRequestBody().getContent().get("application/json");
+            if (json != null) {
+                json.setExample(request);
+            }
+        }
+        Map<String, Object> answers = (Map<String, Object>) example.getOrDefault("responses", Map.of());
+        answers.forEach((status, body) -> {
+            ApiResponse response = operation.getResponses().get(status);
+            MediaType json = response == null || response.getContent() == null ? null
+                    : response.getContent().get("application/json");
+            if (json != null) {
+                json.setExample(body);
+            }
+        });
     }
 
     /** Whether the operation's JSON body names something stored by its id ({@code partnerId}, {@code customerId}). */

@@ -24,7 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.partnerhub.Api;
@@ -61,6 +64,72 @@ class ApiDocsTest {
                 "/api/v1/partners/{id}/balance", "/api/v1/partners/{id}/withdrawals", "/api/v1/audit");
         assertThat(docs.body().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.raw()).doesNotContain("\"caller\"");
+    }
+
+    /**
+     * With {@code -Dopenapi.examples=write}: the exchanges a recording run of the suite kept
+     * ({@code -Dopenapi.examples=record}, {@link io.partnerhub.ApiExamplesRecorder}) become the
+     * document's examples, {@code src/main/resources/openapi/examples.json}: per operation its
+     * parameters, its request body and its answers, lists cut to their first three entries.
+     */
+    @Test
+    void theRecordedExchangesBecomeTheDocumentsExamples() throws IOException {
+        if (!"write".equals(System.getProperty("openapi.examples"))) {
+            return;
+        }
+        Map<String, ObjectNode> examples = new TreeMap<>();
+        for (String line : Files.readAllLines(io.partnerhub.ApiExamplesRecorder.RECORDED, StandardCharsets.UTF_8)) {
+            JsonNode exchange = PRETTY.readTree(line);
+            String operation = exchange.get("method").asString() + " " + exchange.get("pattern").asString();
+            ObjectNode example = examples.computeIfAbsent(operation, o -> PRETTY.createObjectNode());
+            ObjectNode parameters = example.has("parameters") ? (ObjectNode) example.get("parameters")
+                    : example.putObject("parameters");
+            String[] names = exchange.get("pattern").asString().split("/");
+            String[] values = exchange.get("uri").asString().split("/");
+            for (int i = 0; i < names.length && i < values.length; i++) {
+                if (names[i].startsWith("{")) {
+                    parameters.put(names[i].substring(1, names[i].length() - 1),
+                            java.net.URLDecoder.decode(values[i], StandardCharsets.UTF_8));
+                }
+            }
+            String query = exchange.path("query").asString("");
+            for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
+                String[] nameValue = pair.split("=", 2);
+                if (nameValue.length == 2 && !parameters.has(nameValue[0])) {
+                    parameters.put(nameValue[0], java.net.URLDecoder.decode(nameValue[1], StandardCharsets.UTF_8));
+                }
+            }
+            String request = exchange.get("request").asString();
+            if (!request.isBlank() && !example.has("request")) {
+                example.set("request", shortened(PRETTY.readTree(request)));
+            }
+            String response = exchange.get("response").asString();
+            if (!response.isBlank()) {
+                ObjectNode responses = example.has("responses") ? (ObjectNode) example.get("responses")
+                        : example.putObject("responses");
+                responses.set(exchange.get("status").asString(), shortened(PRETTY.readTree(response)));
+            }
+        }
+        Path file = Path.of("src", "main", "resources", "openapi", "examples.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, PRETTY.writeValueAsString(examples) + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The node with every list cut to its first three entries. */
+    private static JsonNode shortened(JsonNode node) {
+        if (node.isArray()) {
+            ArrayNode cut = PRETTY.createArrayNode();
+            for (int i = 0; i < Math.min(3, node.size()); i++) {
+                cut.add(shortened(node.get(i)));
+            }
+            return cut;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = PRETTY.createObjectNode();
+            node.properties().forEach(e -> copy.set(e.getKey(), shortened(e.getValue())));
+            return copy;
+        }
+        return node;
     }
 
     @Test
