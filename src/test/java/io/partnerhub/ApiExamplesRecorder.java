@@ -21,8 +21,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * With {@code -Dopenapi.examples=record}, keeps the first successful JSON exchange of each API
- * operation the tests on the shared platform make, one JSON line each in
+ * With {@code -Dopenapi.examples=record}, keeps the first successful JSON answer of each API
+ * operation the tests on the shared platform (and a few scenario platforms) make, with its JSON request, one JSON line each in
  * {@code target/api-examples.jsonl}; {@code ApiDocsTest} with {@code -Dopenapi.examples=write} turns
  * them into the examples of the OpenAPI document ({@code src/main/resources/openapi/examples.json}).
  * Without the property it passes every request through untouched.
@@ -58,17 +58,17 @@ public class ApiExamplesRecorder extends OncePerRequestFilter {
         String type = response.getContentType();
         String requestType = request.getContentType();
         if (pattern == null || response.getStatus() / 100 != 2 || type == null || !type.startsWith("application/json")
-                || (requestType != null && !requestType.startsWith("application/json"))
                 || !SEEN.add(request.getMethod() + " " + pattern + " " + response.getStatus())) {
             return;
         }
+        boolean jsonRequest = requestType == null || requestType.startsWith("application/json");
         Map<String, Object> exchange = new LinkedHashMap<>();
         exchange.put("method", request.getMethod());
         exchange.put("pattern", pattern);
         exchange.put("uri", request.getRequestURI());
         exchange.put("query", request.getQueryString());
         exchange.put("status", response.getStatus());
-        exchange.put("request", new String(request.getContentAsByteArray(), StandardCharsets.UTF_8));
+        exchange.put("request", jsonRequest ? new String(request.getContentAsByteArray(), StandardCharsets.UTF_8) : "");
         exchange.put("response", new String(response.getContentAsByteArray(), StandardCharsets.UTF_8));
         synchronized (ApiExamplesRecorder.class) {
             Files.writeString(RECORDED, JSON.writeValueAsString(exchange) + "\n", StandardCharsets.UTF_8,

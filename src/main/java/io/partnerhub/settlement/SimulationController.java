@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -45,6 +46,7 @@ class SimulationController {
     }
 
     @PostMapping("/api/v1/simulations")
+    @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Replay a draft of a program's file over closed months (operator): 202 with the run's id; read"
             + " its progress and result at GET /api/v1/simulations/{id}")
     ResponseEntity<Simulations.Started> start(Caller caller, @Valid @RequestBody SimulationRequest r) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -28,6 +29,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -55,6 +57,49 @@ class ApiDocs {
         // An enum is a schema of its own (PartnerModel, DayOfWeek), not a list of values repeated
         // wherever it is used: a generated client gets one type for it, also in sets and maps.
         ModelResolver.enumsAsRef = true;
+        // An amount or a percentage is read from a decimal string ("1500.00", as money is written)
+        // or a JSON number alike.
+        SpringDocUtils.getConfig().replaceWithSchema(java.math.BigDecimal.class, new Schema<>()
+                .types(new java.util.LinkedHashSet<>(List.of("string", "number"))).format("decimal")
+                .pattern("^-?\\d+(\\.\\d+)?$").example("1500.00"));
+    }
+
+    /**
+     * A field of the platform's records that may be null (not a primitive, not {@code @NotNull} or
+     * {@code @NotBlank}) is documented as such: {@code "type": ["string", "null"]}, or for a field
+     * naming another schema {@code "anyOf": [{"$ref": ...}, {"type": "null"}]}.
+     */
+    @Bean
+    ModelConverter nullableFields() {
+        return (type, context, chain) -> {
+            Schema<?> resolved = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            Class<?> raw = rawClass(type.getType());
+            if (resolved == null || raw == null || !raw.isRecord() || !raw.getName().startsWith("io.partnerhub.")) {
+                return resolved;
+            }
+            Schema<?> model = resolved.get$ref() == null ? resolved
+                    : context.getDefinedModels().get(resolved.get$ref().substring(resolved.get$ref().lastIndexOf('/') + 1));
+            if (model == null || model.getProperties() == null) {
+                return resolved;
+            }
+            for (java.lang.reflect.RecordComponent component : raw.getRecordComponents()) {
+                Schema<?> property = model.getProperties().get(component.getName());
+                boolean mayBeNull = !component.getType().isPrimitive()
+                        && !component.isAnnotationPresent(jakarta.validation.constraints.NotNull.class)
+                        && !component.isAnnotationPresent(jakarta.validation.constraints.NotBlank.class);
+                if (property != null && mayBeNull && property.get$ref() != null) {
+                    model.getProperties().put(component.getName(), new Schema<>().anyOf(List.of(
+                            new Schema<>().$ref(property.get$ref()), new Schema<>().types(java.util.Set.of("null")))));
+                } else if (property != null && mayBeNull && property.getTypes() != null
+                        && property.getTypes().stream().anyMatch(t -> List.of("string", "integer", "number", "boolean", "array")
+                        .contains(t))) {
+                    java.util.Set<String> types = new java.util.LinkedHashSet<>(property.getTypes());
+                    types.add("null");
+                    property.setTypes(types);
+                }
+            }
+            return resolved;
+        };
     }
 
     static final String PROBLEM_JSON = "application/problem+json";
@@ -292,7 +337,9 @@ class ApiDocs {
                 Object value = values.get(parameter.getName());
                 if (value != null && parameter.getExample() == null) {
                     parameter.setExample(isWholeNumber(parameter.getSchema()) && value.toString().matches("-?\\d{1,18}")
-                            ? (Object) Long.parseLong(value.toString()) : value);
+                            ? (Object) Long.parseLong(value.toString())
+                            : isBoolean(parameter.getSchema()) && value.toString().matches("true|false")
+                            ? (Object) Boolean.parseBoolean(value.toString()) : value);
                 }
             }
         }
@@ -327,6 +374,26 @@ class ApiDocs {
         Schema<?> schema = api.getComponents().getSchemas().get(name);
         Map<String, Schema> properties = schema == null || schema.getProperties() == null ? Map.of() : schema.getProperties();
         return properties.entrySet().stream().anyMatch(p -> p.getKey().endsWith("Id") && isWholeNumber(p.getValue()));
+    }
+
+    /** The class of a type as the model resolver passes it: a class, a parameterized type, or Jackson's type. */
+    private static Class<?> rawClass(java.lang.reflect.Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof java.lang.reflect.ParameterizedType p && p.getRawType() instanceof Class<?> c) {
+            return c;
+        }
+        try {
+            return (Class<?>) type.getClass().getMethod("getRawClass").invoke(type);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    private static boolean isBoolean(Schema<?> schema) {
+        return schema != null && ("boolean".equals(schema.getType())
+                || (schema.getTypes() != null && schema.getTypes().contains("boolean")));
     }
 
     private static boolean isWholeNumber(Schema<?> schema) {

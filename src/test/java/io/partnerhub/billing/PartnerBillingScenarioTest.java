@@ -67,7 +67,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "partnerhub.db-clean=true",
         "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
         "partnerhub.demo=false"})
-@Import(PartnerBillingScenarioTest.ScenarioClock.class)
+@Import({PartnerBillingScenarioTest.ScenarioClock.class, io.partnerhub.ApiExamplesRecorder.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnerBillingScenarioTest {

@@ -51,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "partnerhub.db-clean=true",
         "partnerhub.admin-token=" + Api.OPERATOR_TOKEN,
         "partnerhub.demo=false"})
+@org.springframework.context.annotation.Import(io.partnerhub.ApiExamplesRecorder.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CloseScenarioTest {

@@ -77,7 +77,12 @@ class ApiDocsTest {
         if (!"write".equals(System.getProperty("openapi.examples"))) {
             return;
         }
-        Map<String, ObjectNode> examples = new TreeMap<>();
+        Path file = Path.of("src", "main", "resources", "openapi", "examples.json");
+        Map<String, ObjectNode> examples = new TreeMap<>(); // what earlier recordings kept stays
+        if (Files.exists(file)) {
+            PRETTY.readTree(Files.readString(file, StandardCharsets.UTF_8)).properties()
+                    .forEach(e -> examples.put(e.getKey(), (ObjectNode) e.getValue()));
+        }
         for (String line : Files.readAllLines(io.partnerhub.ApiExamplesRecorder.RECORDED, StandardCharsets.UTF_8)) {
             JsonNode exchange = PRETTY.readTree(line);
             String operation = exchange.get("method").asString() + " " + exchange.get("pattern").asString();
@@ -107,10 +112,11 @@ class ApiDocsTest {
             if (!response.isBlank()) {
                 ObjectNode responses = example.has("responses") ? (ObjectNode) example.get("responses")
                         : example.putObject("responses");
-                responses.set(exchange.get("status").asString(), shortened(PRETTY.readTree(response)));
+                if (!responses.has(exchange.get("status").asString())) {
+                    responses.set(exchange.get("status").asString(), shortened(PRETTY.readTree(response)));
+                }
             }
         }
-        Path file = Path.of("src", "main", "resources", "openapi", "examples.json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, PRETTY.writeValueAsString(examples) + "\n", StandardCharsets.UTF_8);
     }
@@ -145,6 +151,33 @@ class ApiDocsTest {
                   ./mvnw verify -Dtest=ApiDocsTest -Dopenapi.write=true
                 and add the change to the changelog of docs/api.md""".formatted(KEPT))
                 .isEqualTo(Files.exists(KEPT) ? Files.readString(KEPT, StandardCharsets.UTF_8) : "");
+    }
+
+    /**
+     * Every JSON body and every JSON answer of success has an example, as the platform gave it to the
+     * test suite; the lint checks each against its schema. Not yet met by a recording run: the two below.
+     */
+    @Test
+    void everyJsonBodyAndAnswerHasAnExample() {
+        Set<String> notRecorded = Set.of("GET /api/v1/partners/{id}/customers/{customerId}/invoices/{period} 200",
+                "GET /api/v1/programs/{id}/file 200");
+        List<String> without = new java.util.ArrayList<>();
+        new Api(port).get("/v3/api-docs", null).body().get("paths").properties().forEach(path -> path.getValue()
+                .properties().forEach(entry -> {
+                    String where = entry.getKey().toUpperCase() + " " + path.getKey();
+                    JsonNode body = entry.getValue().path("requestBody").path("content").path("application/json");
+                    if (!body.isMissingNode() && !body.has("example")) {
+                        without.add(where + " request");
+                    }
+                    entry.getValue().get("responses").properties().forEach(answer -> {
+                        JsonNode json = answer.getValue().path("content").path("application/json");
+                        if (answer.getKey().startsWith("2") && !json.isMissingNode() && !json.has("example")
+                                && !notRecorded.contains(where + " " + answer.getKey())) {
+                            without.add(where + " " + answer.getKey());
+                        }
+                    });
+                }));
+        assertThat(without).as("without an example: record the suite's exchanges (ApiExamplesRecorder)").isEmpty();
     }
 
     @Test
