@@ -2,6 +2,7 @@ package io.partnerhub.deal;
 
 import io.partnerhub.shared.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,7 +54,8 @@ class PresaleController {
     List<Presales.Presale> list(Caller caller,
                                 @RequestParam(required = false)
                                 @Pattern(regexp = "OPEN|REQUESTED|ANSWERED|COMPLETED|DECLINED",
-                                        message = "must be OPEN, REQUESTED, ANSWERED, COMPLETED or DECLINED") String status,
+                                        message = "must be OPEN, REQUESTED, ANSWERED, COMPLETED or DECLINED")
+                                        @Parameter(example = "OPEN") String status,
                                 @RequestParam(required = false) Long partnerId,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                 @RequestParam(defaultValue = "0") @Min(0) int offset) {

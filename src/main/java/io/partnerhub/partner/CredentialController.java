@@ -4,6 +4,7 @@ import io.partnerhub.shared.AlsoRefuses;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Idempotent;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -54,7 +55,7 @@ class CredentialController {
     @Operation(summary = "The partner's certifications, each with whether it is valid on `on` (default today) and"
             + " what it counts for in the program")
     List<Credentials.Certification> certifications(Caller caller, @PathVariable long id,
-                                                   @RequestParam(required = false) LocalDate on) {
+                                                   @RequestParam(required = false) @Parameter(example = "2026-03-01") LocalDate on) {
         return credentials.certifications(caller, id, on);
     }
 
@@ -94,7 +95,7 @@ class CredentialController {
     @AlsoRefuses(403) // operator only
     List<Specializations.Holder> holders(Caller caller, @PathVariable String specialization,
                                          @RequestParam(required = false) String programId,
-                                         @RequestParam(required = false) LocalDate on) {
+                                         @RequestParam(required = false) @Parameter(example = "2026-03-01") LocalDate on) {
         return specializations.holders(caller, specialization, programId, on);
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -59,7 +60,7 @@ class PartnerController {
     List<Partner> list(Caller caller,
                        @RequestParam(required = false) String programId,
                        @RequestParam(required = false) PartnerModel model,
-                       @RequestParam(required = false) String tier,
+                       @RequestParam(required = false) @Parameter(example = "PROFESSIONAL") String tier,
                        @RequestParam(required = false) PartnerStatus status,
                        @RequestParam(required = false) String q,
                        @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,

@@ -273,10 +273,11 @@ class ApiDocs {
                                 .addExamples(refusal.name, new Example().value(refusal.example)))));
             }
             Map<String, Map<String, Object>> examples = examples();
+            Map<String, Object> anyValue = valuesByName(examples);
             if (api.getPaths() != null) {
                 api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
                     documentRefusals(api, path, method, operation);
-                    giveExamples(operation, examples.getOrDefault(method + " " + path, Map.of()));
+                    giveExamples(api, operation, examples.getOrDefault(method + " " + path, Map.of()), anyValue);
                 }));
                 api.setPaths(sorted(api));
             }
@@ -329,12 +330,62 @@ class ApiDocs {
         }
     }
 
+    /** A value recorded for a parameter of each name, in whichever operation it was met first. */
     @SuppressWarnings("unchecked")
-    private static void giveExamples(Operation operation, Map<String, Object> example) {
+    private static Map<String, Object> valuesByName(Map<String, Map<String, Object>> examples) {
+        Map<String, Object> values = new TreeMap<>();
+        values.put("Accept-Language", "ru");
+        examples.values().forEach(example -> ((Map<String, Object>) example.getOrDefault("parameters", Map.of()))
+                .forEach(values::putIfAbsent));
+        return values;
+    }
+
+    /**
+     * A parameter's example: its value in this operation's recorded exchange, else a value recorded
+     * for a parameter of its name elsewhere, else its default or first allowed value.
+     */
+    private static Object exampleOf(OpenAPI api, Parameter parameter, Map<String, Object> own, Map<String, Object> anyValue) {
+        Schema<?> schema = parameter.getSchema();
+        if (schema != null && schema.get$ref() != null) {
+            schema = api.getComponents().getSchemas().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        }
+        Object value = own.get(parameter.getName());
+        if (value == null && fits(schema, anyValue.get(parameter.getName()))) {
+            value = anyValue.get(parameter.getName());
+        }
+        if (value == null && schema != null) {
+            value = schema.getDefault() != null ? schema.getDefault()
+                    : schema.getEnum() != null && !schema.getEnum().isEmpty() ? schema.getEnum().getFirst() : null;
+        }
+        return value;
+    }
+
+    /** Whether a value borrowed from a parameter of the same name elsewhere is one this parameter allows. */
+    private static boolean fits(Schema<?> schema, Object value) {
+        if (value == null || schema == null) {
+            return value != null;
+        }
+        String text = value.toString();
+        if (schema.getEnum() != null && schema.getEnum().stream().noneMatch(e -> String.valueOf(e).equals(text))) {
+            return false;
+        }
+        if (schema.getPattern() != null && !java.util.regex.Pattern.compile(schema.getPattern()).matcher(text).find()) {
+            return false;
+        }
+        if (schema.getMaximum() != null && text.matches("-?\\d{1,18}")
+                && new java.math.BigDecimal(text).compareTo(schema.getMaximum()) > 0) {
+            return false;
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void giveExamples(OpenAPI api, Operation operation, Map<String, Object> example,
+                                     Map<String, Object> anyValue) {
         Map<String, Object> values = (Map<String, Object>) example.getOrDefault("parameters", Map.of());
         if (operation.getParameters() != null) {
             for (Parameter parameter : operation.getParameters()) {
-                Object value = values.get(parameter.getName());
+                Object value = exampleOf(api, parameter, values, anyValue);
                 if (value != null && parameter.getExample() == null) {
                     parameter.setExample(isWholeNumber(parameter.getSchema()) && value.toString().matches("-?\\d{1,18}")
                             ? (Object) Long.parseLong(value.toString())
