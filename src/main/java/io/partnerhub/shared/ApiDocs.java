@@ -109,28 +109,29 @@ class ApiDocs {
         BAD_REQUEST("400", "BadRequest", """
                 The request cannot be read: malformed JSON, a value of the wrong kind (an id that is not a \
                 number, `"1"` for a number), a required parameter missing.""",
-                "Failed to read request", "about:blank", "The request body is not valid JSON.", List.of()),
+                "Bad Request", "about:blank", "The request body is missing or unreadable.", List.of()),
         UNAUTHORIZED("401", "Unauthorized", """
                 No bearer token, an unknown one, or one that has ended (revoked, expired, replaced, its \
                 partner revoked or gone); `detail` says which. A token sent is judged also where none is needed.""",
-                "Unauthorized", "about:blank", "The token has expired.", List.of()),
+                "Unauthorized", "about:blank", "This token expired at 2026-03-01T00:00:00Z.", List.of()),
         FORBIDDEN("403", "Forbidden", """
                 The token may not do this: an operator-only action with a partner token, or a change by a \
                 partner token after its partner's exit date.""",
-                "Forbidden", "about:blank", "Only the operator may close a period.", List.of()),
+                "Forbidden", "about:blank", "Only an operator may close a period.", List.of()),
         NOT_FOUND("404", "NotFound", """
                 Nothing with this id, or something of another partner's: a partner token never learns \
                 whether it exists.""",
-                "Not Found", "about:blank", "Partner 4711 not found.", List.of()),
+                "Not Found", "about:blank", "No partner 4711.", List.of()),
         CONFLICT("409", "Conflict", """
                 The request conflicts with what is stored: a duplicate (a tax id in a program, an account \
                 id, an overlapping link, a reference reused with other values), a decision on something \
                 already decided, or a concurrent change of the same thing.""",
-                "Conflict", "about:blank", "Tax id 7707083893 is already registered in program yandex-cloud.",
+                "Conflict", "about:blank", "Partner 12 already holds tax id 7707083893 in yandex-cloud.",
                 List.of()),
         CONTENT_TOO_LARGE("413", "ContentTooLarge", """
                 The body is larger than the platform takes: 1 MB for JSON, the import's own limit for files.""",
-                "Content Too Large", "about:blank", "The request body exceeds 1048576 bytes.", List.of()),
+                "Content Too Large", "about:blank",
+                "The request body is larger than 1MB (partnerhub.limits.request-body).", List.of()),
         UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", """
                 The body is not of a type the operation reads (JSON unless the operation says otherwise).""",
                 "Unsupported Media Type", "about:blank", "Content-Type 'text/plain' is not supported.", List.of()),
