@@ -67,7 +67,9 @@ class ApiDocs {
     /**
      * A field of the platform's records that may be null (not a primitive, not {@code @NotNull} or
      * {@code @NotBlank}) is documented as such: {@code "type": ["string", "null"]}, or for a field
-     * naming another schema {@code "anyOf": [{"$ref": ...}, {"type": "null"}]}.
+     * naming another schema {@code "anyOf": [{"$ref": ...}, {"type": "null"}]}. The fields are in the
+     * record's order, then any other property (a {@code @JsonProperty} method) by name: the same
+     * document on every start.
      */
     @Bean
     ModelConverter nullableFields() {
@@ -82,6 +84,14 @@ class ApiDocs {
             if (model == null || model.getProperties() == null) {
                 return resolved;
             }
+            Map<String, Schema> ordered = new LinkedHashMap<>(); // the record's order, then its other properties by name
+            for (java.lang.reflect.RecordComponent component : raw.getRecordComponents()) {
+                if (model.getProperties().containsKey(component.getName())) {
+                    ordered.put(component.getName(), model.getProperties().get(component.getName()));
+                }
+            }
+            new TreeMap<>(model.getProperties()).forEach(ordered::putIfAbsent);
+            model.setProperties(ordered);
             for (java.lang.reflect.RecordComponent component : raw.getRecordComponents()) {
                 Schema<?> property = model.getProperties().get(component.getName());
                 boolean mayBeNull = !component.getType().isPrimitive()
