@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A partner's account with the provider: its payments (and the credits a close left) against its
@@ -161,7 +162,8 @@ public class PartnerAccounts {
         BigDecimal available = balance.subtract(reserved);
         String warning = !payer.prepays() ? null : available.signum() < 0 ? "OUT"
                 : available.compareTo(lastMonthly(partnerId)) < 0 ? "LOW" : null;
-        return new Account(partnerId, payer.paymentTerms(), "RUB", Money.twoPlaces(paid), Money.twoPlaces(invoiced),
+        String currency = payableSoFar.currencyOf(payer.programId()).orElseThrow();
+        return new Account(partnerId, payer.paymentTerms(), currency, Money.twoPlaces(paid), Money.twoPlaces(invoiced),
                 Money.twoPlaces(balance), Money.twoPlaces(reserved), Money.twoPlaces(available), warning);
     }
 
@@ -180,10 +182,13 @@ public class PartnerAccounts {
         BigDecimal reserved = NONE;
         for (YearMonth month = from; !month.isAfter(current); month = month.plusMonths(1)) {
             YearMonth m = month;
-            BigDecimal soFar = payableSoFar.of(partnerId, m).map(Money::amount).orElse(BigDecimal.ZERO);
-            BigDecimal notInvoiced = soFar.subtract(invoices.invoicedFor(partnerId, m, "RUB").amount());
-            if (notInvoiced.signum() > 0) {
-                reserved = reserved.add(notInvoiced);
+            Optional<Money> soFar = payableSoFar.of(partnerId, m);
+            if (soFar.isPresent()) {
+                BigDecimal notInvoiced = soFar.get().amount()
+                        .subtract(invoices.invoicedFor(partnerId, m, soFar.get().currency()).amount());
+                if (notInvoiced.signum() > 0) {
+                    reserved = reserved.add(notInvoiced);
+                }
             }
         }
         return reserved;

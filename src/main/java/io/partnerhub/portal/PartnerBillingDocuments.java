@@ -35,17 +35,15 @@ class PartnerBillingDocuments {
     private final PartnerAccounts accounts;
     private final Acts acts;
     private final PeriodInput periods;
-    private final PartnerInvoicePdf invoicePdf;
-    private final PartnerActPdf actPdf;
+    private final PartnerBillingPdf pdfs;
 
     PartnerBillingDocuments(Partners partners, PartnerAccounts accounts, Acts acts, PeriodInput periods,
-                            PartnerInvoicePdf invoicePdf, PartnerActPdf actPdf) {
+                            PartnerBillingPdf pdfs) {
         this.partners = partners;
         this.accounts = accounts;
         this.acts = acts;
         this.periods = periods;
-        this.invoicePdf = invoicePdf;
-        this.actPdf = actPdf;
+        this.pdfs = pdfs;
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/invoices/{number}", params = "format=pdf")
@@ -57,8 +55,8 @@ class PartnerBillingDocuments {
         PartnerAccounts.InvoiceStatus invoice = accounts.invoice(caller, id, number);
         Partner partner = partners.find(caller, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        invoicePdf.write(partner, invoice, locale(lang), out);
-        return pdf(PartnerInvoicePdf.fileName(invoice), out);
+        pdfs.invoice(partner, invoice, locale(lang), out);
+        return pdf(PartnerBillingPdf.fileName(invoice), out);
     }
 
     @GetMapping(path = "/api/v1/partners/{id}/acts/{period}", params = "format=pdf")
@@ -70,8 +68,8 @@ class PartnerBillingDocuments {
         Acts.Act act = acts.of(caller, id, periods.period("period", period));
         Partner partner = partners.find(caller, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        actPdf.write(partner, act, locale(lang), out);
-        return pdf(PartnerActPdf.fileName(act), out);
+        pdfs.act(partner, act, locale(lang), out);
+        return pdf(PartnerBillingPdf.fileName(act), out);
     }
 
     private static Locale locale(String lang) {

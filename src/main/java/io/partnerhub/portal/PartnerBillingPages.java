@@ -42,13 +42,12 @@ class PartnerBillingPages {
     private final Payments payments;
     private final Statements statements;
     private final Acts acts;
-    private final PartnerInvoicePdf invoicePdf;
-    private final PartnerActPdf actPdf;
+    private final PartnerBillingPdf pdfs;
     private final PeriodInput periods;
     private final ProgramCatalog programs;
 
     PartnerBillingPages(Partners partners, BillingTerms terms, PartnerAccounts accounts, Payments payments,
-                        Statements statements, Acts acts, PartnerInvoicePdf invoicePdf, PartnerActPdf actPdf,
+                        Statements statements, Acts acts, PartnerBillingPdf pdfs,
                         PeriodInput periods, ProgramCatalog programs) {
         this.partners = partners;
         this.terms = terms;
@@ -56,8 +55,7 @@ class PartnerBillingPages {
         this.payments = payments;
         this.statements = statements;
         this.acts = acts;
-        this.invoicePdf = invoicePdf;
-        this.actPdf = actPdf;
+        this.pdfs = pdfs;
         this.periods = periods;
         this.programs = programs;
     }
@@ -83,8 +81,8 @@ class PartnerBillingPages {
         moneyOnly(me, id);
         PartnerAccounts.InvoiceStatus invoice = accounts.invoice(me.caller(), id, number);
         Partner partner = partners.find(me.caller(), id);
-        pdfResponse(response, PartnerInvoicePdf.fileName(invoice));
-        invoicePdf.write(partner, invoice, LocaleContextHolder.getLocale(), response.getOutputStream());
+        pdfResponse(response, PartnerBillingPdf.fileName(invoice));
+        pdfs.invoice(partner, invoice, LocaleContextHolder.getLocale(), response.getOutputStream());
     }
 
     /** The month's act as a PDF in the page's language, as the API's {@code ?format=pdf} renders it. */
@@ -94,8 +92,8 @@ class PartnerBillingPages {
         moneyOnly(me, id);
         Acts.Act act = acts.of(me.caller(), id, periods.period("period", period));
         Partner partner = partners.find(me.caller(), id);
-        pdfResponse(response, PartnerActPdf.fileName(act));
-        actPdf.write(partner, act, LocaleContextHolder.getLocale(), response.getOutputStream());
+        pdfResponse(response, PartnerBillingPdf.fileName(act));
+        pdfs.act(partner, act, LocaleContextHolder.getLocale(), response.getOutputStream());
     }
 
     /**

@@ -4,6 +4,8 @@ import io.partnerhub.billing.Payments;
 import io.partnerhub.billing.Receivables;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.ProblemException;
 import io.partnerhub.shared.Today;
@@ -45,8 +47,6 @@ class ReceivablesPages {
     private static final long STATEMENT_LIMIT = 16L * 1024 * 1024;
     /** A problem's field as {@code Payments} names it: {@code line 12, Сумма} or {@code line 1}. */
     private static final Pattern LINE_FIELD = Pattern.compile("line (\\d+)(?:, (.*))?");
-    /** Partner accounts are kept in rubles ({@code PartnerAccounts.Account#currency}). */
-    private static final String CURRENCY = "RUB";
 
     private final Receivables receivables;
     private final Payments payments;
@@ -55,9 +55,10 @@ class ReceivablesPages {
     private final PaymentForm paymentForm;
     private final MessageSource messages;
     private final Today today;
+    private final ProgramCatalog programs;
 
     ReceivablesPages(Receivables receivables, Payments payments, Partners partners, AgeingChart chart,
-                     PaymentForm paymentForm, MessageSource messages, Today today) {
+                     PaymentForm paymentForm, MessageSource messages, Today today, ProgramCatalog programs) {
         this.receivables = receivables;
         this.payments = payments;
         this.partners = partners;
@@ -65,6 +66,20 @@ class ReceivablesPages {
         this.paymentForm = paymentForm;
         this.messages = messages;
         this.today = today;
+        this.programs = programs;
+    }
+
+    /**
+     * The currency of the receivables: the one all programs bill in (the report adds up every
+     * program's invoices, which only one currency makes meaningful).
+     */
+    private String currency() {
+        List<String> currencies = programs.all().stream().map(Program::currency).distinct().toList();
+        if (currencies.size() != 1) {
+            throw new IllegalStateException("Receivables add up invoices of one currency; the programs bill in "
+                    + currencies);
+        }
+        return currencies.getFirst();
     }
 
     /** One problem of a refused statement: its line, its field (the key as the file spells it) and why. */
@@ -82,10 +97,11 @@ class ReceivablesPages {
         model.addAttribute("report", report);
         model.addAttribute("rows", report.partners().stream()
                 .map(r -> new Row(r, AgeingChart.amounts(r.ageing()))).toList());
-        model.addAttribute("currency", CURRENCY);
+        String currency = currency();
+        model.addAttribute("currency", currency);
         model.addAttribute("buckets", AgeingChart.BUCKETS);
         model.addAttribute("totals", AgeingChart.amounts(report.ageing()));
-        model.addAttribute("ageingJson", chart.of(report.ageing(), CURRENCY));
+        model.addAttribute("ageingJson", chart.of(report.ageing(), currency));
         model.addAttribute("queue", payments.list(me.caller(), false, QUEUE_SIZE, 0));
         model.addAttribute("today", today.date().toString());
         if (!model.containsAttribute("paymentTyped")) {

@@ -68,6 +68,8 @@ class SimulationPages {
         String chosen = program != null && programs.find(program).isPresent() ? program : all.getFirst().id();
         YearMonth last = YearMonth.from(today.date()).minusMonths(1);
         model.addAttribute("programs", all);
+        model.addAttribute("currencies", all.stream().collect(java.util.stream.Collectors.toMap(Program::id,
+                Program::currency)));
         if (!model.containsAttribute("typedProgram")) {
             model.addAttribute("typedProgram", chosen);
             model.addAttribute("typedDraft", programs.sourceText(chosen).orElse(""));
@@ -110,7 +112,7 @@ class SimulationPages {
         int from = Math.max(0, offset);
         Simulations.Simulation run = simulations.find(me.caller(), id, PAGE, from);
         model.addAttribute("run", run);
-        model.addAttribute("currency", programs.find(run.programId()).map(Program::currency).orElse("RUB"));
+        model.addAttribute("currency", programs.find(run.programId()).map(Program::currency).orElse(""));
         model.addAttribute("offset", from);
         model.addAttribute("nextMonth", YearMonth.from(today.date()).plusMonths(1).toString());
         model.addAttribute("page", PAGE);

@@ -1,5 +1,7 @@
 package io.partnerhub.settlement;
 
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Money;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +17,16 @@ import java.util.Optional;
 public class PayableSoFar {
 
     private final MonthSoFar monthSoFar;
+    private final ProgramCatalog programs;
 
-    PayableSoFar(MonthSoFar monthSoFar) {
+    PayableSoFar(MonthSoFar monthSoFar, ProgramCatalog programs) {
         this.monthSoFar = monthSoFar;
+        this.programs = programs;
+    }
+
+    /** The currency a program's partners pay in; empty for a program the platform does not run. */
+    public Optional<String> currencyOf(String programId) {
+        return programs.find(programId).map(Program::currency);
     }
 
     /** Empty when the partner has no contract in {@code month}. */
