@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 import io.partnerhub.demo.CloseBenchmark;
+import io.partnerhub.demo.BillingBenchmark;
 import io.partnerhub.demo.SimulationBenchmark;
 import io.partnerhub.demo.PortalBenchmark;
 import io.partnerhub.demo.SeedCommand;
@@ -16,7 +17,7 @@ import io.partnerhub.usage.ImportCommand;
 @Command(name = "partnerhub", mixinStandardHelpOptions = true,
         description = "Partnerhub: run the platform (serve, the default) or one of its tools.",
         subcommands = {HelpCommand.class, ImportCommand.class, GenerateCommand.class, SeedCommand.class, ImportBenchmark.class,
-                CloseCommand.class, CloseBenchmark.class, PortalBenchmark.class,
+                CloseCommand.class, CloseBenchmark.class, BillingBenchmark.class, PortalBenchmark.class,
                 SimulationBenchmark.class})
 class Cli {
 }
