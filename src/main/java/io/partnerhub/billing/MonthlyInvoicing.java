@@ -63,7 +63,7 @@ class MonthlyInvoicing implements AfterClose {
             }
         }
         invoices.issueMonthly(month, bills);
-        accounts.announceLowBalances(actor);
+        accounts.announceLowBalances(actor, month);
     }
 
     private static Money money(BigDecimal amount, String currency) {

@@ -5,6 +5,7 @@ import io.partnerhub.partner.Partners;
 import io.partnerhub.settlement.PayableSoFar;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
+import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,11 +16,12 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A partner's account with the provider: its payments (and the credits a close left) against its
@@ -83,34 +85,53 @@ public class PartnerAccounts {
 
     /** The statuses of the partner's invoices on {@code day}, oldest first. */
     List<InvoiceStatus> statuses(long partnerId, LocalDate day) {
-        List<PartnerInvoices.Invoice> all = invoices.ofPartner(partnerId);
-        Map<Long, BigDecimal> paid = allocate(partnerId, all);
-        List<InvoiceStatus> out = new ArrayList<>();
-        for (PartnerInvoices.Invoice invoice : all) {
-            BigDecimal amount = new BigDecimal(invoice.amount());
-            BigDecimal covered = paid.getOrDefault(invoice.id(), NONE);
-            BigDecimal open = amount.subtract(covered);
-            long pastDue = Math.max(0, ChronoUnit.DAYS.between(invoice.dueOn(), day));
-            String status = open.signum() == 0 ? "PAID" : day.isAfter(invoice.dueOn()) ? "OVERDUE" : "OPEN";
-            out.add(new InvoiceStatus(invoice.number(), invoice.kind(), invoice.period(), invoice.amount(),
-                    invoice.vatRate(), invoice.vat(), covered.toPlainString(), open.toPlainString(), invoice.currency(), invoice.issuedOn(),
-                    invoice.dueOn(), status, open.signum() == 0 ? 0 : pastDue));
-        }
-        return out;
+        return statuses(List.of(partnerId), day).getOrDefault(partnerId, List.of());
+    }
+
+    /**
+     * The statuses on {@code day} of the invoices of each of the partners, oldest first, by partner
+     * id (a partner without invoices is left out): their invoices, payments and credits read once for
+     * all of them.
+     */
+    Map<Long, List<InvoiceStatus>> statuses(Collection<Long> partnerIds, LocalDate day) {
+        Long[] ids = partnerIds.toArray(Long[]::new);
+        Map<Long, List<PartnerInvoices.Invoice>> invoiced = new java.util.TreeMap<>();
+        invoices.ofPartners(ids).forEach(i -> invoiced.computeIfAbsent(i.partnerId(), p -> new ArrayList<>()).add(i));
+        Map<Long, List<Paying>> payments = payments(ids);
+        Map<Long, BigDecimal> credits = sums("partner_account_credit", ids);
+        Map<Long, List<InvoiceStatus>> statuses = new LinkedHashMap<>();
+        invoiced.forEach((partnerId, all) -> {
+            Map<Long, BigDecimal> paid = allocate(all, payments.getOrDefault(partnerId, List.of()),
+                    credits.getOrDefault(partnerId, NONE));
+            List<InvoiceStatus> out = new ArrayList<>();
+            for (PartnerInvoices.Invoice invoice : all) {
+                BigDecimal amount = new BigDecimal(invoice.amount());
+                BigDecimal covered = paid.getOrDefault(invoice.id(), NONE);
+                BigDecimal open = amount.subtract(covered);
+                long pastDue = Math.max(0, ChronoUnit.DAYS.between(invoice.dueOn(), day));
+                String status = open.signum() == 0 ? "PAID" : day.isAfter(invoice.dueOn()) ? "OVERDUE" : "OPEN";
+                out.add(new InvoiceStatus(invoice.number(), invoice.kind(), invoice.period(), invoice.amount(),
+                        invoice.vatRate(), invoice.vat(), covered.toPlainString(), open.toPlainString(), invoice.currency(),
+                        invoice.issuedOn(), invoice.dueOn(), status, open.signum() == 0 ? 0 : pastDue));
+            }
+            statuses.put(partnerId, out);
+        });
+        return statuses;
     }
 
     /**
      * What each invoice has been paid: first the payments naming it, then, oldest due first, the rest
      * of the payments and the credits.
      */
-    private Map<Long, BigDecimal> allocate(long partnerId, List<PartnerInvoices.Invoice> all) {
+    private static Map<Long, BigDecimal> allocate(List<PartnerInvoices.Invoice> all, List<Paying> payments,
+                                                  BigDecimal credits) {
         Map<Long, BigDecimal> open = new LinkedHashMap<>();
-        all.stream().sorted(java.util.Comparator.comparing(PartnerInvoices.Invoice::dueOn)
+        all.stream().sorted(Comparator.comparing(PartnerInvoices.Invoice::dueOn)
                         .thenComparing(PartnerInvoices.Invoice::issuedOn).thenComparing(PartnerInvoices.Invoice::id))
                 .forEach(i -> open.put(i.id(), new BigDecimal(i.amount())));
         Map<Long, BigDecimal> paid = new HashMap<>();
-        BigDecimal pool = credits(partnerId);
-        for (Paying payment : payments(partnerId)) {
+        BigDecimal pool = credits;
+        for (Paying payment : payments) {
             BigDecimal left = payment.amount();
             if (payment.invoiceId() != null && open.containsKey(payment.invoiceId())) {
                 BigDecimal part = left.min(open.get(payment.invoiceId()));
@@ -134,15 +155,29 @@ public class PartnerAccounts {
         return paid;
     }
 
-    private List<Paying> payments(long partnerId) {
-        return jdbc.sql("select invoice_id, amount from partner_payment where partner_id = :partner order by received_on, id")
-                .param("partner", partnerId)
-                .query((rs, i) -> new Paying((Long) rs.getObject("invoice_id"), rs.getBigDecimal("amount"))).list();
+    /** Each partner's payments in the order received. */
+    private Map<Long, List<Paying>> payments(Long[] ids) {
+        Map<Long, List<Paying>> payments = new HashMap<>();
+        jdbc.sql("""
+                        select partner_id, invoice_id, amount from partner_payment where partner_id = any(:ids)
+                         order by received_on, id""")
+                .param("ids", ids)
+                .query(rs -> {
+                    payments.computeIfAbsent(rs.getLong("partner_id"), p -> new ArrayList<>())
+                            .add(new Paying((Long) rs.getObject("invoice_id"), rs.getBigDecimal("amount")));
+                });
+        return payments;
     }
 
-    private BigDecimal credits(long partnerId) {
-        return jdbc.sql("select coalesce(sum(amount), 0) from partner_account_credit where partner_id = :partner")
-                .param("partner", partnerId).query(BigDecimal.class).single();
+    /** Each partner's sum of {@code amount} in {@code table} (payments, credits, invoices); a partner with none left out. */
+    private Map<Long, BigDecimal> sums(String table, Long[] ids) {
+        Map<Long, BigDecimal> sums = new HashMap<>();
+        jdbc.sql("select partner_id, sum(amount) as amount from " + table + " where partner_id = any(:ids) group by partner_id")
+                .param("ids", ids)
+                .query(rs -> {
+                    sums.put(rs.getLong("partner_id"), rs.getBigDecimal("amount"));
+                });
+        return sums;
     }
 
     /** The partner's account today. */
@@ -152,54 +187,91 @@ public class PartnerAccounts {
     }
 
     Account account(long partnerId) {
-        PartnerInvoices.Payer payer = invoices.payer(partnerId);
-        BigDecimal paid = jdbc.sql("select coalesce(sum(amount), 0) from partner_payment where partner_id = :partner")
-                .param("partner", partnerId).query(BigDecimal.class).single().add(credits(partnerId));
-        BigDecimal invoiced = jdbc.sql("select coalesce(sum(amount), 0) from partner_invoice where partner_id = :partner")
-                .param("partner", partnerId).query(BigDecimal.class).single();
-        BigDecimal balance = paid.subtract(invoiced);
-        BigDecimal reserved = reserved(partnerId);
-        BigDecimal available = balance.subtract(reserved);
-        String warning = !payer.prepays() ? null : available.signum() < 0 ? "OUT"
-                : available.compareTo(lastMonthly(partnerId)) < 0 ? "LOW" : null;
-        String currency = payableSoFar.currencyOf(payer.programId()).orElseThrow();
-        return new Account(partnerId, payer.paymentTerms(), currency, Money.twoPlaces(paid), Money.twoPlaces(invoiced),
-                Money.twoPlaces(balance), Money.twoPlaces(reserved), Money.twoPlaces(available), warning);
+        Account account = accounts(List.of(partnerId)).get(partnerId);
+        if (account == null) {
+            throw new NotFound("partner", partnerId);
+        }
+        return account;
     }
 
     /**
-     * The open months' payable so far not yet invoiced: each month from the one after the last
-     * closed month up to this one (at most twelve), settled as if it ended now.
+     * The accounts of the partners today, by partner id: what they paid (and the credits), what they
+     * were invoiced, and the reserve of the open months so far, each read once for all of them.
      */
-    private BigDecimal reserved(long partnerId) {
+    Map<Long, Account> accounts(Collection<Long> partnerIds) {
+        return accounts(partnerIds, new MonthsSoFar(payableSoFar, partnerIds), lastClosed());
+    }
+
+    /** The accounts, the open months after {@code closedThrough} (none closed: null) reserved from {@code soFar}. */
+    private Map<Long, Account> accounts(Collection<Long> partnerIds, MonthsSoFar soFar, YearMonth closedThrough) {
+        Long[] ids = partnerIds.toArray(Long[]::new);
+        List<PartnerInvoices.Payer> payers = invoices.payers(ids);
+        Map<Long, BigDecimal> payments = sums("partner_payment", ids);
+        Map<Long, BigDecimal> credits = sums("partner_account_credit", ids);
+        Map<Long, BigDecimal> invoiced = sums("partner_invoice", ids);
+        Map<Long, BigDecimal> reserved = reserved(partnerIds, soFar, closedThrough);
+        Map<Long, BigDecimal> lastMonthly = lastMonthly(ids);
+        Map<Long, Account> accounts = new LinkedHashMap<>();
+        for (PartnerInvoices.Payer payer : payers) {
+            long id = payer.partnerId();
+            BigDecimal paid = payments.getOrDefault(id, NONE).add(credits.getOrDefault(id, NONE));
+            BigDecimal balance = paid.subtract(invoiced.getOrDefault(id, NONE));
+            BigDecimal reserve = reserved.getOrDefault(id, NONE);
+            BigDecimal available = balance.subtract(reserve);
+            String warning = !payer.prepays() ? null : available.signum() < 0 ? "OUT"
+                    : available.compareTo(lastMonthly.getOrDefault(id, BigDecimal.ZERO)) < 0 ? "LOW" : null;
+            String currency = payableSoFar.currencyOf(payer.programId()).orElseThrow();
+            accounts.put(id, new Account(id, payer.paymentTerms(), currency, Money.twoPlaces(paid),
+                    Money.twoPlaces(invoiced.getOrDefault(id, NONE)), Money.twoPlaces(balance), Money.twoPlaces(reserve),
+                    Money.twoPlaces(available), warning));
+        }
+        return accounts;
+    }
+
+    /** The last month closed; null before the first close. */
+    private YearMonth lastClosed() {
+        return jdbc.sql("select max(period) from shared_closed_month_view").query(LocalDate.class).optional()
+                .map(YearMonth::from).orElse(null);
+    }
+
+    /**
+     * The open months' payable so far not yet invoiced, by partner: each month from the one after
+     * {@code closedThrough} up to this one (at most twelve), settled as if it ended now, for all the
+     * partners at once.
+     */
+    private Map<Long, BigDecimal> reserved(Collection<Long> partnerIds, MonthsSoFar soFar, YearMonth closedThrough) {
         YearMonth current = YearMonth.from(today.date());
-        LocalDate lastClosed = jdbc.sql("select max(period) from shared_closed_month_view").query(LocalDate.class)
-                .optional().orElse(null);
-        YearMonth from = lastClosed == null ? current.minusMonths(11) : YearMonth.from(lastClosed).plusMonths(1);
+        YearMonth from = closedThrough == null ? current.minusMonths(11) : closedThrough.plusMonths(1);
         if (from.isBefore(current.minusMonths(11))) {
             from = current.minusMonths(11);
         }
-        BigDecimal reserved = NONE;
+        Map<Long, BigDecimal> reserved = new HashMap<>();
         for (YearMonth month = from; !month.isAfter(current); month = month.plusMonths(1)) {
-            YearMonth m = month;
-            Optional<Money> soFar = payableSoFar.of(partnerId, m);
-            if (soFar.isPresent()) {
-                BigDecimal notInvoiced = soFar.get().amount()
-                        .subtract(invoices.invoicedFor(partnerId, m, soFar.get().currency()).amount());
+            Map<Long, BigDecimal> invoiced = invoices.invoicedFor(month);
+            Map<Long, Money> payable = soFar.of(month);
+            for (long partnerId : partnerIds) {
+                Money ofPartner = payable.get(partnerId);
+                BigDecimal notInvoiced = ofPartner == null ? BigDecimal.ZERO
+                        : ofPartner.amount().subtract(invoiced.getOrDefault(partnerId, BigDecimal.ZERO));
                 if (notInvoiced.signum() > 0) {
-                    reserved = reserved.add(notInvoiced);
+                    reserved.merge(partnerId, notInvoiced, BigDecimal::add);
                 }
             }
         }
         return reserved;
     }
 
-    /** The partner's latest monthly invoice: a balance that would not pay another like it is low. */
-    private BigDecimal lastMonthly(long partnerId) {
-        return jdbc.sql("""
-                        select amount from partner_invoice where partner_id = :partner and kind = 'MONTHLY'
-                         order by period desc limit 1""")
-                .param("partner", partnerId).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+    /** Each partner's latest monthly invoice: a balance that would not pay another like it is low. */
+    private Map<Long, BigDecimal> lastMonthly(Long[] ids) {
+        Map<Long, BigDecimal> last = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (partner_id) partner_id, amount from partner_invoice
+                         where partner_id = any(:ids) and kind = 'MONTHLY' order by partner_id, period desc""")
+                .param("ids", ids)
+                .query(rs -> {
+                    last.put(rs.getLong("partner_id"), rs.getBigDecimal("amount"));
+                });
+        return last;
     }
 
     /**
@@ -208,20 +280,39 @@ public class PartnerAccounts {
      * ({@code account.balance-out}: below zero), once until a payment comes. After the close's
      * invoices and after every import (the reserve grows with the month so far). A partner that never
      * paid in advance is not warned: nothing was ever paid to reserve from; its invoices are
-     * receivables.
+     * receivables. Their accounts are read at once, not one partner at a time.
+     *
+     * <p>At the close of {@code closed}: the months up to it are invoiced, nothing of them is reserved.
      */
-    void announceLowBalances(String actor) {
-        List<Long> advancing = jdbc.sql("""
+    void announceLowBalances(String actor, YearMonth closed) {
+        List<Long> advancing = advancing();
+        announceLowBalances(actor, advancing, new MonthsSoFar(payableSoFar, advancing), closed);
+    }
+
+    /** After an import: {@code soFar} holds (or settles when asked) the months so far of at least {@code advancing}. */
+    void announceLowBalances(String actor, List<Long> advancing, MonthsSoFar soFar) {
+        announceLowBalances(actor, advancing, soFar, lastClosed());
+    }
+
+    /** The partners paying in advance: on PREPAYMENT (the default) and having paid something. */
+    List<Long> advancing() {
+        return jdbc.sql("""
                         select b.partner_id from partner_billing_view b
                          where b.payment_terms = 'PREPAYMENT'
                            and exists (select 1 from partner_payment p where p.partner_id = b.partner_id)
                          order by b.partner_id""")
                 .query(Long.class).list();
-        for (long partnerId : advancing) {
-            Account account = account(partnerId);
+    }
+
+    private void announceLowBalances(String actor, List<Long> advancing, MonthsSoFar soFar, YearMonth closedThrough) {
+        if (advancing.isEmpty()) {
+            return;
+        }
+        for (Account account : accounts(advancing, soFar, closedThrough).values()) {
             if (account.warning() != null) {
-                warnOnce(actor, partnerId, "account", account.warning(),
-                        "account.balance-" + account.warning().toLowerCase(java.util.Locale.ROOT), "account/" + partnerId,
+                warnOnce(actor, account.partnerId(), "account", account.warning(),
+                        "account.balance-" + account.warning().toLowerCase(java.util.Locale.ROOT),
+                        "account/" + account.partnerId(),
                         "The advance available is " + account.available() + " (balance " + account.balance()
                                 + ", reserved " + account.reserved() + ")",
                         Map.of("balance", account.balance(), "reserved", account.reserved(), "available", account.available()));

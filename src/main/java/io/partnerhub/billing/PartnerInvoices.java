@@ -66,6 +66,12 @@ public class PartnerInvoices {
         }
     }
 
+    /** The terms of each of the partners, in id order. */
+    List<Payer> payers(Long[] partnerIds) {
+        return jdbc.sql("select * from partner_billing_view where partner_id = any(:ids) order by partner_id")
+                .param("ids", partnerIds).query((rs, i) -> payer(rs)).list();
+    }
+
     Payer payer(long partnerId) {
         return jdbc.sql("select * from partner_billing_view where partner_id = :id").param("id", partnerId)
                 .query((rs, i) -> payer(rs)).optional().orElseThrow(() -> new NotFound("partner", partnerId));
@@ -167,8 +173,13 @@ public class PartnerInvoices {
     }
 
     List<Invoice> ofPartner(long partnerId) {
-        return jdbc.sql("select * from partner_invoice where partner_id = :partner order by issued_on, seq")
-                .param("partner", partnerId).query(PartnerInvoices::invoice).list();
+        return ofPartners(new Long[]{partnerId});
+    }
+
+    /** The invoices of each of the partners, oldest first. */
+    List<Invoice> ofPartners(Long[] partnerIds) {
+        return jdbc.sql("select * from partner_invoice where partner_id = any(:ids) order by issued_on, seq")
+                .param("ids", partnerIds).query(PartnerInvoices::invoice).list();
     }
 
     /** The partner's invoice with that number; another partner's is not found. */
@@ -189,6 +200,17 @@ public class PartnerInvoices {
         BigDecimal sum = jdbc.sql("select coalesce(sum(amount), 0) from partner_invoice where partner_id = :partner and period = :period")
                 .param("partner", partnerId).param("period", period.atDay(1)).query(BigDecimal.class).single();
         return Money.stored(sum, currency);
+    }
+
+    /** What each partner was invoiced for a month (threshold and monthly), by partner id. */
+    Map<Long, BigDecimal> invoicedFor(YearMonth period) {
+        Map<Long, BigDecimal> invoiced = new java.util.HashMap<>();
+        jdbc.sql("select partner_id, sum(amount) as amount from partner_invoice where period = :period group by partner_id")
+                .param("period", period.atDay(1))
+                .query(rs -> {
+                    invoiced.put(rs.getLong("partner_id"), rs.getBigDecimal("amount"));
+                });
+        return invoiced;
     }
 
     static Invoice invoice(ResultSet rs, int row) throws SQLException {

@@ -53,11 +53,13 @@ public class Receivables implements DailyTask {
         LocalDate day = today.date();
         List<Receivable> rows = new ArrayList<>();
         BigDecimal[] total = zeros();
-        for (Map<String, Object> partner : partnersWithInvoices()) {
+        List<Map<String, Object>> partners = partnersWithInvoices();
+        Map<Long, List<PartnerAccounts.InvoiceStatus>> statuses = accounts.statuses(ids(partners), day);
+        for (Map<String, Object> partner : partners) {
             long partnerId = ((Number) partner.get("partner_id")).longValue();
             BigDecimal[] buckets = zeros();
             int open = 0;
-            for (PartnerAccounts.InvoiceStatus invoice : accounts.statuses(partnerId, day)) {
+            for (PartnerAccounts.InvoiceStatus invoice : statuses.getOrDefault(partnerId, List.of())) {
                 BigDecimal amount = new BigDecimal(invoice.open());
                 if (amount.signum() == 0) {
                     continue;
@@ -87,6 +89,10 @@ public class Receivables implements DailyTask {
                          where exists (select 1 from partner_invoice i where i.partner_id = b.partner_id)
                          order by b.partner_id""")
                 .query().listOfRows();
+    }
+
+    private static List<Long> ids(List<Map<String, Object>> partners) {
+        return partners.stream().map(p -> ((Number) p.get("partner_id")).longValue()).toList();
     }
 
     /** 0: not due; 1: 1–30 days past due; 2: 31–60; 3: 61–90; 4: over 90. */
@@ -129,9 +135,10 @@ public class Receivables implements DailyTask {
     @Transactional
     public List<String> runFor(LocalDate day) {
         List<String> done = new ArrayList<>();
-        for (Map<String, Object> partner : partnersWithInvoices()) {
-            long partnerId = ((Number) partner.get("partner_id")).longValue();
-            for (PartnerAccounts.InvoiceStatus invoice : accounts.statuses(partnerId, day)) {
+        Map<Long, List<PartnerAccounts.InvoiceStatus>> statuses = accounts.statuses(ids(partnersWithInvoices()), day);
+        for (Map.Entry<Long, List<PartnerAccounts.InvoiceStatus>> partner : statuses.entrySet()) {
+            long partnerId = partner.getKey();
+            for (PartnerAccounts.InvoiceStatus invoice : partner.getValue()) {
                 if ("OVERDUE".equals(invoice.status()) && accounts.warnOnce("system", partnerId, "invoice/" + invoice.number(),
                         "OVERDUE", "invoice.overdue", "invoice/" + invoice.number(), "Invoice " + invoice.number() + " of "
                                 + invoice.amount() + " was due on " + invoice.dueOn() + "; " + invoice.open() + " is unpaid",

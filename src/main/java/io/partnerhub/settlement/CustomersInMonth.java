@@ -19,14 +19,14 @@ final class CustomersInMonth {
         this.named = named;
     }
 
-    /** The accounts whose usage may count for partner {@code :only} in the period: its customers' and its own. */
+    /** The accounts whose usage may count for the partners {@code :only} (ids) in the period: their customers' and their own. */
     String[] accountsOf(MapSqlParameterSource p) {
         return named.queryForList("""
                 select c.account_id
                   from customer_link_view l join customer_account_view c on c.customer_id = l.customer_id
-                 where l.partner_id = :only and l.valid_from <= :end and (l.valid_to is null or l.valid_to > :start)
+                 where l.partner_id = any(:only) and l.valid_from <= :end and (l.valid_to is null or l.valid_to > :start)
                 union
-                select account_id from partner_account_view where partner_id = :only and account_id is not null""",
+                select account_id from partner_account_view where partner_id = any(:only) and account_id is not null""",
                 p, String.class).toArray(String[]::new);
     }
 

@@ -26,6 +26,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,11 +74,15 @@ class MonthFacts {
     }
 
     /**
-     * Calls {@code each} with one partner's facts for {@code period} as imported so far, if the
-     * partner is under contract in it: the month so far, read from its customers' accounts only.
+     * Calls {@code each} with the facts for {@code period} as imported so far of each of the partners
+     * {@code partnerIds} under contract in it, in id order: the month so far, read from their
+     * customers' accounts only, the other facts of the month once for all of them.
      */
-    void forPartner(YearMonth period, long partnerId, Consumer<PartnerMonth> each) {
-        facts(period, partnerId, count -> {
+    void forPartners(YearMonth period, Collection<Long> partnerIds, Consumer<PartnerMonth> each) {
+        if (partnerIds.isEmpty()) {
+            return;
+        }
+        facts(period, partnerIds.toArray(Long[]::new), count -> {
         }, each);
     }
 
@@ -123,7 +128,7 @@ class MonthFacts {
                          Map<Long, IncentiveFacts> incentives, Set<Long> billingCustomers) {
     }
 
-    private void facts(YearMonth period, Long only, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
+    private void facts(YearMonth period, Long[] only, IntConsumer partnersFound, Consumer<PartnerMonth> each) {
         MapSqlParameterSource p = params(period);
         p.addValue("only", only);
         facts(period, p, partners.underContract(p), only == null ? null : customers.accountsOf(p), partnersFound, each);

@@ -7,7 +7,10 @@ import io.partnerhub.shared.Money;
 import org.springframework.stereotype.Service;
 
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A month not closed yet, settled for one partner with the usage imported so far: what the close
@@ -25,8 +28,17 @@ class MonthSoFar {
     /** The partner's {@code month} so far; empty when the partner has no contract in that month. */
     Optional<Statement> settle(long partnerId, YearMonth month) {
         Statement[] settled = {null};
-        facts.forPartner(month, partnerId, partnerMonth -> settled[0] = StatementRules.settle(partnerMonth));
+        settle(List.of(partnerId), month, statement -> settled[0] = statement);
         return Optional.ofNullable(settled[0]);
+    }
+
+    /**
+     * Calls {@code each} with the {@code month} so far of each of the partners under contract in it,
+     * in id order: their facts read once for all of them (a partner at a time would read the month's
+     * other facts as many times).
+     */
+    void settle(Collection<Long> partnerIds, YearMonth month, Consumer<Statement> each) {
+        facts.forPartners(month, partnerIds, partnerMonth -> each.accept(StatementRules.settle(partnerMonth)));
     }
 
     static Statements.Summary summary(Statement s) {

@@ -29,7 +29,7 @@ final class PartnersInMonth {
         this.credentials = credentials;
     }
 
-    /** The partners under contract in the period and not gone before it, in id order ({@code :only}: one of them). */
+    /** The partners under contract in the period and not gone before it, in id order ({@code :only}: those of them, ids). */
     List<MonthFacts.Row> underContract(MapSqlParameterSource p) {
         return named.query("""
                 select p.partner_id, p.program_id, p.name, p.contract_date, p.account_id,
@@ -41,7 +41,7 @@ final class PartnersInMonth {
                                  order by s.effective_from desc limit 1) s on true
                  where p.contract_date <= :end
                    and (least(e.exit_date, e.revoked_on) is null or least(e.exit_date, e.revoked_on) > :start)
-                   and (cast(:only as bigint) is null or p.partner_id = :only)
+                   and (cast(:only as bigint[]) is null or p.partner_id = any(:only))
                  order by p.partner_id""", p, (rs, i) -> new MonthFacts.Row(
                 rs.getString("program_id"),
                 new PartnerFacts(rs.getLong("partner_id"), rs.getString("name"), MonthFacts.date(rs, "contract_date"),

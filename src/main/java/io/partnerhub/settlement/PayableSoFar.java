@@ -6,6 +6,10 @@ import io.partnerhub.shared.Money;
 import org.springframework.stereotype.Service;
 
 import java.time.YearMonth;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,13 @@ public class PayableSoFar {
 
     /** Empty when the partner has no contract in {@code month}. */
     public Optional<Money> of(long partnerId, YearMonth month) {
-        return monthSoFar.settle(partnerId, month).map(statement -> statement.totals().payable());
+        return Optional.ofNullable(of(List.of(partnerId), month).get(partnerId));
+    }
+
+    /** Each partner's payable of {@code month} so far, by partner id; a partner without a contract in it is left out. */
+    public Map<Long, Money> of(Collection<Long> partnerIds, YearMonth month) {
+        Map<Long, Money> payable = new HashMap<>();
+        monthSoFar.settle(partnerIds, month, statement -> payable.put(statement.partnerId(), statement.totals().payable()));
+        return payable;
     }
 }

@@ -96,8 +96,8 @@ final class UsageInMonth {
 
     /**
      * Reads the period's usage and hands it over partner by partner, in the order of {@code partners}
-     * (every one of them, those without usage too). {@code onlyAccounts}: the accounts of the one
-     * partner asked for, null for all.
+     * (every one of them, those without usage too; the usage of others is left out).
+     * {@code onlyAccounts}: the accounts of the partners asked for, null for all.
      */
     void read(YearMonth period, MapSqlParameterSource p, List<MonthFacts.Row> partners, String[] onlyAccounts,
               PartnerUsage each) {

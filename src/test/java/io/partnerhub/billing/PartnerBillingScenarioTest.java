@@ -389,6 +389,54 @@ class PartnerBillingScenarioTest {
         assertThat(invoices(vk)).contains("VK-000004 MONTHLY 2026-06 900.00 2026-08-03 2026-08-13 PAID");
     }
 
+    /**
+     * The check after an import settles every billed partner's month so far at once: each must still
+     * be settled by its own customers' usage. One file for three partners: the first crosses its
+     * 1 000.00 threshold (1 500.00 - 10 % = 1 350.00), the second does not (900.00) until its next
+     * 200.00 (1 080.00); the third, 1 000.00 paid in advance, has 1 350.00 reserved: out by 350.00.
+     */
+    @Test
+    @Order(12)
+    void oneImportChecksEachBilledPartnerByItsOwnCustomers() {
+        at("2026-08-10");
+        long first = postpaid("1000.00");
+        long second = postpaid("1000.00");
+        long advance = fixture.partner("vk-cloud", "PARTNER", "2026-08-01");
+        String advanceAccount = customerOf(advance);
+        payment("1000.00", "2026-08-10", api.get("/api/v1/partners/" + advance, OPERATOR).text("taxId"), "Аванс", "pp-a-1");
+        String firstAccount = customerOf(first);
+        String secondAccount = customerOf(second);
+
+        usage(firstAccount + ",2026-08-05,Compute Cloud,1500.00", secondAccount + ",2026-08-05,Compute Cloud,1000.00",
+                advanceAccount + ",2026-08-05,Cloud Servers,1500.00");
+
+        assertThat(invoices(first)).containsExactly("YC-000007 THRESHOLD 2026-08 1350.00 2026-08-10 2026-08-20 OPEN");
+        assertThat(invoices(second)).isEmpty();
+        assertThat(account(advance)).isEqualTo("PREPAYMENT balance 1000.00 reserved 1350.00 available -350.00 OUT");
+        assertThat(events("account.balance-out", advance)).hasSize(1);
+
+        at("2026-08-12");
+        usage(secondAccount + ",2026-08-11,Compute Cloud,200.00");
+
+        assertThat(invoices(first)).hasSize(1);
+        assertThat(invoices(second)).containsExactly("YC-000008 THRESHOLD 2026-08 1080.00 2026-08-12 2026-08-22 OPEN");
+        assertThat(events("account.balance-out", advance)).as("announced once").hasSize(1);
+    }
+
+    private long postpaid(String threshold) {
+        long partner = fixture.partner("yandex-cloud", "RESELLER", "2026-08-01");
+        Api.Response set = api.send("PUT", "/api/v1/partners/" + partner + "/billing", OPERATOR,
+                "{\"paymentTerms\": \"POSTPAYMENT\", \"billingThreshold\": \"" + threshold + "\"}");
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        return partner;
+    }
+
+    private String customerOf(long partner) {
+        long customer = fixture.customer();
+        fixture.linked(partner, customer, "2026-08-01");
+        return api.get("/api/v1/customers/" + customer, OPERATOR).text("accountId");
+    }
+
     // --- helpers
 
     private List<String> invoices(long partner) {
