@@ -2,8 +2,11 @@ package io.partnerhub.demo;
 
 import io.partnerhub.Partnerhub;
 import io.partnerhub.billing.BillingTerms;
+import io.partnerhub.billing.PartnerInvoices;
 import io.partnerhub.billing.Payments;
 import io.partnerhub.billing.Receivables;
+import io.partnerhub.event.Event;
+import io.partnerhub.event.Events;
 import io.partnerhub.settlement.PeriodClose;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Today;
@@ -70,7 +73,7 @@ public final class BillingBenchmark implements Callable<Integer> {
             JdbcClient jdbc = JdbcClient.create(platform.getBean(DataSource.class));
             long started = System.nanoTime();
             platform.getBean(PeriodClose.class).close("bench", first);
-            System.out.printf("close %s: %d invoices in %.2f s%n", first, count(jdbc, "partner_invoice"),
+            System.out.printf("close %s: %d invoices in %.2f s%n", first, invoices(platform, jdbc),
                     CloseBenchmark.seconds(started));
 
             importDay(platform, work, month, 1, "no partner on billing terms (reference)");
@@ -79,19 +82,19 @@ public final class BillingBenchmark implements Callable<Integer> {
             System.out.printf("terms: %d postpaid with a threshold of %s, %d paid in advance (%.1f s)%n", terms[0],
                     threshold.toPlainString(), terms[1], CloseBenchmark.seconds(started));
             for (int day = 2; day <= days + 1; day++) {
-                long invoices = count(jdbc, "partner_invoice");
-                long warnings = count(jdbc, "partner_billing_warning");
+                long invoices = invoices(platform, jdbc);
+                long warnings = warnings(platform);
                 importDay(platform, work, month, day, "on billing terms");
-                System.out.printf("  threshold invoices issued %d, warnings %d%n", count(jdbc, "partner_invoice") - invoices,
-                        count(jdbc, "partner_billing_warning") - warnings);
+                System.out.printf("  threshold invoices issued %d, warnings %d%n", invoices(platform, jdbc) - invoices,
+                        warnings(platform) - warnings);
             }
 
-            long invoices = count(jdbc, "partner_invoice");
+            long invoices = invoices(platform, jdbc);
             CloseBenchmark.resetPeaks();
             started = System.nanoTime();
             PeriodClose.Result closed = platform.getBean(PeriodClose.class).close("bench", month);
             System.out.printf("close %s: %d statements, %d invoices in %.2f s; peak heap %d MB%n", month,
-                    closed.partners(), count(jdbc, "partner_invoice") - invoices, CloseBenchmark.seconds(started),
+                    closed.partners(), invoices(platform, jdbc) - invoices, CloseBenchmark.seconds(started),
                     CloseBenchmark.peakHeapMb());
 
             Receivables receivables = platform.getBean(Receivables.class);
@@ -140,22 +143,40 @@ public final class BillingBenchmark implements Callable<Integer> {
         for (long partnerId : odd) {
             terms.set(BENCH, partnerId, "POSTPAYMENT", threshold, null);
         }
-        List<Map<String, Object>> advance = jdbc.sql("""
-                        select b.tax_id, i.number, i.amount from partner_billing_view b
-                          join partner_invoice i on i.partner_id = b.partner_id
-                         where b.partner_id % 2 = 0 order by b.partner_id""")
+        PartnerInvoices invoices = platform.getBean(PartnerInvoices.class);
+        List<Map<String, Object>> advance = jdbc.sql(
+                        "select partner_id, tax_id from partner_billing_view where partner_id % 2 = 0 order by partner_id")
                 .query().listOfRows();
         Payments payments = platform.getBean(Payments.class);
         LocalDate today = platform.getBean(Today.class).date();
         for (Map<String, Object> row : advance) {
-            BigDecimal amount = ((BigDecimal) row.get("amount")).multiply(BigDecimal.TWO);
+            PartnerInvoices.Invoice first = invoices.of(BENCH, ((Number) row.get("partner_id")).longValue()).getFirst();
+            BigDecimal amount = new BigDecimal(first.amount()).multiply(BigDecimal.TWO);
             payments.enter(BENCH, new Payments.NewPayment(amount, today, (String) row.get("tax_id"),
-                    "Оплата по счёту " + row.get("number") + " и аванс", "bench:" + row.get("number")));
+                    "Оплата по счёту " + first.number() + " и аванс", "bench:" + first.number()));
         }
         return new int[]{odd.size(), advance.size()};
     }
 
-    private static long count(JdbcClient jdbc, String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    /** Every partner's invoices, counted through the billing's own API. */
+    private static long invoices(ConfigurableApplicationContext platform, JdbcClient jdbc) {
+        PartnerInvoices invoices = platform.getBean(PartnerInvoices.class);
+        return jdbc.sql("select partner_id from partner_billing_view").query(Long.class).list().stream()
+                .mapToLong(partnerId -> invoices.of(BENCH, partnerId).size()).sum();
+    }
+
+    /** The advance accounts announced low or out so far. */
+    private static long warnings(ConfigurableApplicationContext platform) {
+        Events events = platform.getBean(Events.class);
+        long count = 0;
+        for (String type : List.of("account.balance-low", "account.balance-out")) {
+            long after = 0;
+            for (List<Event> page = events.since(BENCH, after, null, type, 1000); !page.isEmpty();
+                 page = events.since(BENCH, after, null, type, 1000)) {
+                count += page.size();
+                after = page.getLast().id();
+            }
+        }
+        return count;
     }
 }

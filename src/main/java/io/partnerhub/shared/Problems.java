@@ -76,6 +76,11 @@ class Problems extends ResponseEntityExceptionHandler {
         return null;
     }
 
+    /** A body's constraint violations come in no particular order: by field, the same answer every time. */
+    private static final java.util.Comparator<ProblemException.FieldProblem> BY_FIELD =
+            java.util.Comparator.comparing(ProblemException.FieldProblem::field)
+                    .thenComparing(ProblemException.FieldProblem::message);
+
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
@@ -83,6 +88,7 @@ class Problems extends ResponseEntityExceptionHandler {
         List<ProblemException.FieldProblem> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream().map(error -> new ProblemException.FieldProblem(
                         result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .sorted(BY_FIELD)
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
         return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, detail, errors));
@@ -114,6 +120,7 @@ class Problems extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         List<ProblemException.FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new ProblemException.FieldProblem(f.getField(), f.getDefaultMessage()))
+                .sorted(BY_FIELD)
                 .toList();
         String detail = errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; "));
         return cast(problem(HttpStatus.UNPROCESSABLE_CONTENT, detail, errors));

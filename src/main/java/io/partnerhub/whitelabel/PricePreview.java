@@ -5,6 +5,8 @@ import io.partnerhub.customer.Customers;
 import io.partnerhub.customer.Link;
 import io.partnerhub.partner.Partner;
 import io.partnerhub.partner.Partners;
+import io.partnerhub.program.Program;
+import io.partnerhub.program.ProgramCatalog;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.Money;
 import io.partnerhub.shared.Today;
@@ -31,11 +33,13 @@ public class PricePreview {
     private final Customers customers;
     private final PriceLists priceLists;
     private final ServiceConsumption consumption;
+    private final ProgramCatalog programs;
     private final Today today;
 
     PricePreview(Partners partners, Customers customers, PriceLists priceLists, ServiceConsumption consumption,
-                 Today today) {
+                 ProgramCatalog programs, Today today) {
         this.partners = partners;
+        this.programs = programs;
         this.customers = customers;
         this.priceLists = priceLists;
         this.consumption = consumption;
@@ -56,7 +60,7 @@ public class PricePreview {
         priceLists.checkDraft(partner, period.atDay(1), defaultMarkup, services);
         PriceLists.PriceList draft = new PriceLists.PriceList(0, partnerId, period.atDay(1), defaultMarkup, services);
         Optional<PriceLists.PriceList> inForce = priceLists.inForce(partnerId, period);
-        String currency = "RUB";
+        String currency = programs.find(partner.programId()).map(Program::currency).orElseThrow();
         Money totalCurrent = Money.zero(currency).rounded();
         Money totalDraft = Money.zero(currency).rounded();
         List<CustomerPreview> rows = new ArrayList<>();

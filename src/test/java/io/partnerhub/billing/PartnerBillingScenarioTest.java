@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -167,12 +166,12 @@ class PartnerBillingScenarioTest {
     @Order(3)
     void aBankStatementPaysTheInvoiceItNamesQueuesWhatMatchesNoPartnerAndIsReadOnce() {
         at("2026-03-24");
-        byte[] statement = statement(
-                document("7", "24.03.2026", "63000.00", "40702810400000000123", yandexTaxId, YC_ACCOUNT,
+        byte[] statement = BankStatements.statement(YC_ACCOUNT, LocalDate.parse("2026-03-24"),
+                BankStatements.document("7", "24.03.2026", "63000.00", "40702810400000000123", yandexTaxId, YC_ACCOUNT,
                         "Оплата по счёту № YC-000001 от 15.03.2026 за услуги, в т.ч. НДС 22 % - 11360.66 руб."),
-                document("8", "24.03.2026", "1000.00", "40702810400000000999", "7799000001", YC_ACCOUNT,
+                BankStatements.document("8", "24.03.2026", "1000.00", "40702810400000000999", "7799000001", YC_ACCOUNT,
                         "Оплата по счёту 17 от 20.03.2026"),
-                document("9", "24.03.2026", "4800.00", YC_ACCOUNT, "7700000003", "40702810600000000456",
+                BankStatements.document("9", "24.03.2026", "4800.00", YC_ACCOUNT, "7700000003", "40702810600000000456",
                         "Аренда офиса за март 2026 г."));
 
         Api.Response imported = api.upload("/api/v1/payments/imports?fileName=march.txt", OPERATOR, statement, "text/plain");
@@ -210,7 +209,7 @@ class PartnerBillingScenarioTest {
     @Test
     @Order(4)
     void aBankStatementThatCannotBeReadIsRefusedWithItsLineAndNothingIsStored() {
-        byte[] broken = cp1251(String.join("\r\n", "1CClientBankExchange", "ВерсияФормата=1.03", "СекцияДокумент=Платежное поручение",
+        byte[] broken = BankStatements.cp1251(String.join("\r\n", "1CClientBankExchange", "ВерсияФормата=1.03", "СекцияДокумент=Платежное поручение",
                 "Номер=10", "Дата=24.03.2026", "Сумма=12,5", "КонецДокумента", "КонецФайла", ""));
 
         Api.Response refused = api.upload("/api/v1/payments/imports?fileName=broken.txt", OPERATOR, broken, "text/plain");
@@ -503,31 +502,6 @@ class PartnerBillingScenarioTest {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** A statement of the provider's account in the 1C exchange format, in windows-1251 with CRLF. */
-    private static byte[] statement(String... documents) {
-        StringBuilder text = new StringBuilder(String.join("\r\n", "1CClientBankExchange", "ВерсияФормата=1.03",
-                "Кодировка=Windows", "Отправитель=Бухгалтерия предприятия, редакция 3.0", "ДатаСоздания=25.03.2026",
-                "ДатаНачала=24.03.2026", "ДатаКонца=24.03.2026", "РасчСчет=" + YC_ACCOUNT, "СекцияРасчСчет",
-                "РасчСчет=" + YC_ACCOUNT, "НачальныйОстаток=0.00", "КонецРасчСчет")).append("\r\n");
-        for (String document : documents) {
-            text.append(document);
-        }
-        text.append("КонецФайла\r\n");
-        return cp1251(text.toString());
-    }
-
-    private static String document(String number, String date, String amount, String payerAccount, String payerTaxId,
-                                   String payeeAccount, String purpose) {
-        return String.join("\r\n", "СекцияДокумент=Платежное поручение", "Номер=" + number, "Дата=" + date,
-                "Сумма=" + amount, "ПлательщикСчет=" + payerAccount, "Плательщик1=ООО \"Плательщик " + payerTaxId + "\"",
-                "ПлательщикИНН=" + payerTaxId, "ПолучательСчет=" + payeeAccount, "Получатель1=ООО \"Получатель\"",
-                "ДатаПоступило=" + date, "НазначениеПлатежа=" + purpose, "КонецДокумента") + "\r\n";
-    }
-
-    private static byte[] cp1251(String text) {
-        return text.getBytes(Charset.forName("windows-1251"));
     }
 
     private static void at(String day) {

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
 import io.partnerhub.Api;
 import io.partnerhub.ApiFixture;
+import io.partnerhub.billing.BankStatements;
 import io.partnerhub.SetClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -165,10 +165,10 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
         at("2026-04-02");
         close("2026-03");
         at("2026-04-05");
-        byte[] statement = statement(
-                document("214", "05.04.2026", "9000.00", "40702810400000000123", postpaidTaxId,
+        byte[] statement = BankStatements.statement(VK_ACCOUNT, LocalDate.parse("2026-04-05"),
+                BankStatements.document("214", "05.04.2026", "9000.00", "40702810400000000123", postpaidTaxId, VK_ACCOUNT,
                         "Оплата по счёту VK-000001 от 10.03.2026, в т.ч. НДС 22 % - 1622.95 руб."),
-                document("215", "05.04.2026", "900.00", "40802810138000012345", STRANGER,
+                BankStatements.document("215", "05.04.2026", "900.00", "40802810138000012345", STRANGER, VK_ACCOUNT,
                         "Оплата за ООО Облачный Интегратор по счёту от 02.04.2026"));
         try (BrowserContext context = browser.newContext(wide())) {
             Page page = signIn(context, "operator@billing-pages.test");
@@ -194,7 +194,7 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
                     .matches("Выписка «vk-again\\.txt» уже загружалась \\(загрузка № \\d+\\): ничего не изменилось\\.");
             assertThat(page.locator("[data-testid=queue] tbody tr").count()).as("nothing stored twice").isEqualTo(1);
 
-            byte[] broken = cp1251(String.join("\r\n", "1CClientBankExchange", "ВерсияФормата=1.03",
+            byte[] broken = BankStatements.cp1251(String.join("\r\n", "1CClientBankExchange", "ВерсияФормата=1.03",
                     "СекцияДокумент=Платежное поручение", "Номер=10", "Дата=05.04.2026", "Сумма=12,5", "КонецДокумента",
                     "КонецФайла", ""));
             page.setInputFiles("[data-testid=statement-file]", new FilePayload("broken.txt", "text/plain", broken));
@@ -490,31 +490,6 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
     private void close(String period) {
         Api.Response closed = api.post("/api/v1/periods/" + period + "/close", OPERATOR, "{}");
         assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
-    }
-
-    /** A statement of the VK Cloud provider's account in the 1C exchange format, in windows-1251 with CRLF. */
-    private static byte[] statement(String... documents) {
-        StringBuilder text = new StringBuilder(String.join("\r\n", "1CClientBankExchange", "ВерсияФормата=1.03",
-                "Кодировка=Windows", "Отправитель=Бухгалтерия предприятия, редакция 3.0", "ДатаСоздания=06.04.2026",
-                "ДатаНачала=05.04.2026", "ДатаКонца=05.04.2026", "РасчСчет=" + VK_ACCOUNT, "СекцияРасчСчет",
-                "РасчСчет=" + VK_ACCOUNT, "НачальныйОстаток=0.00", "КонецРасчСчет")).append("\r\n");
-        for (String document : documents) {
-            text.append(document);
-        }
-        text.append("КонецФайла\r\n");
-        return cp1251(text.toString());
-    }
-
-    private static String document(String number, String date, String amount, String payerAccount, String payerTaxId,
-                                   String purpose) {
-        return String.join("\r\n", "СекцияДокумент=Платежное поручение", "Номер=" + number, "Дата=" + date,
-                "Сумма=" + amount, "ПлательщикСчет=" + payerAccount, "Плательщик1=ООО \"Плательщик " + payerTaxId + "\"",
-                "ПлательщикИНН=" + payerTaxId, "ПолучательСчет=" + VK_ACCOUNT, "Получатель1=ООО \"ВК Облачные решения\"",
-                "ДатаПоступило=" + date, "НазначениеПлатежа=" + purpose, "КонецДокумента") + "\r\n";
-    }
-
-    private static byte[] cp1251(String text) {
-        return text.getBytes(Charset.forName("windows-1251"));
     }
 
     private static void at(String day) {

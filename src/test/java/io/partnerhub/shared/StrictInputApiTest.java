@@ -56,6 +56,25 @@ class StrictInputApiTest {
         }
     }
 
+    /**
+     * The constraints' own messages were worded in the portal's default language, Russian, whatever
+     * the request asked, and mixed with the platform's English in one answer, in a different order
+     * each time.
+     */
+    @Test
+    void aBodysRefusalsAreEnglishInEveryLanguageAndInTheFieldsOrder() {
+        Map<String, String> body = Map.of("programId", "vk-cloud", "name", "", "taxId", "1");
+        for (String language : new String[]{null, "en", "ru", "ru-RU,ru;q=0.9"}) {
+            Api.Response refused = language == null ? api.post("/api/v1/partners", OPERATOR, body)
+                    : api.post("/api/v1/partners", OPERATOR, body, "Accept-Language", language);
+
+            assertProblem(refused, 422);
+            assertThat(refused.text("detail")).as(language).isEqualTo("country must not be null; legalForm must not be null;"
+                    + " model must not be null; name must not be blank; registeredOn must not be null;"
+                    + " taxId must be 5-20 letters or digits");
+        }
+    }
+
     @Test
     void anIdIsAWholeNumberNeverAFractionTruncatedNorAString() {
         long customer = fixture.customer();
