@@ -7,6 +7,7 @@ import io.partnerhub.shared.Money;
 import io.partnerhub.shared.NotFound;
 import io.partnerhub.shared.Today;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The provider's invoices to a partner: {@code MONTHLY} at the close for the period's payable less
@@ -29,6 +31,8 @@ import java.util.Map;
  */
 @Component
 public class PartnerInvoices {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -57,13 +61,28 @@ public class PartnerInvoices {
         }
     }
 
-    /** What a partner's terms say about the invoices it gets (partner_billing_view). */
+    /** What a partner's terms say about the invoices it gets, and its requisites (partner_billing_view). */
     record Payer(long partnerId, String programId, String name, String taxId, String paymentTerms,
-                 BigDecimal billingThreshold, Integer dueDays) {
+                 BigDecimal billingThreshold, Integer dueDays, String kpp, String legalAddress) {
 
         boolean prepays() {
             return "PREPAYMENT".equals(paymentTerms);
         }
+
+        Buyer buyer() {
+            return new Buyer(name, taxId, kpp, legalAddress);
+        }
+    }
+
+    /** The partner as an invoice names it, the buyer. */
+    public record Buyer(String name, String taxId, String kpp, String legalAddress) {
+    }
+
+    /**
+     * The two parties a document prints: the provider (its configured requisites; empty when none
+     * are configured for the program) and the partner. An invoice's as they were when it was issued.
+     */
+    public record Parties(String programId, Optional<BillingSettings.Provider> seller, Buyer buyer) {
     }
 
     /** The terms of each of the partners, in id order. */
@@ -80,7 +99,7 @@ public class PartnerInvoices {
     static Payer payer(ResultSet rs) throws SQLException {
         return new Payer(rs.getLong("partner_id"), rs.getString("program_id"), rs.getString("name"),
                 rs.getString("tax_id"), rs.getString("payment_terms"), rs.getBigDecimal("billing_threshold"),
-                (Integer) rs.getObject("due_days"));
+                (Integer) rs.getObject("due_days"), rs.getString("kpp"), rs.getString("legal_address"));
     }
 
     /**
@@ -104,9 +123,11 @@ public class PartnerInvoices {
         BigDecimal vat = vatIncluded(amount, settings.vatRate());
         long id = jdbc.sql("""
                         insert into partner_invoice (program_id, seq, number, partner_id, kind, period, amount, currency,
-                                                     vat_rate, vat, payment_terms, issued_on, due_on)
+                                                     vat_rate, vat, payment_terms, issued_on, due_on, buyer, seller)
                         values (:program, :seq, :number, :partner, :kind, :period, :amount, :currency, :vatRate, :vat,
-                                :terms, :issuedOn, :dueOn) returning id""")
+                                :terms, :issuedOn, :dueOn, cast(:buyer as jsonb), cast(:seller as jsonb)) returning id""")
+                .param("buyer", JSON.writeValueAsString(payer.buyer()))
+                .param("seller", settings.provider(payer.programId()).map(JSON::writeValueAsString).orElse(null))
                 .param("program", payer.programId()).param("seq", seq).param("number", number)
                 .param("partner", payer.partnerId()).param("kind", kind).param("period", period.atDay(1))
                 .param("amount", amount.amount()).param("currency", amount.currency())
@@ -140,6 +161,7 @@ public class PartnerInvoices {
                             returning last_number""")
                     .param("program", programId).param("count", ofProgram.size()).query(Integer.class).single();
             int seq = last - ofProgram.size();
+            String seller = settings.provider(programId).map(JSON::writeValueAsString).orElse(null);
             List<Object[]> rows = new java.util.ArrayList<>();
             for (Bill bill : ofProgram) {
                 seq++;
@@ -147,12 +169,13 @@ public class PartnerInvoices {
                 rows.add(new Object[]{programId, seq, number(programId, seq), payer.partnerId(), period.atDay(1),
                         bill.amount().amount(), bill.amount().currency(), settings.vatRate(),
                         vatIncluded(bill.amount(), settings.vatRate()), payer.paymentTerms(), issuedOn,
-                        issuedOn.plusDays(payer.dueDays() == null ? settings.dueDays() : payer.dueDays())});
+                        issuedOn.plusDays(payer.dueDays() == null ? settings.dueDays() : payer.dueDays()),
+                        JSON.writeValueAsString(payer.buyer()), seller});
             }
             batches.batchUpdate("""
                     insert into partner_invoice (program_id, seq, number, partner_id, kind, period, amount, currency,
-                                                 vat_rate, vat, payment_terms, issued_on, due_on)
-                    values (?, ?, ?, ?, 'MONTHLY', ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+                                                 vat_rate, vat, payment_terms, issued_on, due_on, buyer, seller)
+                    values (?, ?, ?, ?, 'MONTHLY', ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""", rows);
         });
     }
 
@@ -200,6 +223,39 @@ public class PartnerInvoices {
         BigDecimal sum = jdbc.sql("select coalesce(sum(amount), 0) from partner_invoice where partner_id = :partner and period = :period")
                 .param("partner", partnerId).param("period", period.atDay(1)).query(BigDecimal.class).single();
         return Money.stored(sum, currency);
+    }
+
+    /** The parties of the partner's invoice {@code number}: as issued, or (issued before V45) as they are today. */
+    public Parties parties(Caller caller, long partnerId, String number) {
+        Invoice invoice = find(caller, partnerId, number);
+        return parties(partnerId, invoice.programId(), jdbc.sql(
+                        "select buyer::text as buyer, seller::text as seller from partner_invoice where id = :id")
+                .param("id", invoice.id()).query().listOfRows());
+    }
+
+    /**
+     * The parties of a month's act: those of the month's monthly invoice as issued (else of its
+     * latest invoice), or as they are today when none was issued with them.
+     */
+    public Parties partiesOfMonth(Caller caller, long partnerId, YearMonth period) {
+        partners.find(caller, partnerId);
+        return parties(partnerId, payer(partnerId).programId(), jdbc.sql("""
+                        select buyer::text as buyer, seller::text as seller from partner_invoice
+                         where partner_id = :partner and period = :period
+                         order by (kind = 'MONTHLY') desc, seq desc limit 1""")
+                .param("partner", partnerId).param("period", period.atDay(1)).query().listOfRows());
+    }
+
+    /** From the invoice's stored parties (none, or none stored: today's). */
+    private Parties parties(long partnerId, String programId, List<Map<String, Object>> invoice) {
+        Object buyer = invoice.isEmpty() ? null : invoice.getFirst().get("buyer");
+        if (buyer == null) {
+            return new Parties(programId, settings.provider(programId), payer(partnerId).buyer());
+        }
+        Object seller = invoice.getFirst().get("seller");
+        return new Parties(programId,
+                Optional.ofNullable(seller).map(s -> JSON.readValue((String) s, BillingSettings.Provider.class)),
+                JSON.readValue((String) buyer, Buyer.class));
     }
 
     /** What each partner was invoiced for a month (threshold and monthly), by partner id. */

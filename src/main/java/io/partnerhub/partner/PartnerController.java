@@ -11,12 +11,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -110,5 +112,26 @@ class PartnerController {
     @Operation(operationId = "revokePartner", summary = "Revoke partner status for a stated reason (operator)")
     Partner revoke(Caller caller, @PathVariable long id, @Valid @RequestBody NewRevocation body) {
         return lifecycle.revoke(caller, id, body.reason(), body.revokedOn());
+    }
+
+    /** Both replaced: a field left out or null clears it. */
+    record RequisitesRequest(
+            @Pattern(regexp = "[0-9]{4}[0-9A-Z]{2}[0-9]{3}",
+                    message = "must be a KPP of 9 characters: 4 digits, 2 digits or capital letters, 3 digits") String kpp,
+            @Size(max = 300) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String legalAddress) {
+    }
+
+    @GetMapping("/{id}/requisites")
+    @Operation(operationId = "partnerRequisites",
+            summary = "The partner's requisites as the provider's invoices and acts print them")
+    Partners.Requisites requisites(Caller caller, @PathVariable long id) {
+        return partners.requisites(caller, id);
+    }
+
+    @PutMapping("/{id}/requisites")
+    @Operation(operationId = "setPartnerRequisites", summary = "Set the partner's KPP and legal address (an operator or"
+            + " the partner): what the provider's next invoices print; issued ones keep theirs")
+    Partners.Requisites setRequisites(Caller caller, @PathVariable long id, @Valid @RequestBody RequisitesRequest body) {
+        return partners.changeRequisites(caller, id, body.kpp(), body.legalAddress());
     }
 }

@@ -179,6 +179,36 @@ public class Partners {
                 .param("id", partnerId).update();
     }
 
+    /** What the provider's documents print of the partner beside its name and tax id (V45). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PartnerRequisites")
+    public record Requisites(long partnerId, String name, String legalForm, String taxId, String kpp, String legalAddress) {
+    }
+
+    /** The partner's requisites; the operator's or the partner's own. */
+    public Requisites requisites(Caller caller, long partnerId) {
+        Partner partner = find(caller, partnerId);
+        return jdbc.sql("select kpp, legal_address from partner where id = :id").param("id", partnerId)
+                .query((rs, i) -> new Requisites(partnerId, partner.name(), partner.legalForm().name(), partner.taxId(),
+                        rs.getString("kpp"), rs.getString("legal_address")))
+                .single();
+    }
+
+    /**
+     * Sets the partner's KPP and legal address (an operator, or the partner itself): what the
+     * provider's next invoices print; issued ones keep what they printed. An individual
+     * entrepreneur has no KPP.
+     */
+    public Requisites changeRequisites(Caller caller, long partnerId, String kpp, String legalAddress) {
+        Partner partner = find(caller, partnerId);
+        if (kpp != null && partner.legalForm() == LegalForm.INDIVIDUAL_ENTREPRENEUR) {
+            throw RuleViolation.of("kpp", "an individual entrepreneur has no KPP");
+        }
+        jdbc.sql("update partner set kpp = :kpp, legal_address = :address where id = :id")
+                .param("kpp", kpp).param("address", legalAddress == null ? null : legalAddress.strip())
+                .param("id", partnerId).update();
+        return requisites(caller, partnerId);
+    }
+
     /** The partner whose own account (in usage data) this is, if any. */
     public Optional<Long> ownerOfAccount(String accountId) {
         return jdbc.sql("select id from partner where account_id = :account").param("account", accountId.strip())

@@ -2,8 +2,7 @@ package io.partnerhub.portal;
 
 import io.partnerhub.billing.Acts;
 import io.partnerhub.billing.PartnerAccounts;
-import io.partnerhub.partner.Partner;
-import io.partnerhub.partner.Partners;
+import io.partnerhub.billing.PartnerInvoices;
 import io.partnerhub.shared.Caller;
 import io.partnerhub.shared.PeriodInput;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,15 +30,15 @@ import java.util.Locale;
 @Tag(name = "Partner billing")
 class PartnerBillingDocuments {
 
-    private final Partners partners;
+    private final PartnerInvoices invoices;
     private final PartnerAccounts accounts;
     private final Acts acts;
     private final PeriodInput periods;
     private final PartnerBillingPdf pdfs;
 
-    PartnerBillingDocuments(Partners partners, PartnerAccounts accounts, Acts acts, PeriodInput periods,
+    PartnerBillingDocuments(PartnerInvoices invoices, PartnerAccounts accounts, Acts acts, PeriodInput periods,
                             PartnerBillingPdf pdfs) {
-        this.partners = partners;
+        this.invoices = invoices;
         this.accounts = accounts;
         this.acts = acts;
         this.periods = periods;
@@ -53,9 +52,8 @@ class PartnerBillingDocuments {
                                    @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
                                    String lang) throws IOException {
         PartnerAccounts.InvoiceStatus invoice = accounts.invoice(caller, id, number);
-        Partner partner = partners.find(caller, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdfs.invoice(partner, invoice, locale(lang), out);
+        pdfs.invoice(invoices.parties(caller, id, number), invoice, locale(lang), out);
         return pdf(PartnerBillingPdf.fileName(invoice), out);
     }
 
@@ -66,9 +64,8 @@ class PartnerBillingDocuments {
                                @RequestParam(defaultValue = "ru") @Pattern(regexp = "ru|en", message = "must be ru or en")
                                String lang) throws IOException {
         Acts.Act act = acts.of(caller, id, periods.period("period", period));
-        Partner partner = partners.find(caller, id);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        pdfs.act(partner, act, locale(lang), out);
+        pdfs.act(invoices.partiesOfMonth(caller, id, periods.period("period", period)), act, locale(lang), out);
         return pdf(PartnerBillingPdf.fileName(act), out);
     }
 

@@ -1,9 +1,8 @@
 package io.partnerhub.portal;
 
 import io.partnerhub.billing.Acts;
-import io.partnerhub.billing.BillingSettings;
 import io.partnerhub.billing.PartnerAccounts;
-import io.partnerhub.partner.Partner;
+import io.partnerhub.billing.PartnerInvoices;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -15,7 +14,7 @@ import java.util.Map;
 /**
  * The provider's documents to a partner as PDFs, in Russian or English: the invoice («Счёт на
  * оплату», template partner-invoice-pdf.html) with the provider's requisites
- * (partnerhub.billing.providers) as the seller and the partner as the buyer, and the month's service
+ * (partnerhub.billing.providers) as the seller and the partner's as the buyer, as issued, and the month's service
  * report (act, «Акт оказанных услуг», partner-act-pdf.html): the services at list price, what the
  * statement took off them, the amount with the VAT it includes, and the invoices that billed it.
  * The API's documents and the portal's downloads are this one rendering.
@@ -25,21 +24,19 @@ class PartnerBillingPdf {
 
     private static final Locale RUSSIAN = Locale.forLanguageTag("ru");
 
-    private final BillingSettings settings;
     private final PdfDocuments documents;
 
-    PartnerBillingPdf(BillingSettings settings, PdfDocuments documents) {
-        this.settings = settings;
+    PartnerBillingPdf(PdfDocuments documents) {
         this.documents = documents;
     }
 
-    void invoice(Partner partner, PartnerAccounts.InvoiceStatus invoice, Locale locale, OutputStream out)
+    void invoice(PartnerInvoices.Parties parties, PartnerAccounts.InvoiceStatus invoice, Locale locale, OutputStream out)
             throws IOException {
-        write("partner-invoice-pdf", partner, Map.of("invoice", invoice, "buyer", partner), "seller", locale, out);
+        write("partner-invoice-pdf", parties, Map.of("invoice", invoice, "buyer", parties.buyer()), "seller", locale, out);
     }
 
-    void act(Partner partner, Acts.Act act, Locale locale, OutputStream out) throws IOException {
-        write("partner-act-pdf", partner, Map.of("act", act, "partner", partner), "provider", locale, out);
+    void act(PartnerInvoices.Parties parties, Acts.Act act, Locale locale, OutputStream out) throws IOException {
+        write("partner-act-pdf", parties, Map.of("act", act, "partner", parties.buyer()), "provider", locale, out);
     }
 
     static String fileName(PartnerAccounts.InvoiceStatus invoice) {
@@ -54,10 +51,11 @@ class PartnerBillingPdf {
      * Any language but Russian reads English; a program without requisites names the program as the
      * provider ({@code providerAs} absent from the template's variables).
      */
-    private void write(String template, Partner partner, Map<String, Object> document, String providerAs, Locale locale,
-                       OutputStream out) throws IOException {
+    private void write(String template, PartnerInvoices.Parties parties, Map<String, Object> document, String providerAs,
+                       Locale locale, OutputStream out) throws IOException {
         Map<String, Object> variables = new HashMap<>(document);
-        settings.provider(partner.programId()).ifPresent(provider -> variables.put(providerAs, provider));
+        variables.put("programId", parties.programId());
+        parties.seller().ifPresent(provider -> variables.put(providerAs, provider));
         boolean russian = locale != null && "ru".equals(locale.getLanguage());
         documents.write(template, variables, russian ? RUSSIAN : Locale.ENGLISH, out);
     }

@@ -422,6 +422,68 @@ class PartnerBillingScenarioTest {
         assertThat(events("account.balance-out", advance)).as("announced once").hasSize(1);
     }
 
+    /**
+     * The partner sets its own requisites; each invoice prints the buyer as it was when issued:
+     * YC-000009 (1 500.00 - 10 % = 1 350.00) before any, YC-000010 (1 200.00 more: 1 080.00) with the
+     * first ones, and keeps them after the partner moves. An individual entrepreneur has no KPP.
+     */
+    @Test
+    @Order(13)
+    void anInvoicePrintsThePartnersRequisitesAsTheyWereWhenItWasIssued() throws Exception {
+        at("2026-08-20");
+        long partner = postpaid("1000.00");
+        String token = fixture.token(partner);
+        String account = customerOf(partner);
+        Api.Response badKpp = api.send("PUT", "/api/v1/partners/" + partner + "/requisites", token,
+                "{\"kpp\": \"77010100\", \"legalAddress\": \"Москва\"}");
+        Api.Response byAnother = api.send("PUT", "/api/v1/partners/" + partner + "/requisites", yandexToken,
+                "{\"kpp\": \"770101001\"}");
+        usage(account + ",2026-08-18,Compute Cloud,1500.00");
+
+        Api.Response set = api.send("PUT", "/api/v1/partners/" + partner + "/requisites", token,
+                "{\"kpp\": \"770101001\", \"legalAddress\": \"Москва, ул. Тверская, 1\"}");
+        at("2026-08-21");
+        usage(account + ",2026-08-20,Compute Cloud,1200.00");
+        api.send("PUT", "/api/v1/partners/" + partner + "/requisites", OPERATOR,
+                "{\"kpp\": \"780101002\", \"legalAddress\": \"Санкт-Петербург, Невский проспект, 2\"}");
+
+        ApiFixture.assertProblem(badKpp, 422);
+        assertThat(ApiFixture.fields(badKpp)).containsExactly("kpp");
+        assertThat(byAnother.status()).as("another partner's requisites are not found").isEqualTo(404);
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        assertThat(set.text("kpp")).isEqualTo("770101001");
+        assertThat(invoices(partner)).containsExactly("YC-000009 THRESHOLD 2026-08 1350.00 2026-08-20 2026-08-30 OPEN",
+                "YC-000010 THRESHOLD 2026-08 1080.00 2026-08-21 2026-08-31 OPEN");
+        String before = pdfText(partner, "YC-000009");
+        String issued = pdfText(partner, "YC-000010");
+        assertThat(before).contains("Partner " + api.get("/api/v1/partners/" + partner, OPERATOR).text("taxId"))
+                .doesNotContain("770101001", "Тверская", "780101002", "Невский");
+        assertThat(issued).contains("КПП 770101001", "Москва, ул. Тверская, 1").doesNotContain("780101002", "Невский");
+        assertThat(api.get("/api/v1/partners/" + partner + "/requisites", token).text("legalAddress"))
+                .isEqualTo("Санкт-Петербург, Невский проспект, 2");
+
+        Api.Response entrepreneur = api.post("/api/v1/partners", OPERATOR, Map.of("programId", "vk-cloud",
+                "model", "PARTNER", "name", "ИП Сидоров", "legalForm", "INDIVIDUAL_ENTREPRENEUR", "taxId", "770123456789",
+                "registeredOn", "2020-01-15", "country", "RU", "contractDate", "2026-08-01"));
+        Api.Response entrepreneurKpp = api.send("PUT", "/api/v1/partners/" + entrepreneur.id() + "/requisites", OPERATOR,
+                "{\"kpp\": \"770101001\"}");
+        ApiFixture.assertProblem(entrepreneurKpp, 422);
+        assertThat(entrepreneurKpp.text("detail")).contains("an individual entrepreneur has no KPP");
+    }
+
+    /** The invoice's PDF (in Russian) read back as text. */
+    private String pdfText(long partner, String number) throws Exception {
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/partners/"
+                                + partner + "/invoices/" + number + "?format=pdf"))
+                        .header("Authorization", "Bearer " + OPERATOR).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
     private long postpaid(String threshold) {
         long partner = fixture.partner("yandex-cloud", "RESELLER", "2026-08-01");
         Api.Response set = api.send("PUT", "/api/v1/partners/" + partner + "/billing", OPERATOR,
