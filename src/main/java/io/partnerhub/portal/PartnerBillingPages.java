@@ -125,7 +125,7 @@ class PartnerBillingPages {
             return "redirect:/portal/partners/" + id + "/billing#requisites";
         }
         response.setStatus(422);
-        model.addAttribute("requisitesErrors", errors);
+        errors.into(model, "requisites");
         model.addAttribute("requisitesTyped", new RequisitesTyped(kpp, legalAddress));
         return billing(me, id, model);
     }

@@ -429,6 +429,55 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
         ApiFixture.assertProblem(api.get("/api/v1/partners/" + postpaid + "/acts/2026-03?format=pdf", otherToken), 404);
     }
 
+    /**
+     * The partner's admin sets its KPP and legal address on the billing page: a bad KPP is refused
+     * next to its field in the page's language, nothing stored; the saved ones are what the next
+     * invoices print, while VK-000001, issued before, keeps the buyer it printed.
+     */
+    @Test
+    @Order(8)
+    void thePartnersAdminSetsItsRequisitesAndIssuedInvoicesKeepTheirs() throws IOException {
+        try (BrowserContext context = browser.newContext(wide())) {
+            Page page = signIn(context, "admin@billing-pages.test");
+            page.waitForURL(url("/portal/partners/" + postpaid));
+            page.navigate(url("/portal/partners/" + postpaid + "/billing"));
+            assertThat(text(page, "[data-testid=requisites-tax-id]")).isEqualTo(postpaidTaxId);
+
+            page.fill("[data-testid=requisites-kpp]", "7701-0100");
+            page.fill("[data-testid=requisites-address]", "Москва, ул. Тверская, 1");
+            Response refused = submit(page, "[data-testid=save-requisites]");
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(text(page, "[data-testid=requisites-kpp-error]"))
+                    .isEqualTo("КПП состоит из 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры.");
+            assertThat(page.inputValue("[data-testid=requisites-address]")).as("what was typed stays")
+                    .isEqualTo("Москва, ул. Тверская, 1");
+            assertThat(api.get("/api/v1/partners/" + postpaid + "/requisites", postpaidToken).body().get("kpp").isNull())
+                    .as("nothing stored").isTrue();
+            assertAccessible(page);
+
+            page.fill("[data-testid=requisites-kpp]", "770101001");
+            Response saved = submit(page, "[data-testid=save-requisites]");
+            assertThat(saved.status()).isEqualTo(200);
+            assertThat(text(page, "[data-testid=requisites-saved]")).isEqualTo("Реквизиты сохранены: их напечатают следующие счета.");
+            assertThat(page.inputValue("[data-testid=requisites-kpp]")).isEqualTo("770101001");
+            assertFitsTheWindow(page);
+
+            page.navigate(url("/portal/partners/" + postpaid + "/billing?lang=en"));
+            page.fill("[data-testid=requisites-kpp]", "77");
+            submit(page, "[data-testid=save-requisites]");
+            assertThat(text(page, "[data-testid=requisites-kpp-error]"))
+                    .isEqualTo("A KPP has 9 characters: 4 digits, 2 digits or capital letters, 3 digits.");
+            page.navigate(url("/portal/partners/" + postpaid + "/billing?lang=ru"));
+
+            String issuedBefore = pdfText(context.request().get(url("/portal/partners/" + postpaid
+                    + "/billing/invoices/VK-000001/pdf")), "partner-invoice-pdf-issued-before.png");
+            assertThat(issuedBefore).contains("ООО Облачный Интегратор").doesNotContain("770101001", "Тверская");
+        }
+        Api.Response requisites = api.get("/api/v1/partners/" + postpaid + "/requisites", postpaidToken);
+        assertThat(requisites.text("kpp")).isEqualTo("770101001");
+        assertThat(requisites.text("legalAddress")).isEqualTo("Москва, ул. Тверская, 1");
+    }
+
     // ---- helpers
 
     /** Wide tables scroll in their own box: the page itself is never wider than the 1280 px window. */
