@@ -228,7 +228,7 @@ public class PartnerInvoices {
     /** The parties of the partner's invoice {@code number}: as issued, or (issued before V45) as they are today. */
     public Parties parties(Caller caller, long partnerId, String number) {
         Invoice invoice = find(caller, partnerId, number);
-        return parties(partnerId, invoice.programId(), jdbc.sql(
+        return parties(payer(partnerId), jdbc.sql(
                         "select buyer::text as buyer, seller::text as seller from partner_invoice where id = :id")
                 .param("id", invoice.id()).query().listOfRows());
     }
@@ -239,18 +239,19 @@ public class PartnerInvoices {
      */
     public Parties partiesOfMonth(Caller caller, long partnerId, YearMonth period) {
         partners.find(caller, partnerId);
-        return parties(partnerId, payer(partnerId).programId(), jdbc.sql("""
+        return parties(payer(partnerId), jdbc.sql("""
                         select buyer::text as buyer, seller::text as seller from partner_invoice
                          where partner_id = :partner and period = :period
                          order by (kind = 'MONTHLY') desc, seq desc limit 1""")
                 .param("partner", partnerId).param("period", period.atDay(1)).query().listOfRows());
     }
 
-    /** From the invoice's stored parties (none, or none stored: today's). */
-    private Parties parties(long partnerId, String programId, List<Map<String, Object>> invoice) {
+    /** From the invoice's stored parties (none, or none stored: the payer's and its provider's today). */
+    private Parties parties(Payer payer, List<Map<String, Object>> invoice) {
+        String programId = payer.programId();
         Object buyer = invoice.isEmpty() ? null : invoice.getFirst().get("buyer");
         if (buyer == null) {
-            return new Parties(programId, settings.provider(programId), payer(partnerId).buyer());
+            return new Parties(programId, settings.provider(programId), payer.buyer());
         }
         Object seller = invoice.getFirst().get("seller");
         return new Parties(programId,

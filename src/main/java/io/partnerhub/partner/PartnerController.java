@@ -116,9 +116,9 @@ class PartnerController {
 
     /** Both replaced: a field left out or null clears it. */
     record RequisitesRequest(
-            @Pattern(regexp = "[0-9]{4}[0-9A-Z]{2}[0-9]{3}",
+            @Pattern(regexp = Partners.KPP,
                     message = "must be a KPP of 9 characters: 4 digits, 2 digits or capital letters, 3 digits") String kpp,
-            @Size(max = 300) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String legalAddress) {
+            @Size(max = Partners.ADDRESS_LIMIT) @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String legalAddress) {
     }
 
     @GetMapping("/{id}/requisites")

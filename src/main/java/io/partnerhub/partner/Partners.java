@@ -179,6 +179,11 @@ public class Partners {
                 .param("id", partnerId).update();
     }
 
+    /** A KPP: 4 digits, 2 digits or capital Latin letters, 3 digits (what V45's check constraint holds). */
+    public static final String KPP = "[0-9]{4}[0-9A-Z]{2}[0-9]{3}";
+    /** A legal address's longest length (V45). */
+    public static final int ADDRESS_LIMIT = 300;
+
     /** What the provider's documents print of the partner beside its name and tax id (V45). */
     @io.swagger.v3.oas.annotations.media.Schema(name = "PartnerRequisites")
     public record Requisites(long partnerId, String name, String legalForm, String taxId, String kpp, String legalAddress) {

@@ -42,9 +42,8 @@ import java.util.List;
 @PortalPage
 class PartnerBillingPages {
 
-    /** A KPP as the API takes it: 4 digits, 2 digits or capital letters, 3 digits. */
-    private static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile("[0-9]{4}[0-9A-Z]{2}[0-9]{3}");
-    private static final int ADDRESS_LIMIT = 300;
+    /** A KPP as the API takes it. */
+    private static final java.util.regex.Pattern KPP = java.util.regex.Pattern.compile(Partners.KPP);
 
     private final Partners partners;
     private final BillingTerms terms;
@@ -116,8 +115,8 @@ class PartnerBillingPages {
         } else if (typedKpp != null && !KPP.matcher(typedKpp).matches()) {
             errors.field("kpp", word("partnerBilling.requisites.error.kpp"));
         }
-        if (typedAddress != null && typedAddress.length() > ADDRESS_LIMIT) {
-            errors.field("legalAddress", word("partnerBilling.requisites.error.address", ADDRESS_LIMIT));
+        if (typedAddress != null && typedAddress.length() > Partners.ADDRESS_LIMIT) {
+            errors.field("legalAddress", word("partnerBilling.requisites.error.address", Partners.ADDRESS_LIMIT));
         }
         if (errors.isEmpty()) {
             partners.changeRequisites(me.caller(), id, typedKpp, typedAddress);

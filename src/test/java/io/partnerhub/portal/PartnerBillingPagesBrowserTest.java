@@ -461,12 +461,15 @@ class PartnerBillingPagesBrowserTest extends BrowserTest {
             assertThat(text(page, "[data-testid=requisites-saved]")).isEqualTo("Реквизиты сохранены: их напечатают следующие счета.");
             assertThat(page.inputValue("[data-testid=requisites-kpp]")).isEqualTo("770101001");
             assertFitsTheWindow(page);
+            screenshot(page, "partner-billing-requisites.png");
 
             page.navigate(url("/portal/partners/" + postpaid + "/billing?lang=en"));
             page.fill("[data-testid=requisites-kpp]", "77");
             submit(page, "[data-testid=save-requisites]");
             assertThat(text(page, "[data-testid=requisites-kpp-error]"))
                     .isEqualTo("A KPP has 9 characters: 4 digits, 2 digits or capital letters, 3 digits.");
+            assertFitsTheWindow(page);
+            screenshot(page, "partner-billing-requisites-en.png");
             page.navigate(url("/portal/partners/" + postpaid + "/billing?lang=ru"));
 
             String issuedBefore = pdfText(context.request().get(url("/portal/partners/" + postpaid
